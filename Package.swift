@@ -1,0 +1,117 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "Kembar",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "kembar", targets: ["kembar"]),
+        .library(name: "KembarCore", targets: ["KembarCore"]),
+        .library(name: "KembarStore", targets: ["KembarStore"]),
+        .library(name: "KembarWeb", targets: ["KembarWeb"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.17.0"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        .package(url: "https://github.com/vapor/sqlite-nio.git", from: "1.13.2"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+    ],
+    targets: [
+        .target(
+            name: "KembarCore",
+            resources: [.copy("Resources/demo")],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "KembarStore",
+            dependencies: [
+                "KembarCore",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "KembarWeb",
+            dependencies: [
+                "KembarCore",
+                "KembarStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            resources: [.copy("Resources/templates"), .copy("Resources/catalogs"), .copy("Resources/public")],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "kembar",
+            dependencies: [
+                "KembarCore",
+                "KembarStore",
+                "KembarWeb",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "KembarTestSupport",
+            dependencies: [
+                "KembarCore",
+                "KembarStore",
+                .product(name: "PostgresKit", package: "postgres-kit"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/KembarTestSupport",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "KembarCoreTests",
+            dependencies: ["KembarCore", "KembarTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "KembarStoreTests",
+            dependencies: ["KembarCore", "KembarStore", "KembarTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "KembarCLITests",
+            dependencies: ["KembarCore", "KembarStore", "KembarTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "KembarWebTests",
+            dependencies: [
+                "KembarCore",
+                "KembarStore",
+                "KembarWeb",
+                "KembarTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: strictSettings
+        ),
+    ]
+)

@@ -1,0 +1,67 @@
+import SQLKit
+
+/// One line of the audit log.
+public struct AuditEntry: Hashable, Sendable {
+    public var recordedAt: String
+    public var actor: String
+    public var action: String
+    public var organizationID: String?
+    public var entity: String
+    public var entityID: String?
+    public var summary: String
+    public var before: String?
+    public var after: String?
+
+    public init(
+        recordedAt: String = Timestamp.now(), actor: String, action: String, organizationID: String?, entity: String,
+        entityID: String?, summary: String, before: String? = nil, after: String? = nil
+    ) {
+        self.recordedAt = recordedAt
+        self.actor = actor
+        self.action = action
+        self.organizationID = organizationID
+        self.entity = entity
+        self.entityID = entityID
+        self.summary = summary
+        self.before = before
+        self.after = after
+    }
+}
+
+/// Appends to and reads the audit log. There is deliberately no update or delete.
+public enum AuditLog {
+    /// Appends inside the caller's transaction, so the entry exists exactly when the change does.
+    static func append(_ entry: AuditEntry, to sql: any SQLDatabase) async throws {
+        try await sql.insert(into: "audit_entries")
+            .columns(
+                "recorded_at", "actor", "action", "organization_id", "entity", "entity_id", "summary", "before_state",
+                "after_state"
+            )
+            .values(
+                [
+                    entry.recordedAt, entry.actor, entry.action, entry.organizationID, entry.entity, entry.entityID,
+                    entry.summary, entry.before, entry.after,
+                ].map { value -> any SQLExpression in value.map { SQLBind($0) } ?? SQLLiteral.null }
+            )
+            .run()
+    }
+
+    /// The newest entries first.
+    public static func entries(
+        in database: any KembarDatabase, organizationID: String, limit: Int = 100
+    ) async throws -> [AuditEntry] {
+        try await database.read { sql in
+            try await sql.select().column("*").from("audit_entries")
+                .where("organization_id", .equal, SQLBind(organizationID))
+                .orderBy("id", .descending).limit(limit).all()
+                .map { row in
+                    AuditEntry(
+                        recordedAt: try row.text("recorded_at"), actor: try row.text("actor"),
+                        action: try row.text("action"), organizationID: try row.optionalText("organization_id"),
+                        entity: try row.text("entity"), entityID: try row.optionalText("entity_id"),
+                        summary: try row.text("summary"), before: try row.optionalText("before_state"),
+                        after: try row.optionalText("after_state"))
+                }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import KembarCore
+
+/// Gives each distinct partner of a record a stable, readable id such as `cn-liuzhou`.
+///
+/// `kembar/1` embeds the partner in each partnership; the database keeps partners as their own
+/// rows so that two partnerships with the same partner (a sister city and a later institutional
+/// agreement, say) share one. Partners equal in every field share an id.
+struct PartnerIdentity {
+    private(set) var distinct: [(id: String, partner: Partner)] = []
+    private var ids: [Partner: String] = [:]
+
+    static func assign(_ partners: [Partner]) -> PartnerIdentity {
+        var identity = PartnerIdentity()
+        var taken: Set<String> = []
+        for partner in partners where identity.ids[partner] == nil {
+            let base = slug(partner)
+            var candidate = base
+            var suffix = 2
+            while taken.contains(candidate) {
+                candidate = "\(base)-\(suffix)"
+                suffix += 1
+            }
+            taken.insert(candidate)
+            identity.ids[partner] = candidate
+            identity.distinct.append((candidate, partner))
+        }
+        return identity
+    }
+
+    func id(for partner: Partner) -> String {
+        ids[partner]!
+    }
+
+    private static func slug(_ partner: Partner) -> String {
+        var words: [String] = []
+        var current = ""
+        for scalar in partner.name.lowercased().unicodeScalars {
+            if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                current.unicodeScalars.append(scalar)
+            } else if !current.isEmpty {
+                words.append(current)
+                current = ""
+            }
+        }
+        if !current.isEmpty { words.append(current) }
+        let name = words.isEmpty ? "partner" : words.joined(separator: "-")
+        return partner.country.lowercased() + "-" + String(name.prefix(80))
+    }
+}

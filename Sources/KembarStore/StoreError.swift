@@ -1,0 +1,26 @@
+/// Errors of the persistence layer, worded for the person who runs Kembar.
+public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
+    case configuration(String)
+    case organizationExists(String)
+    case organizationNotFound(String)
+    case ambiguousOrganization([String])
+    case corruptValue(table: String, column: String, value: String)
+    case migrationFromNewerVersion(applied: Int, known: Int)
+
+    public var description: String {
+        switch self {
+        case .configuration(let message):
+            message
+        case .organizationExists(let id):
+            "the database already holds a record for organization \"\(id)\"; use --replace to replace it"
+        case .organizationNotFound(let id):
+            "no organization \"\(id)\" in the database"
+        case .ambiguousOrganization(let ids):
+            "the database holds several organizations (\(ids.joined(separator: ", "))); choose one with --organization"
+        case .corruptValue(let table, let column, let value):
+            "unreadable value \"\(value)\" in \(table).\(column)"
+        case .migrationFromNewerVersion(let applied, let known):
+            "the database was migrated by a newer Kembar (schema version \(applied); this one knows \(known))"
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+import Hummingbird
+import KembarStore
+import Logging
+import ServiceLifecycle
+
+/// Builds the router with every route of the site.
+public func buildRouter(database: any KembarDatabase, renderer: PageRenderer) throws -> Router<KembarRequestContext> {
+    let router = Router(context: KembarRequestContext.self)
+    if let publicDirectory = Bundle.module.resourceURL?.appendingPathComponent("public").path {
+        router.add(
+            middleware: FileMiddleware(
+                publicDirectory, urlBasePath: SitePath.staticFiles, cacheControl: .init([(.text, [.maxAge(3600)])]),
+                searchForIndexHtml: false))
+    }
+    router.get(RouterPath(SitePath.health)) { _, _ in "ok" }
+    PortfolioController(database: database, renderer: renderer).addRoutes(to: router)
+    return router
+}
+
+/// Builds the whole application: routes, and a service that closes the database on shutdown.
+public func buildApplication(
+    database: any KembarDatabase, hostname: String, port: Int, logger: Logger
+) async throws -> some ApplicationProtocol {
+    let renderer = try await PageRenderer.bundled()
+    let router = try buildRouter(database: database, renderer: renderer)
+    var app = Application(
+        router: router, configuration: .init(address: .hostname(hostname, port: port), serverName: "Kembar"),
+        logger: logger)
+    app.addServices(DatabaseService(database: database))
+    return app
+}
+
+/// Keeps the database open while the server runs and closes it during graceful shutdown,
+/// after the server has stopped taking requests.
+struct DatabaseService: Service {
+    let database: any KembarDatabase
+
+    func run() async throws {
+        try? await gracefulShutdown()
+        try await database.close()
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import KembarStore
+import Logging
+import PostgresKit
+import PostgresNIO
+
+/// A fresh, empty database for one test: a SQLite file in a temporary folder by default, or a
+/// new PostgreSQL database when `KEMBAR_TEST_POSTGRES_URL` names a server (CI sets it). Each test
+/// gets its own, so Swift Testing can run them in parallel.
+public struct TestDatabase: Sendable {
+    /// The environment a `kembar` process needs to use this database.
+    public let environment: [String: String]
+    public let configuration: DatabaseConfiguration
+
+    public static let logger: Logger = {
+        var logger = Logger(label: "kembar.tests")
+        logger.logLevel = .warning
+        return logger
+    }()
+
+    public var isPostgres: Bool {
+        if case .postgres = configuration { return true }
+        return false
+    }
+
+    public func open() async throws -> any KembarDatabase {
+        try await configuration.open(logger: TestDatabase.logger)
+    }
+
+    /// Runs `body` with a fresh database that is removed afterwards.
+    public static func withFresh<R>(_ body: (TestDatabase) async throws -> R) async throws -> R {
+        if let serverURL = ProcessInfo.processInfo.environment["KEMBAR_TEST_POSTGRES_URL"], !serverURL.isEmpty {
+            return try await withPostgres(serverURL: serverURL, body)
+        }
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("kembar-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let database = TestDatabase(
+            environment: ["KEMBAR_DATA_DIR": directory.path],
+            configuration: .sqlite(path: directory.appendingPathComponent(DatabaseConfiguration.databaseFileName).path))
+        return try await body(database)
+    }
+
+    /// Runs `body` with an open, migrated, fresh database, closing it afterwards whatever happens.
+    public static func withMigrated<R>(_ body: (any KembarDatabase) async throws -> R) async throws -> R {
+        try await withFresh { test in
+            let database = try await test.open()
+            do {
+                try await Migrator.migrate(database, logger: logger)
+                let result = try await body(database)
+                try await database.close()
+                return result
+            } catch {
+                try? await database.close()
+                throw error
+            }
+        }
+    }
+
+    private static func withPostgres<R>(serverURL: String, _ body: (TestDatabase) async throws -> R) async throws -> R {
+        let name = "kembar_test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        try await administer(serverURL: serverURL, "CREATE DATABASE \(name)")
+        guard var components = URLComponents(string: serverURL) else { throw TestDatabaseError.badURL(serverURL) }
+        components.path = "/" + name
+        let url = components.string!
+        do {
+            let result = try await body(
+                TestDatabase(environment: ["DATABASE_URL": url], configuration: .postgres(url: url)))
+            try await administer(serverURL: serverURL, "DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+            return result
+        } catch {
+            try? await administer(serverURL: serverURL, "DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+            throw error
+        }
+    }
+
+    /// Runs a statement that cannot run inside a transaction, on the server's maintenance database.
+    private static func administer(serverURL: String, _ statement: String) async throws {
+        let core = try SQLPostgresConfiguration(url: serverURL).coreConfiguration
+        let connection = try await PostgresConnection.connect(
+            configuration: core, id: 1, logger: logger)
+        do {
+            try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+            try await connection.close()
+        } catch {
+            try? await connection.close()
+            throw error
+        }
+    }
+}
+
+enum TestDatabaseError: Error {
+    case badURL(String)
+}
