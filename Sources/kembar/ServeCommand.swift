@@ -18,14 +18,14 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Address to listen on.")
     var hostname = "127.0.0.1"
 
-    @Option(help: "Port to listen on.")
+    @Option(help: "Port to listen on (0: any free port, printed at start).")
     var port = 8080
 
     @Flag(help: "Do not load the demonstration portfolio into an empty database.")
     var noDemo = false
 
     func validate() throws {
-        guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535") }
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
     }
 
     func run() async throws {
@@ -42,9 +42,13 @@ struct ServeCommand: AsyncParsableCommand {
                         "Loaded the demonstration portfolio (\(demo.organization.name), \(demo.partnerships.count) partnerships)."
                     )
                 }
-                CommandSupport.say(
-                    "Kembar serves http://\(hostname):\(port)/ with data in \(database.location). Stop with Ctrl-C.")
-                let app = try await buildApplication(database: database, hostname: hostname, port: port, logger: logger)
+                let location = database.location
+                let app = try await buildApplication(
+                    database: database, hostname: hostname, port: port, logger: logger
+                ) { [hostname] boundPort in
+                    CommandSupport.say(
+                        "Kembar serves http://\(hostname):\(boundPort)/ with data in \(location). Stop with Ctrl-C.")
+                }
                 try await app.runService()
             } catch {
                 try? await database.close()

@@ -1,4 +1,9 @@
 import Foundation
+import Synchronization
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
 
 /// Runs the built `kembar` executable, as a person at a terminal would.
 public enum KembarProcess {
@@ -49,4 +54,87 @@ public enum KembarProcess {
             status: process.terminationStatus, standardOutput: String(decoding: out, as: UTF8.self),
             standardError: String(decoding: err, as: UTF8.self))
     }
+}
+
+/// A `kembar serve` process started for a test.
+public final class RunningServer: Sendable {
+    public let port: Int
+    private let process: Process
+    private let output: OutputCollector
+
+    /// Starts `kembar serve --port 0 …` and waits until it says which port it listens on.
+    public static func start(_ arguments: [String], environment: [String: String]) async throws -> RunningServer {
+        let process = Process()
+        process.executableURL = KembarProcess.executable
+        process.arguments = ["serve", "--hostname", "127.0.0.1", "--port", "0"] + arguments
+        var merged = ProcessInfo.processInfo.environment
+        merged["DATABASE_URL"] = nil
+        merged["KEMBAR_DATA_DIR"] = nil
+        merged["LOG_LEVEL"] = "warning"
+        for (key, value) in environment { merged[key] = value }
+        process.environment = merged
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        let output = OutputCollector(pipe.fileHandleForReading)
+        try process.run()
+        // A generous bound for a debug build on a loaded machine; this is not a speed test.
+        for _ in 0..<1200 {
+            if let port = output.text.firstMatch(of: /serves http:\/\/127\.0\.0\.1:(\d+)\//).flatMap({ Int($0.1) }) {
+                return RunningServer(port: port, process: process, output: output)
+            }
+            guard process.isRunning else { break }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        if process.isRunning { process.terminate() }
+        throw ServerStartFailure(output: output.text)
+    }
+
+    private init(port: Int, process: Process, output: OutputCollector) {
+        self.port = port
+        self.process = process
+        self.output = output
+    }
+
+    /// Everything the server printed so far.
+    public var printed: String { output.text }
+
+    public func get(_ path: String) async throws -> (status: Int, body: String) {
+        let url = URL(string: "http://127.0.0.1:\(port)\(path)")!
+        let (data, response) = try await URLSession.shared.data(from: url)
+        return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
+    }
+
+    /// Interrupts the server as Ctrl-C would and returns its exit status.
+    public func stop() async -> Int32 {
+        process.interrupt()
+        for _ in 0..<600 where process.isRunning {
+            try? await Task.sleep(for: .milliseconds(50))
+        }
+        if process.isRunning { process.terminate() }
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+}
+
+public struct ServerStartFailure: Error, CustomStringConvertible {
+    public let output: String
+    public var description: String { "kembar serve did not start:\n\(output)" }
+}
+
+/// Collects a pipe's output on a background thread so the writer never blocks.
+final class OutputCollector: Sendable {
+    private let collected = Mutex<String>("")
+
+    init(_ handle: FileHandle) {
+        Thread.detachNewThread { [self] in
+            while true {
+                let data = handle.availableData
+                if data.isEmpty { return }
+                collected.withLock { $0 += String(decoding: data, as: UTF8.self) }
+            }
+        }
+    }
+
+    var text: String { collected.withLock { $0 } }
 }

@@ -19,13 +19,16 @@ public func buildRouter(database: any KembarDatabase, renderer: PageRenderer) th
 }
 
 /// Builds the whole application: routes, and a service that closes the database on shutdown.
+/// `onListening` gets the port actually bound (which differs from `port` when that is 0).
 public func buildApplication(
-    database: any KembarDatabase, hostname: String, port: Int, logger: Logger
+    database: any KembarDatabase, hostname: String, port: Int, logger: Logger,
+    onListening: @escaping @Sendable (Int) async -> Void = { _ in }
 ) async throws -> some ApplicationProtocol {
     let renderer = try await PageRenderer.bundled()
     let router = try buildRouter(database: database, renderer: renderer)
     var app = Application(
         router: router, configuration: .init(address: .hostname(hostname, port: port), serverName: "Kembar"),
+        onServerRunning: { channel in await onListening(channel.localAddress?.port ?? port) },
         logger: logger)
     app.addServices(DatabaseService(database: database))
     return app

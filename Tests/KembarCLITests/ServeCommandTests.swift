@@ -1,0 +1,57 @@
+import Foundation
+import KembarCore
+import KembarStore
+import KembarTestSupport
+import Testing
+
+@Suite struct ServeCommandTests {
+    @Test func loadsTheDemonstrationPortfolioIntoAnEmptyDatabaseAndServesIt() async throws {
+        try await TestDatabase.withFresh { database in
+            let server = try await RunningServer.start([], environment: database.environment)
+            let page = try await server.get("/")
+            let health = try await server.get("/health")
+            let status = await server.stop()
+            #expect(page.status == 200)
+            #expect(page.body.contains("Liuzhou"))
+            #expect(health.body == "ok")
+            #expect(server.printed.contains("Loaded the demonstration portfolio"))
+            #expect(status == 0, "\(server.printed)")
+        }
+    }
+
+    @Test func leavesAnEmptyDatabaseEmptyWithNoDemo() async throws {
+        try await TestDatabase.withFresh { database in
+            let server = try await RunningServer.start(["--no-demo"], environment: database.environment)
+            let page = try await server.get("/")
+            _ = await server.stop()
+            #expect(page.body.contains("kembar import"))
+            #expect(!server.printed.contains("Loaded the demonstration portfolio"))
+        }
+    }
+
+    @Test func keepsAnExistingRecordAndAddsNoDemo() async throws {
+        try await TestDatabase.withFresh { database in
+            let store = try await database.open()
+            do {
+                try await Migrator.migrate(store, logger: TestDatabase.logger)
+                try await RecordStore(database: store).importRecord(
+                    Fixtures.minimalRecord(), actor: "test", source: "fixture")
+                try await store.close()
+            } catch {
+                try? await store.close()
+                throw error
+            }
+            let server = try await RunningServer.start([], environment: database.environment)
+            let page = try await server.get("/")
+            _ = await server.stop()
+            #expect(page.body.contains("Partner City"))
+            #expect(!page.body.contains("Liuzhou"))
+        }
+    }
+
+    @Test func refusesAPortOutOfRange() async throws {
+        let outcome = try await KembarProcess.run(["serve", "--port", "70000"])
+        #expect(outcome.status != 0)
+        #expect(outcome.standardError.contains("--port"))
+    }
+}
