@@ -26,7 +26,7 @@ struct ImportCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingFailures {
             // Decoded in a function of its own so that the file's bytes are freed before writing.
-            let record = try readRecord()
+            let record = try RecordInput.read(file)
             let activities = record.partnerships.reduce(0) { $0 + $1.activities.count }
             if dryRun {
                 CommandSupport.say(
@@ -42,28 +42,6 @@ struct ImportCommand: AsyncParsableCommand {
                     "\(summary.replaced ? "Replaced" : "Imported") organization \"\(summary.organizationID)\": \(summary.partnerships) partnerships, \(summary.activities) activities (\(database.location))."
                 )
             }
-        }
-    }
-
-    private func readRecord() throws -> CooperationRecord {
-        let bytes = try readInput()
-        do throws(RecordValidationError) {
-            return try RecordDecoder.decode(bytes)
-        } catch {
-            let noun = error.issues.count == 1 ? "error" : "errors"
-            CommandSupport.printError(
-                "kembar: \(file) is not a valid kembar/1 document (\(error.issues.count) \(noun)); nothing was written")
-            for issue in error.issues { CommandSupport.printError("  \(issue)") }
-            throw ExitCode.failure
-        }
-    }
-
-    private func readInput() throws -> Data {
-        if file == "-" { return FileHandle.standardInput.readDataToEndOfFile() }
-        do {
-            return try Data(contentsOf: URL(fileURLWithPath: file))
-        } catch {
-            throw CommandFailure("cannot read \(file): \((error as NSError).localizedDescription)")
         }
     }
 }

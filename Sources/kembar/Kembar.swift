@@ -13,7 +13,8 @@ struct Kembar: AsyncParsableCommand {
             PostgreSQL when DATABASE_URL is set (postgres://user:password@host:port/database).
             """,
         subcommands: [
-            ServeCommand.self, MigrateCommand.self, ImportCommand.self, ExportCommand.self, GenerateCommand.self,
+            ServeCommand.self, MigrateCommand.self, ImportCommand.self, ExportCommand.self, EvaluateCommand.self,
+            GenerateCommand.self,
         ]
     )
 }

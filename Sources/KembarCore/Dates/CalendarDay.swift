@@ -78,3 +78,36 @@ enum DateText {
         return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 }
+
+extension CalendarDay {
+    /// The same day `years` years later (or earlier); 29 February becomes 28 February.
+    public func adding(years: Int) -> CalendarDay {
+        adding(months: years * 12)
+    }
+
+    /// The same day `months` months later (or earlier), clamped to the end of a shorter month.
+    public func adding(months: Int) -> CalendarDay {
+        let (year, month, day) = components
+        let monthIndex = year * 12 + (month - 1) + months
+        let newYear = monthIndex >= 0 ? monthIndex / 12 : (monthIndex - 11) / 12
+        let newMonth = monthIndex - newYear * 12 + 1
+        return CalendarDay(
+            year: newYear, month: newMonth, day: min(day, CalendarDay.daysIn(month: newMonth, year: newYear)))!
+    }
+
+    /// The day written at a precision: `2011`, `2011-01` or `2011-01-01`.
+    public func text(precision: DatePoint.Precision) -> String {
+        let (year, month, _) = components
+        switch precision {
+        case .year: return DateText.pad(year, width: 4)
+        case .month: return DateText.pad(year, width: 4) + "-" + DateText.pad(month, width: 2)
+        case .day: return description
+        }
+    }
+
+    /// Parses a full ISO 8601 day, `YYYY-MM-DD`; nil for anything else.
+    public init?(iso text: String) {
+        guard case .point(let point)? = try? PartialDate(parsing: text), point.precision == .day else { return nil }
+        self = point.firstDay
+    }
+}

@@ -18,39 +18,44 @@ public struct DatePoint: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    public let year: Int
-    public let month: Int?
-    public let day: Int?
+    // Packed small: a national record holds millions of dates. Zero means "not known".
+    private let packedYear: Int32
+    private let packedMonth: UInt8
+    private let packedDay: UInt8
+
+    public var year: Int { Int(packedYear) }
+    public var month: Int? { packedMonth == 0 ? nil : Int(packedMonth) }
+    public var day: Int? { packedDay == 0 ? nil : Int(packedDay) }
 
     public var precision: Precision {
         day != nil ? .day : month != nil ? .month : .year
     }
 
     public init(year: Int) {
-        self.year = year
-        self.month = nil
-        self.day = nil
+        packedYear = Int32(clamping: year)
+        packedMonth = 0
+        packedDay = 0
     }
 
     public init?(year: Int, month: Int) {
         guard (1...12).contains(month) else { return nil }
-        self.year = year
-        self.month = month
-        self.day = nil
+        packedYear = Int32(clamping: year)
+        packedMonth = UInt8(month)
+        packedDay = 0
     }
 
     public init?(year: Int, month: Int, day: Int) {
         guard CalendarDay(year: year, month: month, day: day) != nil else { return nil }
-        self.year = year
-        self.month = month
-        self.day = day
+        packedYear = Int32(clamping: year)
+        packedMonth = UInt8(month)
+        packedDay = UInt8(day)
     }
 
     public init(_ day: CalendarDay) {
         let parts = day.components
-        self.year = parts.year
-        self.month = parts.month
-        self.day = parts.day
+        packedYear = Int32(clamping: parts.year)
+        packedMonth = UInt8(parts.month)
+        packedDay = UInt8(parts.day)
     }
 
     /// The earliest day the date can mean.

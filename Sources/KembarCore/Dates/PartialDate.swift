@@ -91,3 +91,26 @@ public enum PartialDate: Hashable, Sendable, CustomStringConvertible {
         }
     }
 }
+
+extension PartialDate {
+    /// The known bound that begins the date (for a one-sided range, its only bound).
+    public var startPoint: DatePoint {
+        switch self {
+        case .point(let point): point
+        case .range(let earliest, let latest): (earliest ?? latest)!
+        }
+    }
+
+    /// The known bound that ends the date (for a one-sided range, its only bound).
+    public var endPoint: DatePoint {
+        switch self {
+        case .point(let point): point
+        case .range(let earliest, let latest): (latest ?? earliest)!
+        }
+    }
+
+    /// The days the date can mean, with a one-sided range read at its known bound.
+    public var span: ClosedRange<CalendarDay> {
+        startPoint.firstDay...endPoint.lastDay
+    }
+}

@@ -1,0 +1,116 @@
+/// The evaluation of a record as of a date, under a policy.
+public struct Evaluation: Hashable, Sendable {
+    public var asOf: CalendarDay
+    public var policy: EvaluationPolicy
+    public var partnerships: [PartnershipEvaluation]
+}
+
+/// One partnership's verdicts, the vacuums in its history, its obligations' occurrences and its alarms.
+public struct PartnershipEvaluation: Hashable, Sendable {
+    public var id: String
+    public var elements: [KeyElement: ElementVerdict]
+    public var vacuums: [VacuumPeriod]
+    /// Days since the last recorded activity could have ended (nil: no dated activity or agreement).
+    public var currentSilenceDays: Int?
+    public var obligations: [ObligationOccurrence]
+    public var alarms: [Alarm]
+}
+
+/// The verdict on one key element.
+public struct ElementVerdict: Hashable, Sendable {
+    public var status: ElementStatus
+    /// Weighted mean of the scores of the indicators that had data; nil when none had.
+    public var score: Double?
+    /// Share of the element's indicators that had data.
+    public var coverage: Double
+    public var indicators: [IndicatorResult]
+    /// Set when the element's defining indicator held its status down.
+    public var cap: Cap?
+    /// The most recent assessment of this element by a person, shown beside the computed verdict.
+    public var assessment: Assessment?
+
+    public struct Cap: Hashable, Sendable {
+        public var indicator: IndicatorID
+        public var reason: String
+    }
+}
+
+/// One indicator: its value, score, the threshold used, the records it was computed from, and why.
+public struct IndicatorResult: Hashable, Sendable {
+    public var id: IndicatorID
+    /// Nil when the record holds nothing to compute it from ("no data", which is not zero).
+    public var value: Double?
+    public var score: Double?
+    public var threshold: Double
+    public var records: [String]
+    public var explanation: String
+
+    public var hasData: Bool { score != nil }
+
+    static func noData(_ id: IndicatorID, threshold: Double, _ explanation: String) -> IndicatorResult {
+        IndicatorResult(id: id, value: nil, score: nil, threshold: threshold, records: [], explanation: explanation)
+    }
+}
+
+/// A stretch with certainly no activity, longer than the dormancy threshold.
+public struct VacuumPeriod: Hashable, Sendable {
+    /// First silent day, written at the precision of the record it follows (`2011`).
+    public var from: String
+    /// Day the silence ended (exclusive), at the precision of the record that ended it; the
+    /// evaluation date for a silence that still lasts.
+    public var to: String
+    public var days: Int
+    /// True for the silence that still lasts on the evaluation date.
+    public var ongoing: Bool
+
+    public init(from: String, to: String, days: Int, ongoing: Bool) {
+        self.from = from
+        self.to = to
+        self.days = days
+        self.ongoing = ongoing
+    }
+}
+
+/// One due date of an obligation and what became of it.
+public struct ObligationOccurrence: Hashable, Sendable {
+    public enum Status: String, Sendable {
+        case met
+        case missed
+        /// The period has begun and is not over; nothing fulfils it yet.
+        case due
+    }
+
+    public var obligation: String
+    public var periodStart: CalendarDay
+    public var due: CalendarDay
+    public var status: Status
+    public var fulfilledBy: [String]
+    /// Where it was held, for obligations that alternate between the cities.
+    public var host: Activity.Host?
+    /// The same city hosted twice in a row where the obligation asks them to alternate.
+    public var alternationBroken: Bool
+}
+
+/// Something to act on now.
+public struct Alarm: Hashable, Sendable {
+    public enum Kind: String, CaseIterable, Sendable {
+        case dormant
+        case obligationMissed = "obligation-missed"
+        case obligationDue = "obligation-due"
+        case agreementExpiring = "agreement-expiring"
+        case agreementExpired = "agreement-expired"
+        case areaNeverImplemented = "area-never-implemented"
+        case oneWayBenefits = "one-way-benefits"
+        case noPublicTrace = "no-public-trace"
+        case undocumentedResults = "undocumented-results"
+        case officeOverloaded = "office-overloaded"
+    }
+
+    public var kind: Kind
+    /// When the condition began, at the precision the record allows.
+    public var since: String?
+    /// When something falls due (obligations, agreement expiry).
+    public var due: String?
+    public var message: String
+    public var records: [String]
+}

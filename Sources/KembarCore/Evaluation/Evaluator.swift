@@ -1,0 +1,62 @@
+/// Evaluates partnerships against the five UNDP key elements. Pure and deterministic: the same
+/// record, date and policy always give the same evaluation, whatever the order of the records.
+public enum Evaluator {
+    public enum Failure: Error, Equatable, Sendable, CustomStringConvertible {
+        case unknownPartnership(String)
+
+        public var description: String {
+            switch self {
+            case .unknownPartnership(let id): "no partnership \"\(id)\" in the record"
+            }
+        }
+    }
+
+    /// Evaluates every partnership of `record` (or only those named), ordered by id.
+    public static func evaluate(
+        _ record: CooperationRecord, asOf: CalendarDay, policy: EvaluationPolicy = .standard,
+        partnershipIDs: [String]? = nil
+    ) throws(Failure) -> Evaluation {
+        var selected = record.partnerships
+        if let partnershipIDs {
+            let known = Set(record.partnerships.map(\.id))
+            if let unknown = partnershipIDs.first(where: { !known.contains($0) }) { throw .unknownPartnership(unknown) }
+            let wanted = Set(partnershipIDs)
+            selected = record.partnerships.filter { wanted.contains($0.id) }
+        }
+        let evaluations = selected.sorted { $0.id < $1.id }.map { partnership in
+            evaluate(partnership, of: record, asOf: asOf, policy: policy)
+        }
+        return Evaluation(asOf: asOf, policy: policy, partnerships: evaluations)
+    }
+
+    /// Evaluates one partnership of `record`.
+    public static func evaluate(
+        _ partnership: Partnership, of record: CooperationRecord, asOf: CalendarDay,
+        policy: EvaluationPolicy = .standard
+    ) -> PartnershipEvaluation {
+        let organization = record.organization
+        let facts = PartnershipFacts(partnership: partnership, asOf: asOf, policy: policy)
+        let load = organization.cooperationOfficers.map { officers in
+            (partnerships: max(organization.cooperationCount ?? 0, record.partnerships.count), officers: officers)
+        }
+        let context = IndicatorContext(
+            facts: facts, occurrences: ObligationSchedule.occurrences(facts), silence: Silence(facts), officeLoad: load,
+            homeName: organization.place.name, partnerName: partnership.partner.name)
+        let results: [KeyElement: [IndicatorResult]] = [
+            .commitment: CommitmentIndicators.all(context),
+            .communityParticipation: CommunityIndicators.all(context),
+            .mutualUnderstanding: UnderstandingIndicators.all(context),
+            .reciprocity: ReciprocityIndicators.all(context),
+            .tangibleResults: ResultsIndicators.all(context),
+        ]
+        var elements: [KeyElement: ElementVerdict] = [:]
+        for (element, indicators) in results {
+            elements[element] = ElementScoring.verdict(
+                element, indicators: indicators, assessments: partnership.assessments, policy: policy)
+        }
+        return PartnershipEvaluation(
+            id: partnership.id, elements: elements, vacuums: context.silence.vacuums,
+            currentSilenceDays: context.silence.currentDays, obligations: context.occurrences,
+            alarms: Alarms.all(context, elements: elements))
+    }
+}

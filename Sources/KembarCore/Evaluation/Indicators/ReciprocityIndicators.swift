@@ -1,0 +1,123 @@
+/// R1–R4: benefits and efforts flowing both ways (UNDP key element 4). Each is a balance,
+/// 1 − |a − b| ÷ (a + b), scored so that 3:1 or worse is unmet and 3:2 or better is met.
+enum ReciprocityIndicators {
+    static func all(_ context: IndicatorContext) -> [IndicatorResult] {
+        [visits(context), costs(context), benefits(context), initiative(context)]
+    }
+
+    static let delegationKinds: Set<Activity.Kind> = [.visit, .exchange, .study, .training, .meeting, .event]
+
+    /// R1: delegations received and sent, and their members where counted.
+    static func visits(_ context: IndicatorContext) -> IndicatorResult {
+        var inbound: [Activity] = []
+        var outbound: [Activity] = []
+        for entry in context.facts.windowActivities where delegationKinds.contains(entry.activity.kind) {
+            let activity = entry.activity
+            if activity.host == .home, activity.participants.contains(where: { $0.side == .partner }) {
+                inbound.append(activity)
+            } else if activity.host == .partner, activity.participants.contains(where: { $0.side == .home }) {
+                outbound.append(activity)
+            }
+        }
+        guard !inbound.isEmpty || !outbound.isEmpty else {
+            return context.noData(.r1, "no delegation with a known host in \(context.windowText)")
+        }
+        let visitors = { (activities: [Activity], side: Side) in
+            activities.flatMap(\.participants).filter { $0.side == side }.compactMap(\.count).reduce(0, +)
+        }
+        let received = visitors(inbound, .partner)
+        let sent = visitors(outbound, .home)
+        var balances = [balance(Double(inbound.count), Double(outbound.count))!]
+        if let people = balance(Double(received), Double(sent)) { balances.append(people) }
+        var explanation =
+            "\(context.homeName) received \(plural(inbound.count, "delegation")) and sent \(outbound.count) in \(context.windowText)"
+        if received + sent > 0 { explanation += "; \(received) visitors received, \(sent) sent" }
+        return context.balanceResult(
+            .r1, balance: balances.reduce(0, +) / Double(balances.count),
+            records: (inbound + outbound).map(\.id).sorted(),
+            explanation)
+    }
+
+    /// R2: each side's share of what the window's activities cost, per kind and currency.
+    static func costs(_ context: IndicatorContext) -> IndicatorResult {
+        var totals: [String: [Side: Double]] = [:]
+        var records: [String] = []
+        for entry in context.facts.windowActivities where !entry.activity.costs.isEmpty {
+            records.append(entry.activity.id)
+            for cost in entry.activity.costs {
+                totals[cost.kind == .money ? cost.currency : cost.kind.rawValue, default: [:]][cost.side, default: 0] +=
+                    cost.amount
+            }
+        }
+        let units = totals.keys.sorted()
+        let balances = units.compactMap { balance(totals[$0]?[.home] ?? 0, totals[$0]?[.partner] ?? 0) }
+        guard !balances.isEmpty else { return context.noData(.r2, "no costs recorded in \(context.windowText)") }
+        let parts = units.map { unit in
+            "\(unit): \(context.homeName) \(plain(totals[unit]?[.home] ?? 0)), \(context.partnerName) \(plain(totals[unit]?[.partner] ?? 0))"
+        }
+        return context.balanceResult(
+            .r2, balance: balances.reduce(0, +) / Double(balances.count), records: records,
+            "costs in \(context.windowText): " + parts.joined(separator: "; "))
+    }
+
+    /// R3: benefit flows to each side, by kind (Bontenbal 2013: benefits differ in kind).
+    static func benefits(_ context: IndicatorContext) -> IndicatorResult {
+        var counts: [Side: [Benefit.Kind: Int]] = [:]
+        var records: [String] = []
+        for entry in context.facts.windowActivities where !entry.activity.benefits.isEmpty {
+            records.append(entry.activity.id)
+            for benefit in entry.activity.benefits { counts[benefit.to, default: [:]][benefit.kind, default: 0] += 1 }
+        }
+        let toHome = counts[.home]?.values.reduce(0, +) ?? 0
+        let toPartner = counts[.partner]?.values.reduce(0, +) ?? 0
+        guard let value = balance(Double(toHome), Double(toPartner)) else {
+            return context.noData(.r3, "no benefit recorded in \(context.windowText)")
+        }
+        let byKind = { (side: Side) -> String in
+            let kinds = Benefit.Kind.allCases.compactMap { kind in counts[side]?[kind].map { "\(kind.rawValue) \($0)" }
+            }
+            return kinds.isEmpty ? "" : " (" + kinds.joined(separator: ", ") + ")"
+        }
+        return context.balanceResult(
+            .r3, balance: value, records: records,
+            "benefits in \(context.windowText): \(toHome) to \(context.homeName)\(byKind(.home)), \(toPartner) to \(context.partnerName)\(byKind(.partner))"
+        )
+    }
+
+    /// R4: who starts and who hosts the work; a joint initiative counts half to each side.
+    static func initiative(_ context: IndicatorContext) -> IndicatorResult {
+        var initiated: [Side: Double] = [:]
+        var hosted: [Side: Double] = [:]
+        var records: [String] = []
+        for entry in context.facts.windowActivities {
+            let activity = entry.activity
+            switch activity.initiator {
+            case .home: initiated[.home, default: 0] += 1
+            case .partner: initiated[.partner, default: 0] += 1
+            case .joint:
+                initiated[.home, default: 0] += 0.5
+                initiated[.partner, default: 0] += 0.5
+            case nil: break
+            }
+            switch activity.host {
+            case .home: hosted[.home, default: 0] += 1
+            case .partner: hosted[.partner, default: 0] += 1
+            default: break
+            }
+            if activity.initiator != nil || activity.host == .home || activity.host == .partner {
+                records.append(activity.id)
+            }
+        }
+        let balances = [
+            balance(initiated[.home] ?? 0, initiated[.partner] ?? 0),
+            balance(hosted[.home] ?? 0, hosted[.partner] ?? 0),
+        ].compactMap { $0 }
+        guard !balances.isEmpty else {
+            return context.noData(.r4, "no activity in \(context.windowText) records who started or hosted it")
+        }
+        return context.balanceResult(
+            .r4, balance: balances.reduce(0, +) / Double(balances.count), records: records,
+            "in \(context.windowText) \(context.homeName) started \(plain(initiated[.home] ?? 0)) and hosted \(plain(hosted[.home] ?? 0)); \(context.partnerName) started \(plain(initiated[.partner] ?? 0)) and hosted \(plain(hosted[.partner] ?? 0))"
+        )
+    }
+}

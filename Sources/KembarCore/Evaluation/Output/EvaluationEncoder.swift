@@ -1,0 +1,108 @@
+/// Writes an evaluation as the JSON of `kembar evaluate --format json` (INTERCHANGE.md).
+public enum EvaluationEncoder {
+    public static func encode(_ evaluation: Evaluation) -> [UInt8] {
+        JSONWriter.bytes(value(evaluation))
+    }
+
+    public static func value(_ evaluation: Evaluation) -> JSONValue {
+        .object([
+            .init("asOf", .string(evaluation.asOf.description)),
+            .init("policy", PolicyCodec.value(evaluation.policy)),
+            .init("partnerships", .array(evaluation.partnerships.map(value))),
+        ])
+    }
+
+    static func value(_ partnership: PartnershipEvaluation) -> JSONValue {
+        var members: [JSONValue.Member] = [
+            .init("id", .string(partnership.id)),
+            .init(
+                "elements",
+                .object(
+                    KeyElement.allCases.compactMap { element in
+                        partnership.elements[element].map { .init(element.rawValue, value($0)) }
+                    })),
+            .init(
+                "vacuums",
+                .array(
+                    partnership.vacuums.map { vacuum in
+                        var fields: [JSONValue.Member] = [
+                            .init("from", .string(vacuum.from)), .init("to", .string(vacuum.to)),
+                            .init("days", .number(Double(vacuum.days))),
+                        ]
+                        if vacuum.ongoing { fields.append(.init("ongoing", .bool(true))) }
+                        return .object(fields)
+                    })),
+        ]
+        if let days = partnership.currentSilenceDays {
+            members.append(.init("currentSilenceDays", .number(Double(days))))
+        }
+        members.append(.init("obligations", .array(partnership.obligations.map(value))))
+        members.append(.init("alarms", .array(partnership.alarms.map(value))))
+        return .object(members)
+    }
+
+    static func value(_ verdict: ElementVerdict) -> JSONValue {
+        var members: [JSONValue.Member] = [
+            .init("status", .string(verdict.status.rawValue)),
+            .init("score", verdict.score.map { .number(rounded($0)) } ?? .null),
+            .init("coverage", .number(rounded(verdict.coverage))),
+            .init("indicators", .array(verdict.indicators.map(value))),
+        ]
+        if let cap = verdict.cap {
+            members.append(
+                .init(
+                    "cap",
+                    .object([.init("indicator", .string(cap.indicator.rawValue)), .init("reason", .string(cap.reason))])
+                ))
+        }
+        if let assessment = verdict.assessment {
+            members.append(
+                .init(
+                    "assessment",
+                    .object([
+                        .init("status", .string(assessment.status.rawValue)), .init("by", .string(assessment.by)),
+                        .init("date", .string(assessment.date.description)), .init("note", .string(assessment.note)),
+                    ])))
+        }
+        return .object(members)
+    }
+
+    static func value(_ indicator: IndicatorResult) -> JSONValue {
+        .object([
+            .init("id", .string(indicator.id.rawValue)),
+            .init("name", .string(indicator.id.name)),
+            .init("value", indicator.value.map { .number(rounded($0)) } ?? .null),
+            .init("score", indicator.score.map { .number(rounded($0)) } ?? .null),
+            .init("threshold", .number(indicator.threshold)),
+            .init("records", .array(indicator.records.map(JSONValue.string))),
+            .init("explanation", .string(indicator.explanation)),
+        ])
+    }
+
+    static func value(_ occurrence: ObligationOccurrence) -> JSONValue {
+        var members: [JSONValue.Member] = [
+            .init("obligation", .string(occurrence.obligation)),
+            .init("periodStart", .string(occurrence.periodStart.description)),
+            .init("due", .string(occurrence.due.description)),
+            .init("status", .string(occurrence.status.rawValue)),
+            .init("fulfilledBy", .array(occurrence.fulfilledBy.map(JSONValue.string))),
+        ]
+        if let host = occurrence.host { members.append(.init("host", .string(host.rawValue))) }
+        if occurrence.alternationBroken { members.append(.init("alternationBroken", .bool(true))) }
+        return .object(members)
+    }
+
+    static func value(_ alarm: Alarm) -> JSONValue {
+        var members: [JSONValue.Member] = [.init("kind", .string(alarm.kind.rawValue))]
+        if let since = alarm.since { members.append(.init("since", .string(since))) }
+        if let due = alarm.due { members.append(.init("due", .string(due))) }
+        members.append(.init("message", .string(alarm.message)))
+        members.append(.init("records", .array(alarm.records.map(JSONValue.string))))
+        return .object(members)
+    }
+
+    /// Four decimals: enough to read, stable to compare.
+    static func rounded(_ number: Double) -> Double {
+        (number * 10_000).rounded() / 10_000
+    }
+}

@@ -1,0 +1,75 @@
+/// What every indicator of one partnership needs, worked out once: the activities that had
+/// happened by the evaluation date in a fixed order, those in the window, the agreements.
+struct PartnershipFacts: Sendable {
+    let partnership: Partnership
+    let asOf: CalendarDay
+    let windowStart: CalendarDay
+    let policy: EvaluationPolicy
+    /// Activities that had happened by the evaluation date, ordered by time and id.
+    let activities: [(span: TimedSpan, activity: Activity)]
+    /// Those whose start lies in the rolling window.
+    let windowActivities: [(span: TimedSpan, activity: Activity)]
+    /// Agreements signed by the evaluation date, oldest first.
+    let agreements: [Agreement]
+    /// The agreement that governs now: the newest one signed and not superseded.
+    let currentAgreement: Agreement?
+    let firstAgreementDay: CalendarDay?
+    /// Whether a termination or suspension stands on the evaluation date.
+    let isClosed: Bool
+
+    init(partnership: Partnership, asOf: CalendarDay, policy: EvaluationPolicy) {
+        self.partnership = partnership
+        self.asOf = asOf
+        self.policy = policy
+        windowStart = asOf.adding(years: -policy.windowYears)
+        activities = partnership.activities
+            .map { (TimedSpan(id: $0.id, start: $0.start, end: $0.end, asOf: asOf), $0) }
+            .filter { $0.0.midpoint <= asOf }
+            .sorted { ($0.0.earliest, $0.0.latest, $0.0.id) < ($1.0.earliest, $1.0.latest, $1.0.id) }
+        let windowStart = windowStart
+        windowActivities = activities.filter { $0.span.midpoint >= windowStart }
+        agreements = partnership.agreements
+            .filter { $0.signed.span.lowerBound <= asOf }
+            .sorted { ($0.signed.span.lowerBound, $0.id) < ($1.signed.span.lowerBound, $1.id) }
+        let superseded = Set(agreements.compactMap(\.supersedes))
+        currentAgreement = agreements.last { !superseded.contains($0.id) }
+        firstAgreementDay = agreements.first?.signed.span.lowerBound
+        let lastStage = partnership.stages
+            .filter { $0.date.span.lowerBound <= asOf }
+            .max { ($0.date.span.lowerBound, $0.stage.rawValue) < ($1.date.span.lowerBound, $1.stage.rawValue) }
+        isClosed = lastStage.map { $0.stage == .termination || $0.stage == .suspension } ?? false
+    }
+
+    /// Calendar years from the first agreement (or, without one, the first activity) to the
+    /// evaluation date; nil when neither is dated.
+    var yearsOfLife: ClosedRange<Int>? {
+        guard let first = firstAgreementDay ?? activities.first?.span.earliest else { return nil }
+        return first.components.year...asOf.components.year
+    }
+
+    /// Whether the partnership is too young for continuity to mean anything.
+    var isYoungerThanDormancy: Bool {
+        guard let first = firstAgreementDay ?? activities.first?.span.earliest else { return false }
+        return asOf - first < policy.dormancyDays
+    }
+
+    /// The smallest number of calendar years (within `years`) that the given activities certainly
+    /// cover: a year-certain activity marks its year; one whose year is uncertain adds a year only
+    /// when none of the years it may fall in is already marked.
+    static func activeYears(_ spans: [TimedSpan], within years: ClosedRange<Int>) -> Int {
+        var marked: Set<Int> = []
+        var uncertain: [ClosedRange<Int>] = []
+        for span in spans {
+            let first = max(span.earliest.components.year, years.lowerBound)
+            let last = min(span.startLatest.components.year, years.upperBound)
+            guard first <= last else { continue }
+            if first == last { marked.insert(first) } else { uncertain.append(first...last) }
+        }
+        // Greedy cover: take uncertain ranges by their end, marking the last year when none is marked.
+        for range in uncertain.sorted(by: { ($0.upperBound, $0.lowerBound) < ($1.upperBound, $1.lowerBound) })
+        where !range.contains(where: marked.contains) {
+            marked.insert(range.upperBound)
+        }
+        return marked.count
+    }
+}
