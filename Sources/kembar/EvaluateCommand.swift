@@ -65,20 +65,25 @@ struct EvaluateCommand: AsyncParsableCommand {
                 return
             }
             let record = try await readRecord()
-            let evaluation: Evaluation
+            let evaluations: LazyMapSequence<[Int], PartnershipEvaluation>
             do {
-                evaluation = try Evaluator.evaluate(
+                evaluations = try Evaluator.evaluateEach(
                     record, asOf: day, policy: rules, partnershipIDs: partnership.isEmpty ? nil : partnership)
             } catch {
                 throw CommandFailure(
                     "\(error); the record holds: \(record.partnerships.map(\.id).joined(separator: ", "))")
             }
-            let bytes: [UInt8] =
+            // Results are written as they are computed: a national record never holds them all at once.
+            try OutputFile.write(to: output) { emit in
                 switch format {
-                case .json: EvaluationEncoder.encode(evaluation)
-                case .text: Array(ScorecardText.render(evaluation, record: record).utf8)
+                case .json:
+                    try EvaluationEncoder.write(evaluations, asOf: day, policy: rules, to: emit)
+                case .text:
+                    try ScorecardText.write(evaluations, asOf: day, policy: rules, record: record) {
+                        try emit(Array($0.utf8))
+                    }
                 }
-            try OutputFile.write(to: output) { emit in try emit(bytes) }
+            }
         }
     }
 

@@ -76,6 +76,18 @@ import Testing
         #expect(without.partnerships[0].elements[.commitment]?.assessment == nil)
     }
 
+    @Test func writesInPiecesTheSameBytesAsTheWholeTree() throws {
+        let record = SyntheticRecord.make(.init(partnerships: 400, activities: 8_000, seed: 9))
+        let evaluation = try Evaluator.evaluate(record, asOf: RecordBuilder.day("2026-01-01"))
+        #expect(EvaluationEncoder.encode(evaluation) == JSONWriter.bytes(EvaluationEncoder.value(evaluation)))
+        var pieces = 0
+        EvaluationEncoder.write(
+            try Evaluator.evaluateEach(record, asOf: RecordBuilder.day("2026-01-01")), asOf: evaluation.asOf,
+            policy: evaluation.policy
+        ) { _ in pieces += 1 }
+        #expect(pieces > 1)
+    }
+
     @Test func writesTheContractsJSON() throws {
         let record = try Fixtures.demoRecord()
         let result = try Evaluator.evaluate(

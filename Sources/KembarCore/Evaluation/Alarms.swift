@@ -16,14 +16,15 @@ enum Alarms {
 
     static func dormant(_ context: IndicatorContext) -> [Alarm] {
         guard let days = context.silence.currentDays, days > context.policy.dormancyDays else { return [] }
-        let last = context.facts.activities.max { ($0.span.latest, $0.span.id) < ($1.span.latest, $1.span.id) }
+        let last = context.facts.activities.max { ($0.span.latest, $0.id) < ($1.span.latest, $1.id) }
+        let lastTitle = last.map { context.facts.record($0).title }
         return [
             Alarm(
                 kind: .dormant, since: context.silence.since, due: nil,
                 message:
                     "no sign of life for \(days) days\(days >= 730 ? " (over \(days / 365) years)" : "") since \(context.silence.since ?? "?"); dormant after \(context.policy.dormancyDays) days"
-                    + (last.map { "; last activity: \($0.activity.title)" } ?? "; no activity is recorded"),
-                records: last.map { [$0.activity.id] } ?? [])
+                    + (lastTitle.map { "; last activity: \($0)" } ?? "; no activity is recorded"),
+                records: last.map { [$0.id] } ?? [])
         ]
     }
 
@@ -92,7 +93,10 @@ enum Alarms {
         let signed = agreement.signed.span.lowerBound
         // An agreement younger than the dormancy threshold has not yet had time to reach every area.
         guard facts.asOf - signed >= facts.policy.dormancyDays else { return [] }
-        let touched = Set(facts.activities.filter { $0.span.midpoint >= signed }.flatMap(\.activity.areas))
+        var touched: Set<String> = []
+        for entry in facts.activities where entry.span.midpoint >= signed {
+            touched.formUnion(facts.record(entry).areas)
+        }
         var seen: Set<String> = []
         return agreement.areas.filter { area in
             !touched.contains(area) && !facts.policy.catchAllAreas.contains(area) && seen.insert(area).inserted
@@ -119,10 +123,8 @@ enum Alarms {
     static func publicTrace(_ context: IndicatorContext, _ elements: [KeyElement: ElementVerdict]) -> [Alarm] {
         let window = context.facts.windowActivities
         guard !window.isEmpty else { return [] }
-        let published = window.filter(\.activity.isPublic).count
-        let coPlanned = window.filter { entry in
-            entry.activity.participants.contains { $0.group.isCommunity && $0.role == .planner }
-        }.count
+        let published = window.filter(\.isPublic).count
+        let coPlanned = window.filter(\.coPlannedByCommunity).count
         var problems: [String] = []
         if Double(published) / Double(window.count) < context.policy.publishedShareAlarm {
             problems.append("\(published) of \(plural(window.count, "activity", "activities")) published")
@@ -135,21 +137,22 @@ enum Alarms {
             Alarm(
                 kind: .noPublicTrace, since: context.facts.windowStart.description, due: nil,
                 message: "in \(context.windowText): " + problems.joined(separator: "; "),
-                records: window.filter { !$0.activity.isPublic }.map(\.activity.id))
+                records: window.filter { !$0.isPublic }.map(\.id))
         ]
     }
 
     static func undocumentedResults(_ context: IndicatorContext) -> [Alarm] {
-        let results = context.facts.activities.flatMap { entry in entry.activity.results.map { (entry.activity, $0) } }
-        let bare = results.filter { $0.1.evidence.isEmpty }
+        let activities = context.facts.activities
+        let results = activities.reduce(0) { $0 + $1.results }
+        let bare = activities.filter { $0.results > $0.evidencedResults }
         guard !bare.isEmpty else { return [] }
-        let activities = Array(Set(bare.map(\.0.id))).sorted()
+        let count = bare.reduce(0) { $0 + $1.results - $1.evidencedResults }
         return [
             Alarm(
                 kind: .undocumentedResults, since: nil, due: nil,
                 message:
-                    "\(bare.count) of \(plural(results.count, "result")) have no evidence; a record of them may not survive the people who know them",
-                records: activities)
+                    "\(count) of \(plural(results, "result")) have no evidence; a record of them may not survive the people who know them",
+                records: bare.map(\.id).sorted())
         ]
     }
 

@@ -16,17 +16,27 @@ public enum Evaluator {
         _ record: CooperationRecord, asOf: CalendarDay, policy: EvaluationPolicy = .standard,
         partnershipIDs: [String]? = nil
     ) throws(Failure) -> Evaluation {
-        var selected = record.partnerships
+        let each = try evaluateEach(record, asOf: asOf, policy: policy, partnershipIDs: partnershipIDs)
+        return Evaluation(asOf: asOf, policy: policy, partnerships: Array(each))
+    }
+
+    /// The same evaluations, computed one at a time as they are read, so that a national record's
+    /// results can be written out without all being held at once.
+    public static func evaluateEach(
+        _ record: CooperationRecord, asOf: CalendarDay, policy: EvaluationPolicy = .standard,
+        partnershipIDs: [String]? = nil
+    ) throws(Failure) -> LazyMapSequence<[Int], PartnershipEvaluation> {
+        var selected = Array(record.partnerships.indices)
         if let partnershipIDs {
             let known = Set(record.partnerships.map(\.id))
             if let unknown = partnershipIDs.first(where: { !known.contains($0) }) { throw .unknownPartnership(unknown) }
             let wanted = Set(partnershipIDs)
-            selected = record.partnerships.filter { wanted.contains($0.id) }
+            selected = selected.filter { wanted.contains(record.partnerships[$0].id) }
         }
-        let evaluations = selected.sorted { $0.id < $1.id }.map { partnership in
-            evaluate(partnership, of: record, asOf: asOf, policy: policy)
+        selected.sort { record.partnerships[$0].id < record.partnerships[$1].id }
+        return selected.lazy.map { index in
+            evaluate(record.partnerships[index], of: record, asOf: asOf, policy: policy)
         }
-        return Evaluation(asOf: asOf, policy: policy, partnerships: evaluations)
     }
 
     /// Evaluates one partnership of `record`.

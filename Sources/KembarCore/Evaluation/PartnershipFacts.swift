@@ -6,9 +6,9 @@ struct PartnershipFacts: Sendable {
     let windowStart: CalendarDay
     let policy: EvaluationPolicy
     /// Activities that had happened by the evaluation date, ordered by time and id.
-    let activities: [(span: TimedSpan, activity: Activity)]
+    let activities: [ActivityFacts]
     /// Those whose start lies in the rolling window.
-    let windowActivities: [(span: TimedSpan, activity: Activity)]
+    let windowActivities: [ActivityFacts]
     /// Agreements signed by the evaluation date, oldest first.
     let agreements: [Agreement]
     /// The agreement that governs now: the newest one signed and not superseded.
@@ -21,16 +21,29 @@ struct PartnershipFacts: Sendable {
         self.partnership = partnership
         self.asOf = asOf
         self.policy = policy
-        windowStart = asOf.adding(years: -policy.windowYears)
-        activities = partnership.activities
-            .map { (TimedSpan(id: $0.id, start: $0.start, end: $0.end, asOf: asOf), $0) }
-            .filter { $0.0.midpoint <= asOf }
-            .sorted { ($0.0.earliest, $0.0.latest, $0.0.id) < ($1.0.earliest, $1.0.latest, $1.0.id) }
-        let windowStart = windowStart
-        windowActivities = activities.filter { $0.span.midpoint >= windowStart }
+        let windowStart = asOf.adding(years: -policy.windowYears)
+        self.windowStart = windowStart
         agreements = partnership.agreements
             .filter { $0.signed.span.lowerBound <= asOf }
             .sorted { ($0.signed.span.lowerBound, $0.id) < ($1.signed.span.lowerBound, $1.id) }
+        let agreedAreas = Set(agreements.flatMap(\.areas))
+        let sustainedBy = asOf.adding(days: -policy.sustainedAfterDays)
+        var happened: [ActivityFacts] = []
+        happened.reserveCapacity(partnership.activities.count)
+        partnership.activities.withUnsafeBufferPointer { activities in
+            for index in activities.indices {
+                let span = TimedSpan(
+                    id: activities[index].id, start: activities[index].start, end: activities[index].end, asOf: asOf)
+                guard span.midpoint <= asOf else { continue }
+                happened.append(
+                    ActivityFacts(
+                        activities[index], index: index, span: span, agreedAreas: agreedAreas, sustainedBy: sustainedBy)
+                )
+            }
+        }
+        happened.sort { ($0.span.earliest, $0.span.latest, $0.id) < ($1.span.earliest, $1.span.latest, $1.id) }
+        activities = happened
+        windowActivities = happened.filter { $0.span.midpoint >= windowStart }
         let superseded = Set(agreements.compactMap(\.supersedes))
         currentAgreement = agreements.last { !superseded.contains($0.id) }
         firstAgreementDay = agreements.first?.signed.span.lowerBound
@@ -38,6 +51,11 @@ struct PartnershipFacts: Sendable {
             .filter { $0.date.span.lowerBound <= asOf }
             .max { ($0.date.span.lowerBound, $0.stage.rawValue) < ($1.date.span.lowerBound, $1.stage.rawValue) }
         isClosed = lastStage.map { $0.stage == .termination || $0.stage == .suspension } ?? false
+    }
+
+    /// The full activity behind a digest, for the few details digests do not carry.
+    func record(_ facts: ActivityFacts) -> Activity {
+        partnership.activities[facts.index]
     }
 
     /// Calendar years from the first agreement (or, without one, the first activity) to the

@@ -62,7 +62,7 @@ enum CommitmentIndicators {
             explanation += "; silent for \(plural(days, "day")) now"
         }
         return context.ratioResult(
-            .c2, numerator: active, denominator: years.count, records: counted.map(\.activity.id), explanation)
+            .c2, numerator: active, denominator: years.count, records: counted.map(\.id), explanation)
     }
 
     /// C3: the share of the window's activities for which each side recorded resources.
@@ -76,12 +76,11 @@ enum CommitmentIndicators {
         var parts: [String] = []
         var shares: [Double] = []
         for side in Side.allCases {
-            let resourced = window.filter { entry in entry.activity.costs.contains { $0.side == side && $0.amount > 0 }
-            }
+            let resourced = window.filter { side == .home ? $0.homeResourced : $0.partnerResourced }
             shares.append(Double(resourced.count) / Double(window.count))
             var totals: [String: Double] = [:]
-            for entry in window {
-                for cost in entry.activity.costs where cost.side == side {
+            for entry in window where entry.hasCosts {
+                for cost in facts.record(entry).costs where cost.side == side {
                     totals[cost.kind == .money ? cost.currency : cost.kind.rawValue, default: 0] += cost.amount
                 }
             }
@@ -93,8 +92,7 @@ enum CommitmentIndicators {
         let value = shares.reduce(0, +) / Double(shares.count)
         return IndicatorResult(
             id: .c3, value: value, score: min(1, value / facts.policy.target(.c3)),
-            threshold: facts.policy.threshold(.c3),
-            records: window.filter { !$0.activity.costs.isEmpty }.map(\.activity.id),
+            threshold: facts.policy.threshold(.c3), records: window.filter(\.hasCosts).map(\.id),
             explanation: parts.joined(separator: "; ") + " activities in \(context.windowText)")
     }
 
@@ -106,12 +104,11 @@ enum CommitmentIndicators {
         }
         guard let years = facts.yearsOfLife else { return context.noData(.c4, "no agreement or activity is dated") }
         let led = facts.activities.filter { entry in
-            entry.span.startLatest.components.year >= years.lowerBound
-                && entry.activity.participants.contains { $0.group == .leadership }
+            entry.span.startLatest.components.year >= years.lowerBound && entry.withLeadership
         }
         let active = PartnershipFacts.activeYears(led.map(\.span), within: years)
         return context.ratioResult(
-            .c4, numerator: active, denominator: years.count, records: led.map(\.activity.id),
+            .c4, numerator: active, denominator: years.count, records: led.map(\.id),
             "a mayor or senior official took part in \(active) of \(years.count) calendar years since \(years.lowerBound)"
         )
     }

@@ -9,24 +9,20 @@ enum ReciprocityIndicators {
 
     /// R1: delegations received and sent, and their members where counted.
     static func visits(_ context: IndicatorContext) -> IndicatorResult {
-        var inbound: [Activity] = []
-        var outbound: [Activity] = []
-        for entry in context.facts.windowActivities where delegationKinds.contains(entry.activity.kind) {
-            let activity = entry.activity
-            if activity.host == .home, activity.participants.contains(where: { $0.side == .partner }) {
-                inbound.append(activity)
-            } else if activity.host == .partner, activity.participants.contains(where: { $0.side == .home }) {
-                outbound.append(activity)
+        var inbound: [ActivityFacts] = []
+        var outbound: [ActivityFacts] = []
+        for entry in context.facts.windowActivities where delegationKinds.contains(entry.kind) {
+            if entry.host == .home, entry.withPartnerPeople {
+                inbound.append(entry)
+            } else if entry.host == .partner, entry.withHomePeople {
+                outbound.append(entry)
             }
         }
         guard !inbound.isEmpty || !outbound.isEmpty else {
             return context.noData(.r1, "no delegation with a known host in \(context.windowText)")
         }
-        let visitors = { (activities: [Activity], side: Side) in
-            activities.flatMap(\.participants).filter { $0.side == side }.compactMap(\.count).reduce(0, +)
-        }
-        let received = visitors(inbound, .partner)
-        let sent = visitors(outbound, .home)
+        let received = inbound.reduce(0) { $0 + $1.partnerHeadcount }
+        let sent = outbound.reduce(0) { $0 + $1.homeHeadcount }
         var balances = [balance(Double(inbound.count), Double(outbound.count))!]
         if let people = balance(Double(received), Double(sent)) { balances.append(people) }
         var explanation =
@@ -34,17 +30,17 @@ enum ReciprocityIndicators {
         if received + sent > 0 { explanation += "; \(received) visitors received, \(sent) sent" }
         return context.balanceResult(
             .r1, balance: balances.reduce(0, +) / Double(balances.count),
-            records: (inbound + outbound).map(\.id).sorted(),
-            explanation)
+            records: (inbound + outbound).map(\.id).sorted(), explanation)
     }
 
     /// R2: each side's share of what the window's activities cost, per kind and currency.
     static func costs(_ context: IndicatorContext) -> IndicatorResult {
+        let facts = context.facts
         var totals: [String: [Side: Double]] = [:]
         var records: [String] = []
-        for entry in context.facts.windowActivities where !entry.activity.costs.isEmpty {
-            records.append(entry.activity.id)
-            for cost in entry.activity.costs {
+        for entry in facts.windowActivities where entry.hasCosts {
+            records.append(entry.id)
+            for cost in facts.record(entry).costs {
                 totals[cost.kind == .money ? cost.currency : cost.kind.rawValue, default: [:]][cost.side, default: 0] +=
                     cost.amount
             }
@@ -62,21 +58,28 @@ enum ReciprocityIndicators {
 
     /// R3: benefit flows to each side, by kind (Bontenbal 2013: benefits differ in kind).
     static func benefits(_ context: IndicatorContext) -> IndicatorResult {
-        var counts: [Side: [Benefit.Kind: Int]] = [:]
+        let facts = context.facts
+        let kinds = Benefit.Kind.allCases
+        var counts = [
+            Side.home: [Int](repeating: 0, count: kinds.count), .partner: [Int](repeating: 0, count: kinds.count),
+        ]
         var records: [String] = []
-        for entry in context.facts.windowActivities where !entry.activity.benefits.isEmpty {
-            records.append(entry.activity.id)
-            for benefit in entry.activity.benefits { counts[benefit.to, default: [:]][benefit.kind, default: 0] += 1 }
+        for entry in facts.windowActivities where entry.hasBenefits {
+            records.append(entry.id)
+            for benefit in facts.record(entry).benefits {
+                counts[benefit.to]![kinds.firstIndex(of: benefit.kind)!] += 1
+            }
         }
-        let toHome = counts[.home]?.values.reduce(0, +) ?? 0
-        let toPartner = counts[.partner]?.values.reduce(0, +) ?? 0
+        let toHome = counts[.home]!.reduce(0, +)
+        let toPartner = counts[.partner]!.reduce(0, +)
         guard let value = balance(Double(toHome), Double(toPartner)) else {
             return context.noData(.r3, "no benefit recorded in \(context.windowText)")
         }
         let byKind = { (side: Side) -> String in
-            let kinds = Benefit.Kind.allCases.compactMap { kind in counts[side]?[kind].map { "\(kind.rawValue) \($0)" }
+            let listed = kinds.indices.filter { counts[side]![$0] > 0 }.map {
+                "\(kinds[$0].rawValue) \(counts[side]![$0])"
             }
-            return kinds.isEmpty ? "" : " (" + kinds.joined(separator: ", ") + ")"
+            return listed.isEmpty ? "" : " (" + listed.joined(separator: ", ") + ")"
         }
         return context.balanceResult(
             .r3, balance: value, records: records,
@@ -90,8 +93,7 @@ enum ReciprocityIndicators {
         var hosted: [Side: Double] = [:]
         var records: [String] = []
         for entry in context.facts.windowActivities {
-            let activity = entry.activity
-            switch activity.initiator {
+            switch entry.initiator {
             case .home: initiated[.home, default: 0] += 1
             case .partner: initiated[.partner, default: 0] += 1
             case .joint:
@@ -99,14 +101,12 @@ enum ReciprocityIndicators {
                 initiated[.partner, default: 0] += 0.5
             case nil: break
             }
-            switch activity.host {
+            switch entry.host {
             case .home: hosted[.home, default: 0] += 1
             case .partner: hosted[.partner, default: 0] += 1
             default: break
             }
-            if activity.initiator != nil || activity.host == .home || activity.host == .partner {
-                records.append(activity.id)
-            }
+            if entry.initiator != nil || entry.host == .home || entry.host == .partner { records.append(entry.id) }
         }
         let balances = [
             balance(initiated[.home] ?? 0, initiated[.partner] ?? 0),

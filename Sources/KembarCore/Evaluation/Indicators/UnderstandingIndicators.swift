@@ -32,13 +32,14 @@ enum UnderstandingIndicators {
     /// U2: activities in the window that serve an agreed area.
     static func linkage(_ context: IndicatorContext) -> IndicatorResult {
         let facts = context.facts
-        let agreed = Set(facts.agreements.flatMap(\.areas))
-        guard !agreed.isEmpty else { return context.noData(.u2, "no agreed areas are recorded") }
+        guard facts.agreements.contains(where: { !$0.areas.isEmpty }) else {
+            return context.noData(.u2, "no agreed areas are recorded")
+        }
         let window = facts.windowActivities
         guard !window.isEmpty else { return context.noData(.u2, "no activity in \(context.windowText)") }
-        let linked = window.filter { entry in entry.activity.areas.contains(where: agreed.contains) }
+        let linked = window.filter(\.servesAgreedArea)
         return context.ratioResult(
-            .u2, numerator: linked.count, denominator: window.count, records: linked.map(\.activity.id),
+            .u2, numerator: linked.count, denominator: window.count, records: linked.map(\.id),
             "\(linked.count) of \(plural(window.count, "activity", "activities")) in \(context.windowText) serve an agreed area"
         )
     }
@@ -78,11 +79,11 @@ enum UnderstandingIndicators {
         guard facts.partnership.activities.contains(where: exchanges) else {
             return context.noData(.u4, "the record holds no meeting or communication at all")
         }
-        let inWindow = facts.windowActivities.filter { exchanges($0.activity) }
+        let inWindow = facts.windowActivities.filter { $0.kind == .meeting || $0.kind == .communication }
         let perYear = Double(inWindow.count) / Double(max(facts.policy.windowYears, 1))
         return IndicatorResult(
             id: .u4, value: perYear, score: min(1, perYear / context.policy.target(.u4)),
-            threshold: context.policy.threshold(.u4), records: inWindow.map(\.activity.id),
+            threshold: context.policy.threshold(.u4), records: inWindow.map(\.id),
             explanation:
                 "\(plural(inWindow.count, "joint meeting or communication", "joint meetings or communications")) in \(context.windowText): \(plain(perYear)) a year"
         )

@@ -1,7 +1,48 @@
 /// Writes an evaluation as the JSON of `kembar evaluate --format json` (INTERCHANGE.md).
 public enum EvaluationEncoder {
     public static func encode(_ evaluation: Evaluation) -> [UInt8] {
-        JSONWriter.bytes(value(evaluation))
+        var output: [UInt8] = []
+        write(evaluation.partnerships, asOf: evaluation.asOf, policy: evaluation.policy) {
+            output.append(contentsOf: $0)
+        }
+        return output
+    }
+
+    /// Writes the evaluation in pieces of about a megabyte, taking each partnership's result as it
+    /// is computed; the bytes are those of `JSONWriter.bytes(value(evaluation))`.
+    public static func write<E: Error>(
+        _ partnerships: some Sequence<PartnershipEvaluation>, asOf: CalendarDay, policy: EvaluationPolicy,
+        to emit: ([UInt8]) throws(E) -> Void
+    ) throws(E) {
+        var buffer: [UInt8] = []
+        buffer.append(contentsOf: "{\n".utf8)
+        JSONWriter.writeIndent(1, to: &buffer)
+        buffer.append(contentsOf: "\"asOf\": ".utf8)
+        JSONWriter.writeString(asOf.description, to: &buffer)
+        buffer.append(contentsOf: ",\n".utf8)
+        JSONWriter.writeIndent(1, to: &buffer)
+        buffer.append(contentsOf: "\"policy\": ".utf8)
+        JSONWriter.write(PolicyCodec.value(policy), indent: 1, to: &buffer)
+        buffer.append(contentsOf: ",\n".utf8)
+        JSONWriter.writeIndent(1, to: &buffer)
+        buffer.append(contentsOf: "\"partnerships\": [".utf8)
+        var count = 0
+        for partnership in partnerships {
+            buffer.append(contentsOf: count == 0 ? "\n".utf8 : ",\n".utf8)
+            JSONWriter.writeIndent(2, to: &buffer)
+            JSONWriter.write(value(partnership), indent: 2, to: &buffer)
+            count += 1
+            if buffer.count >= 1 << 20 {
+                try emit(buffer)
+                buffer.removeAll(keepingCapacity: true)
+            }
+        }
+        if count > 0 {
+            buffer.append(0x0A)
+            JSONWriter.writeIndent(1, to: &buffer)
+        }
+        buffer.append(contentsOf: "]\n}\n".utf8)
+        try emit(buffer)
     }
 
     public static func value(_ evaluation: Evaluation) -> JSONValue {

@@ -1,11 +1,20 @@
 /// A scorecard for a terminal: each element's verdict with its indicators, then vacuums and alarms.
 public enum ScorecardText {
     public static func render(_ evaluation: Evaluation, record: CooperationRecord) -> String {
-        var lines: [String] = []
+        var text = ""
+        write(evaluation.partnerships, asOf: evaluation.asOf, policy: evaluation.policy, record: record) { text += $0 }
+        return text
+    }
+
+    /// Writes the scorecard one partnership at a time, as results are computed.
+    public static func write<E: Error>(
+        _ partnerships: some Sequence<PartnershipEvaluation>, asOf: CalendarDay, policy: EvaluationPolicy,
+        record: CooperationRecord, to emit: (String) throws(E) -> Void
+    ) throws(E) {
         let names = Dictionary(uniqueKeysWithValues: record.partnerships.map { ($0.id, $0.partner.name) })
-        lines.append("Evaluation as of \(evaluation.asOf), policy \"\(evaluation.policy.name)\"")
-        for partnership in evaluation.partnerships {
-            lines.append("")
+        try emit("Evaluation as of \(asOf), policy \"\(policy.name)\"\n")
+        for partnership in partnerships {
+            var lines: [String] = [""]
             lines.append(
                 "\(record.organization.place.name) – \(names[partnership.id] ?? partnership.id)  [\(partnership.id)]")
             for element in KeyElement.allCases {
@@ -47,8 +56,8 @@ public enum ScorecardText {
                     lines.append("    ! \(pad(alarm.kind.rawValue, 23)) \(alarm.message)")
                 }
             }
+            try emit(lines.joined(separator: "\n") + "\n")
         }
-        return lines.joined(separator: "\n") + "\n"
     }
 
     private static func format(_ number: Double) -> String {

@@ -20,8 +20,10 @@ enum ObligationSchedule {
     static func occurrences(of obligation: Obligation, _ facts: PartnershipFacts) -> [ObligationOccurrence] {
         let asOf = facts.asOf
         let periods = self.periods(of: obligation, facts)
-        let fulfilling = facts.activities.filter { $0.activity.fulfils.contains(obligation.id) }
-        var assigned = Array(repeating: [(span: TimedSpan, activity: Activity)](), count: periods.count)
+        let fulfilling = facts.activities.filter {
+            $0.fulfilsAnything && facts.record($0).fulfils.contains(obligation.id)
+        }
+        var assigned = Array(repeating: [ActivityFacts](), count: periods.count)
         for entry in fulfilling {
             // An early meeting counts for the first period; one after the last period counts for none.
             if let index = periods.firstIndex(where: { entry.span.midpoint <= $0.upperBound }) {
@@ -34,7 +36,7 @@ enum ObligationSchedule {
             let meetings = assigned[index]
             let status: ObligationOccurrence.Status =
                 !meetings.isEmpty ? .met : period.upperBound < asOf ? .missed : .due
-            let host = meetings.first?.activity.host
+            let host = meetings.first?.host
             var broken = false
             if obligation.alternateHost == true, let host, host == .home || host == .partner {
                 broken = previousHost == host
@@ -43,7 +45,7 @@ enum ObligationSchedule {
             occurrences.append(
                 ObligationOccurrence(
                     obligation: obligation.id, periodStart: period.lowerBound, due: period.upperBound, status: status,
-                    fulfilledBy: meetings.map(\.activity.id), host: obligation.alternateHost == true ? host : nil,
+                    fulfilledBy: meetings.map { $0.id }, host: obligation.alternateHost == true ? host : nil,
                     alternationBroken: broken))
         }
         return occurrences

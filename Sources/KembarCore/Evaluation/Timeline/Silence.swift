@@ -13,7 +13,7 @@ struct Silence: Sendable {
 
     init(_ facts: PartnershipFacts) {
         let asOf = facts.asOf
-        var signs = facts.activities.map(\.span)
+        var signs: [TimedSpan] = facts.activities.map { $0.span }
         signs += facts.agreements.map { TimedSpan(id: $0.id, start: $0.signed, end: nil, asOf: asOf) }
         signs += facts.partnership.stages
             .filter { $0.stage != .suspension && $0.stage != .termination && $0.date.span.lowerBound <= asOf }

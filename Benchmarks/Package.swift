@@ -1,0 +1,27 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+// The benchmarks live in a package of their own so that the benchmark library and its
+// dependencies never slow down the main package's build or CI.
+// A path dependency is known by its folder's name, whatever the checkout is called.
+let kembar = Context.packageDirectory.split(separator: "/").dropLast().last.map { String($0).lowercased() } ?? "main"
+
+let package = Package(
+    name: "KembarBenchmarks",
+    platforms: [.macOS(.v15)],
+    dependencies: [
+        .package(path: ".."),
+        .package(url: "https://github.com/ordo-one/benchmark.git", from: "1.38.1", traits: ["MallocInterposer"]),
+    ],
+    targets: [
+        .executableTarget(
+            name: "Evaluation",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "KembarCore", package: kembar),
+            ],
+            path: "Benchmarks/Evaluation",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        )
+    ]
+)
