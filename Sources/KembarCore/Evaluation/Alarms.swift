@@ -147,9 +147,10 @@ enum Alarms {
         let bare = activities.filter { $0.results > $0.evidencedResults }
         guard !bare.isEmpty else { return [] }
         let count = bare.reduce(0) { $0 + $1.results - $1.evidencedResults }
+        let first = bare[0].span
         return [
             Alarm(
-                kind: .undocumentedResults, since: nil, due: nil,
+                kind: .undocumentedResults, since: first.earliest.text(precision: first.startPrecision), due: nil,
                 message:
                     "\(count) of \(plural(results, "result")) have no evidence; a record of them may not survive the people who know them",
                 records: bare.map(\.id).sorted())

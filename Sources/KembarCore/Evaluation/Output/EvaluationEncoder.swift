@@ -134,8 +134,10 @@ public enum EvaluationEncoder {
     }
 
     static func value(_ alarm: Alarm) -> JSONValue {
-        var members: [JSONValue.Member] = [.init("kind", .string(alarm.kind.rawValue))]
-        if let since = alarm.since { members.append(.init("since", .string(since))) }
+        // "since" is always present, null where the condition has no date (an overloaded office).
+        var members: [JSONValue.Member] = [
+            .init("kind", .string(alarm.kind.rawValue)), .init("since", alarm.since.map(JSONValue.string) ?? .null),
+        ]
         if let due = alarm.due { members.append(.init("due", .string(due))) }
         members.append(.init("message", .string(alarm.message)))
         members.append(.init("records", .array(alarm.records.map(JSONValue.string))))
