@@ -151,29 +151,9 @@ public struct JSONParser {
     }
 
     private mutating func parseArray() throws(SyntaxError) -> JSONValue {
-        try enter()
-        index += 1
         var items: [JSONValue] = []
-        skipWhitespace()
-        if peek(UInt8(ascii: "]")) {
-            index += 1
-            depth -= 1
-            return .array(items)
-        }
-        while true {
-            skipWhitespace()
-            items.append(try parseValue())
-            skipWhitespace()
-            if peek(UInt8(ascii: ",")) {
-                index += 1
-            } else if peek(UInt8(ascii: "]")) {
-                index += 1
-                depth -= 1
-                return .array(items)
-            } else {
-                throw error("expected ',' or ']' in array")
-            }
-        }
+        try parseArray { item, _ in items.append(item) }
+        return .array(items)
     }
 
     private mutating func enter() throws(SyntaxError) {
