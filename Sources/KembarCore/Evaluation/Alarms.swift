@@ -8,22 +8,25 @@ enum Alarms {
         alarms += agreements(context)
         if !facts.isClosed { alarms += areas(context) }
         alarms += benefits(context, elements)
-        if !facts.isClosed { alarms += publicTrace(context, elements) }
+        if !facts.isClosed { alarms += publicTrace(context) }
         alarms += undocumentedResults(context)
         alarms += office(context)
         return alarms
     }
 
     static func dormant(_ context: IndicatorContext) -> [Alarm] {
-        guard let days = context.silence.currentDays, days > context.policy.dormancyDays else { return [] }
+        guard let days = context.silence.currentDays, days > context.policy.dormancyDays, let since = context.silence.since
+        else { return [] }
         let last = context.facts.activities.max { ($0.span.latest, $0.id) < ($1.span.latest, $1.id) }
-        let lastTitle = last.map { context.facts.record($0).title }
+        let years: PhraseArgument = days >= 730 ? .phrase(Phrase("alarm.over-years", .count(days / 365))) : .empty
         return [
             Alarm(
-                kind: .dormant, since: context.silence.since, due: nil,
-                message:
-                    "no sign of life for \(days) days\(days >= 730 ? " (over \(days / 365) years)" : "") since \(context.silence.since ?? "?"); dormant after \(context.policy.dormancyDays) days"
-                    + (lastTitle.map { "; last activity: \($0)" } ?? "; no activity is recorded"),
+                kind: .dormant, since: since, due: nil,
+                phrases: [
+                    Phrase("alarm.dormant", .count(days), years, .date(since), .count(context.policy.dormancyDays)),
+                    last.map { Phrase("alarm.last-activity", .text(context.facts.record($0).title)) }
+                        ?? Phrase("alarm.no-activity"),
+                ],
                 records: last.map { [$0.id] } ?? [])
         ]
     }
@@ -35,15 +38,18 @@ enum Alarms {
             let occurrences = context.occurrences.filter { $0.obligation == obligation.id }
             let missed = occurrences.filter { $0.status == .missed }
             let settled = occurrences.filter { $0.status != .due }
-            if let first = missed.first {
-                let every = missed.count == settled.count ? " (every time)" : ""
-                var message =
-                    "“\(obligation.title)” missed \(missed.count) of \(settled.count) times since \(first.periodStart.components.year)\(every); last missed \(missed.last!.due)"
-                let broken = occurrences.filter(\.alternationBroken).count
-                if broken > 0 { message += "; the same city hosted twice in a row \(plural(broken, "time"))" }
+            if let first = missed.first, let last = missed.last {
+                var phrases = [
+                    Phrase(
+                        "alarm.obligation-missed", .text(obligation.title), .count(missed.count), .count(settled.count),
+                        .date(String(first.periodStart.components.year)), .date(last.due.description))
+                ]
+                if missed.count == settled.count { phrases.append(Phrase("alarm.every-time")) }
+                let broken = occurrences.filter { $0.alternationBroken }.count
+                if broken > 0 { phrases.append(Phrase("alarm.alternation", .count(broken))) }
                 alarms.append(
                     Alarm(
-                        kind: .obligationMissed, since: first.due.description, due: nil, message: message,
+                        kind: .obligationMissed, since: first.due.description, due: nil, phrases: phrases,
                         records: [obligation.id]))
             }
             if !context.facts.isClosed, let open = occurrences.last, open.status == .due,
@@ -52,7 +58,11 @@ enum Alarms {
                 alarms.append(
                     Alarm(
                         kind: .obligationDue, since: open.periodStart.description, due: open.due.description,
-                        message: "“\(obligation.title)” falls due on \(open.due), in \(plural(open.due - asOf, "day"))",
+                        phrases: [
+                            Phrase(
+                                "alarm.obligation-due", .text(obligation.title), .date(open.due.description),
+                                .count(open.due - asOf))
+                        ],
                         records: [obligation.id]))
             }
         }
@@ -65,24 +75,27 @@ enum Alarms {
         let end = until.span.upperBound
         let left = end - facts.asOf
         if left < 0 {
-            let others = facts.agreements.filter { UnderstandingIndicators.isInForce($0, on: facts.asOf) }
-            guard others.isEmpty else { return [] }
+            guard !facts.agreements.contains(where: { UnderstandingIndicators.isInForce($0, on: facts.asOf) }) else {
+                return []
+            }
             return [
                 Alarm(
                     kind: .agreementExpired, since: end.adding(days: 1).description, due: nil,
-                    message: "agreement \(agreement.id) ended on \(end); no agreement is in force",
+                    phrases: [Phrase("alarm.agreement-expired", .text(agreement.id), .date(end.description))],
                     records: [agreement.id])
             ]
         }
-        guard !facts.isClosed, let notice = context.policy.agreementNoticeDays.sorted().first(where: { left <= $0 })
-        else {
+        guard !facts.isClosed, let notice = context.policy.agreementNoticeDays.sorted().first(where: { left <= $0 }) else {
             return []
         }
         return [
             Alarm(
                 kind: .agreementExpiring, since: end.adding(days: -notice).description, due: end.description,
-                message:
-                    "agreement \(agreement.id) ends on \(end), in \(plural(left, "day")) (within the \(notice)-day notice)",
+                phrases: [
+                    Phrase(
+                        "alarm.agreement-expiring", .text(agreement.id), .date(end.description), .count(left),
+                        .count(notice))
+                ],
                 records: [agreement.id])
         ]
     }
@@ -103,41 +116,42 @@ enum Alarms {
         }.map { area in
             Alarm(
                 kind: .areaNeverImplemented, since: agreement.signed.description, due: nil,
-                message:
-                    "agreed area “\(area)” has had no activity since agreement \(agreement.id) of \(agreement.signed)",
+                phrases: [
+                    Phrase(
+                        "alarm.area", .term("area.\(area)", fallback: area), .text(agreement.id),
+                        .date(agreement.signed.description))
+                ],
                 records: [agreement.id])
         }
     }
 
     static func benefits(_ context: IndicatorContext, _ elements: [KeyElement: ElementVerdict]) -> [Alarm] {
         guard let r3 = elements[.reciprocity]?.indicators.first(where: { $0.id == .r3 }), let score = r3.score,
-            context.policy.status(forScore: score) == .unmet
+            context.policy.status(forScore: score) == .unmet, let flows = r3.phrases.first
         else { return [] }
         return [
             Alarm(
                 kind: .oneWayBenefits, since: context.facts.windowStart.description, due: nil,
-                message: "benefits flow one way: " + r3.explanation, records: r3.records)
+                phrases: [Phrase("alarm.one-way", .phrase(flows))], records: r3.records)
         ]
     }
 
-    static func publicTrace(_ context: IndicatorContext, _ elements: [KeyElement: ElementVerdict]) -> [Alarm] {
+    static func publicTrace(_ context: IndicatorContext) -> [Alarm] {
         let window = context.facts.windowActivities
         guard !window.isEmpty else { return [] }
-        let published = window.filter(\.isPublic).count
-        let coPlanned = window.filter(\.coPlannedByCommunity).count
-        var problems: [String] = []
+        let published = window.filter { $0.isPublic }.count
+        let coPlanned = window.filter { $0.coPlannedByCommunity }.count
+        var problems: [PhraseArgument] = []
         if Double(published) / Double(window.count) < context.policy.publishedShareAlarm {
-            problems.append("\(published) of \(plural(window.count, "activity", "activities")) published")
+            problems.append(.phrase(Phrase("alarm.published", .count(published), .count(window.count))))
         }
-        if coPlanned == 0 {
-            problems.append("no community actor helped plan any of \(plural(window.count, "activity", "activities"))")
-        }
+        if coPlanned == 0 { problems.append(.phrase(Phrase("alarm.no-planners", .count(window.count)))) }
         guard !problems.isEmpty else { return [] }
         return [
             Alarm(
                 kind: .noPublicTrace, since: context.facts.windowStart.description, due: nil,
-                message: "in \(context.windowText): " + problems.joined(separator: "; "),
-                records: window.filter { !$0.isPublic }.map(\.id))
+                phrases: [Phrase("alarm.public-trace", context.windowYears, .list(problems))],
+                records: window.filter { !$0.isPublic }.map { $0.id })
         ]
     }
 
@@ -145,15 +159,13 @@ enum Alarms {
         let activities = context.facts.activities
         let results = activities.reduce(0) { $0 + $1.results }
         let bare = activities.filter { $0.results > $0.evidencedResults }
-        guard !bare.isEmpty else { return [] }
+        guard let first = bare.first?.span else { return [] }
         let count = bare.reduce(0) { $0 + $1.results - $1.evidencedResults }
-        let first = bare[0].span
         return [
             Alarm(
                 kind: .undocumentedResults, since: first.earliest.text(precision: first.startPrecision), due: nil,
-                message:
-                    "\(count) of \(plural(results, "result")) have no evidence; a record of them may not survive the people who know them",
-                records: bare.map(\.id).sorted())
+                phrases: [Phrase("alarm.undocumented", .count(count), .count(results))],
+                records: bare.map { $0.id }.sorted())
         ]
     }
 
@@ -164,8 +176,11 @@ enum Alarms {
         return [
             Alarm(
                 kind: .officeOverloaded, since: nil, due: nil,
-                message:
-                    "\(load.partnerships) partnerships for \(plural(load.officers, "cooperation officer")): \(plain(perOfficer)) each, above \(plain(context.policy.officeLoadAlarm))",
+                phrases: [
+                    Phrase(
+                        "alarm.overloaded", .count(load.partnerships), .count(load.officers), .number(perOfficer),
+                        .number(context.policy.officeLoadAlarm))
+                ],
                 records: [])
         ]
     }

@@ -20,9 +20,10 @@ enum ElementScoring {
                 if rank(coreStatus) < rank(status) {
                     cap = ElementVerdict.Cap(
                         indicator: coreID,
-                        reason:
-                            "\(element.rawValue) cannot be rated better than its defining indicator \(coreID.rawValue) (\(coreID.name)), which is \(coreStatus.rawValue)"
-                    )
+                        phrase: Phrase(
+                            "cap", .term("element.\(element.rawValue)", fallback: element.rawValue), .text(coreID.rawValue),
+                            .term("indicator.\(coreID.rawValue)", fallback: coreID.name),
+                            .term("status.\(coreStatus.rawValue)", fallback: coreStatus.rawValue)))
                     status = coreStatus
                     score = min(computed, coreScore)
                 }

@@ -31,7 +31,9 @@ public struct ElementVerdict: Hashable, Sendable {
 
     public struct Cap: Hashable, Sendable {
         public var indicator: IndicatorID
-        public var reason: String
+        public var phrase: Phrase
+        /// In English; other languages render `phrase`.
+        public var reason: String { PhraseRenderer.english.render(phrase) }
     }
 }
 
@@ -43,12 +45,18 @@ public struct IndicatorResult: Hashable, Sendable {
     public var score: Double?
     public var threshold: Double
     public var records: [String]
-    public var explanation: String
+    /// Why, as phrases any language can render.
+    public var phrases: [Phrase]
+
+    /// The explanation in English, as the JSON output and the command line give it.
+    public var explanation: String { PhraseRenderer.english.render(phrases) }
 
     public var hasData: Bool { score != nil }
 
-    static func noData(_ id: IndicatorID, threshold: Double, _ explanation: String) -> IndicatorResult {
-        IndicatorResult(id: id, value: nil, score: nil, threshold: threshold, records: [], explanation: explanation)
+    static func noData(_ id: IndicatorID, threshold: Double, _ reason: Phrase) -> IndicatorResult {
+        IndicatorResult(
+            id: id, value: nil, score: nil, threshold: threshold, records: [],
+            phrases: [Phrase("no-data", .phrase(reason))])
     }
 }
 
@@ -111,6 +119,9 @@ public struct Alarm: Hashable, Sendable {
     public var since: String?
     /// When something falls due (obligations, agreement expiry).
     public var due: String?
-    public var message: String
+    public var phrases: [Phrase]
     public var records: [String]
+
+    /// The message in English; other languages render `phrases`.
+    public var message: String { PhraseRenderer.english.render(phrases) }
 }

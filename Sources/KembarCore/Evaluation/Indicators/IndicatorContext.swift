@@ -1,5 +1,3 @@
-import Foundation
-
 /// What the indicator functions read: the partnership's facts, its obligation occurrences, the
 /// office's load, and the words to name each side in explanations.
 struct IndicatorContext: Sendable {
@@ -12,30 +10,33 @@ struct IndicatorContext: Sendable {
     let partnerName: String
 
     var policy: EvaluationPolicy { facts.policy }
-    var windowText: String { "the last \(policy.windowYears) years" }
+    var windowYears: PhraseArgument { .count(policy.windowYears) }
+    var noWindowActivity: Phrase { Phrase("no-window-activity", windowYears) }
 
     func name(of side: Side) -> String {
         side == .home ? homeName : partnerName
     }
 
-    func ratioResult(_ id: IndicatorID, numerator: Int, denominator: Int, records: [String], _ explanation: String)
+    func ratioResult(_ id: IndicatorID, numerator: Int, denominator: Int, records: [String], _ phrases: Phrase...)
         -> IndicatorResult
     {
-        let value = Double(numerator) / Double(denominator)
-        return IndicatorResult(
-            id: id, value: value, score: min(1, value / policy.target(id)), threshold: policy.threshold(id),
-            records: records, explanation: explanation)
+        scaledResult(id, value: Double(numerator) / Double(denominator), records: records, phrases)
     }
 
-    func balanceResult(_ id: IndicatorID, balance: Double, records: [String], _ explanation: String) -> IndicatorResult
-    {
+    func scaledResult(_ id: IndicatorID, value: Double, records: [String], _ phrases: [Phrase]) -> IndicatorResult {
+        IndicatorResult(
+            id: id, value: value, score: min(1, value / policy.target(id)), threshold: policy.threshold(id),
+            records: records, phrases: phrases)
+    }
+
+    func balanceResult(_ id: IndicatorID, balance: Double, records: [String], _ phrases: [Phrase]) -> IndicatorResult {
         IndicatorResult(
             id: id, value: balance, score: policy.reciprocityScore(balance: balance), threshold: policy.threshold(id),
-            records: records, explanation: explanation)
+            records: records, phrases: phrases)
     }
 
-    func noData(_ id: IndicatorID, _ explanation: String) -> IndicatorResult {
-        .noData(id, threshold: policy.threshold(id), "no data: " + explanation)
+    func noData(_ id: IndicatorID, _ reason: Phrase) -> IndicatorResult {
+        .noData(id, threshold: policy.threshold(id), reason)
     }
 }
 
@@ -45,10 +46,16 @@ func balance(_ first: Double, _ second: Double) -> Double? {
 }
 
 /// Whole numbers without a fraction, others with up to two decimals.
-func plain(_ number: Double) -> String {
-    number == number.rounded() ? String(Int(number)) : String(format: "%.2f", number)
+@Sendable func plain(_ number: Double) -> String {
+    if number == number.rounded(), abs(number) < 1e15 { return String(Int64(number)) }
+    let hundredths = Int64((number * 100).rounded())
+    let sign = number < 0 && hundredths > -100 ? "-" : ""
+    let fraction = abs(hundredths % 100)
+    let digits = fraction % 10 == 0 ? String(fraction / 10) : (fraction < 10 ? "0" : "") + String(fraction)
+    return "\(sign)\(hundredths / 100)" + (fraction == 0 ? "" : "." + digits)
 }
 
-func plural(_ count: Int, _ noun: String, _ nouns: String? = nil) -> String {
-    "\(count) \(count == 1 ? noun : nouns ?? noun + "s")"
+/// A list in parentheses, or nothing when it is empty.
+func parenthesized(_ items: [PhraseArgument]) -> PhraseArgument {
+    items.isEmpty ? .empty : .phrase(Phrase("in-parentheses", .list(items)))
 }

@@ -19,18 +19,21 @@ enum ReciprocityIndicators {
             }
         }
         guard !inbound.isEmpty || !outbound.isEmpty else {
-            return context.noData(.r1, "no delegation with a known host in \(context.windowText)")
+            return context.noData(.r1, Phrase("r1.none", context.windowYears))
         }
         let received = inbound.reduce(0) { $0 + $1.partnerHeadcount }
         let sent = outbound.reduce(0) { $0 + $1.homeHeadcount }
         var balances = [balance(Double(inbound.count), Double(outbound.count))!]
         if let people = balance(Double(received), Double(sent)) { balances.append(people) }
-        var explanation =
-            "\(context.homeName) received \(plural(inbound.count, "delegation")) and sent \(outbound.count) in \(context.windowText)"
-        if received + sent > 0 { explanation += "; \(received) visitors received, \(sent) sent" }
+        var phrases = [
+            Phrase(
+                "r1.delegations", .text(context.homeName), .count(inbound.count), .count(outbound.count),
+                context.windowYears)
+        ]
+        if received + sent > 0 { phrases.append(Phrase("r1.visitors", .count(received), .count(sent))) }
         return context.balanceResult(
             .r1, balance: balances.reduce(0, +) / Double(balances.count),
-            records: (inbound + outbound).map(\.id).sorted(), explanation)
+            records: (inbound + outbound).map { $0.id }.sorted(), phrases)
     }
 
     /// R2: each side's share of what the window's activities cost, per kind and currency.
@@ -47,22 +50,23 @@ enum ReciprocityIndicators {
         }
         let units = totals.keys.sorted()
         let balances = units.compactMap { balance(totals[$0]?[.home] ?? 0, totals[$0]?[.partner] ?? 0) }
-        guard !balances.isEmpty else { return context.noData(.r2, "no costs recorded in \(context.windowText)") }
-        let parts = units.map { unit in
-            "\(unit): \(context.homeName) \(plain(totals[unit]?[.home] ?? 0)), \(context.partnerName) \(plain(totals[unit]?[.partner] ?? 0))"
+        guard !balances.isEmpty else { return context.noData(.r2, Phrase("r2.none", context.windowYears)) }
+        let parts = units.map { unit -> PhraseArgument in
+            .phrase(
+                Phrase(
+                    "r2.unit", CommitmentIndicators.unitArgument(unit), .text(context.homeName),
+                    .number(totals[unit]?[.home] ?? 0), .text(context.partnerName), .number(totals[unit]?[.partner] ?? 0)))
         }
         return context.balanceResult(
             .r2, balance: balances.reduce(0, +) / Double(balances.count), records: records,
-            "costs in \(context.windowText): " + parts.joined(separator: "; "))
+            [Phrase("r2.costs", context.windowYears, .list(parts))])
     }
 
     /// R3: benefit flows to each side, by kind (Bontenbal 2013: benefits differ in kind).
     static func benefits(_ context: IndicatorContext) -> IndicatorResult {
         let facts = context.facts
         let kinds = Benefit.Kind.allCases
-        var counts = [
-            Side.home: [Int](repeating: 0, count: kinds.count), .partner: [Int](repeating: 0, count: kinds.count),
-        ]
+        var counts = [Side.home: [Int](repeating: 0, count: kinds.count), .partner: [Int](repeating: 0, count: kinds.count)]
         var records: [String] = []
         for entry in facts.windowActivities where entry.hasBenefits {
             records.append(entry.id)
@@ -73,18 +77,24 @@ enum ReciprocityIndicators {
         let toHome = counts[.home]!.reduce(0, +)
         let toPartner = counts[.partner]!.reduce(0, +)
         guard let value = balance(Double(toHome), Double(toPartner)) else {
-            return context.noData(.r3, "no benefit recorded in \(context.windowText)")
+            return context.noData(.r3, Phrase("r3.none", context.windowYears))
         }
-        let byKind = { (side: Side) -> String in
-            let listed = kinds.indices.filter { counts[side]![$0] > 0 }.map {
-                "\(kinds[$0].rawValue) \(counts[side]![$0])"
-            }
-            return listed.isEmpty ? "" : " (" + listed.joined(separator: ", ") + ")"
+        let byKind = { (side: Side) -> PhraseArgument in
+            parenthesized(
+                kinds.indices.filter { counts[side]![$0] > 0 }.map { index in
+                    .phrase(
+                        Phrase(
+                            "amount", .count(counts[side]![index]),
+                            .term("benefit.\(kinds[index].rawValue)", fallback: kinds[index].rawValue)))
+                })
         }
         return context.balanceResult(
             .r3, balance: value, records: records,
-            "benefits in \(context.windowText): \(toHome) to \(context.homeName)\(byKind(.home)), \(toPartner) to \(context.partnerName)\(byKind(.partner))"
-        )
+            [
+                Phrase(
+                    "r3.benefits", context.windowYears, .count(toHome), .text(context.homeName), byKind(.home),
+                    .count(toPartner), .text(context.partnerName), byKind(.partner))
+            ])
     }
 
     /// R4: who starts and who hosts the work; a joint initiative counts half to each side.
@@ -109,15 +119,16 @@ enum ReciprocityIndicators {
             if entry.initiator != nil || entry.host == .home || entry.host == .partner { records.append(entry.id) }
         }
         let balances = [
-            balance(initiated[.home] ?? 0, initiated[.partner] ?? 0),
-            balance(hosted[.home] ?? 0, hosted[.partner] ?? 0),
+            balance(initiated[.home] ?? 0, initiated[.partner] ?? 0), balance(hosted[.home] ?? 0, hosted[.partner] ?? 0),
         ].compactMap { $0 }
-        guard !balances.isEmpty else {
-            return context.noData(.r4, "no activity in \(context.windowText) records who started or hosted it")
-        }
+        guard !balances.isEmpty else { return context.noData(.r4, Phrase("r4.none", context.windowYears)) }
         return context.balanceResult(
             .r4, balance: balances.reduce(0, +) / Double(balances.count), records: records,
-            "in \(context.windowText) \(context.homeName) started \(plain(initiated[.home] ?? 0)) and hosted \(plain(hosted[.home] ?? 0)); \(context.partnerName) started \(plain(initiated[.partner] ?? 0)) and hosted \(plain(hosted[.partner] ?? 0))"
-        )
+            [
+                Phrase(
+                    "r4.initiative", context.windowYears, .text(context.homeName), .number(initiated[.home] ?? 0),
+                    .number(hosted[.home] ?? 0), .text(context.partnerName), .number(initiated[.partner] ?? 0),
+                    .number(hosted[.partner] ?? 0))
+            ])
     }
 }

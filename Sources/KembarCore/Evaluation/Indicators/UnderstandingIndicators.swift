@@ -4,89 +4,81 @@ enum UnderstandingIndicators {
         [completeness(context), linkage(context), currency(context), informationFlow(context)]
     }
 
-    /// What a complete agreement states (Nuffield's "clarity of purpose").
-    static let completenessItems: [(name: String, present: @Sendable (Agreement) -> Bool)] = [
+    /// What a complete agreement states (Nuffield's "clarity of purpose"), by vocabulary key.
+    static let completenessItems: [(key: String, present: @Sendable (Agreement) -> Bool)] = [
         ("objectives", { !$0.objectives.isEmpty }),
         ("areas", { !$0.areas.isEmpty }),
-        ("roles of each side", { $0.clauses.contains("roles") }),
-        ("time frame", { $0.clauses.contains("timeframe") || $0.validUntil != nil }),
-        ("focal points", { $0.clauses.contains("focal-points") }),
+        ("roles", { $0.clauses.contains("roles") }),
+        ("timeframe", { $0.clauses.contains("timeframe") || $0.validUntil != nil }),
+        ("focal-points", { $0.clauses.contains("focal-points") }),
         ("funding", { $0.clauses.contains("funding") }),
-        ("dispute resolution", { $0.clauses.contains("dispute-resolution") }),
+        ("dispute-resolution", { $0.clauses.contains("dispute-resolution") }),
         ("review", { $0.clauses.contains("review") }),
     ]
 
     /// U1: the governing agreement's completeness.
     static func completeness(_ context: IndicatorContext) -> IndicatorResult {
-        guard let agreement = context.facts.currentAgreement else {
-            return context.noData(.u1, "no agreement signed")
+        guard let agreement = context.facts.currentAgreement else { return context.noData(.u1, Phrase("u1.none")) }
+        let present = completenessItems.filter { $0.present(agreement) }.count
+        let missing = completenessItems.filter { !$0.present(agreement) }.map { item in
+            PhraseArgument.term("essential.\(item.key)", fallback: item.key)
         }
-        let present = completenessItems.filter { $0.present(agreement) }.map(\.name)
-        let missing = completenessItems.filter { !$0.present(agreement) }.map(\.name)
-        var explanation = "agreement \(agreement.id) states \(present.count) of \(completenessItems.count) essentials"
-        if !missing.isEmpty { explanation += "; missing: " + missing.joined(separator: ", ") }
-        return context.ratioResult(
-            .u1, numerator: present.count, denominator: completenessItems.count, records: [agreement.id], explanation)
+        var phrases = [Phrase("u1.essentials", .text(agreement.id), .count(present), .count(completenessItems.count))]
+        if !missing.isEmpty { phrases.append(Phrase("u1.missing", .list(missing))) }
+        return context.scaledResult(
+            .u1, value: Double(present) / Double(completenessItems.count), records: [agreement.id], phrases)
     }
 
     /// U2: activities in the window that serve an agreed area.
     static func linkage(_ context: IndicatorContext) -> IndicatorResult {
         let facts = context.facts
         guard facts.agreements.contains(where: { !$0.areas.isEmpty }) else {
-            return context.noData(.u2, "no agreed areas are recorded")
+            return context.noData(.u2, Phrase("u2.none"))
         }
         let window = facts.windowActivities
-        guard !window.isEmpty else { return context.noData(.u2, "no activity in \(context.windowText)") }
-        let linked = window.filter(\.servesAgreedArea)
+        guard !window.isEmpty else { return context.noData(.u2, context.noWindowActivity) }
+        let linked = window.filter { $0.servesAgreedArea }
         return context.ratioResult(
-            .u2, numerator: linked.count, denominator: window.count, records: linked.map(\.id),
-            "\(linked.count) of \(plural(window.count, "activity", "activities")) in \(context.windowText) serve an agreed area"
-        )
+            .u2, numerator: linked.count, denominator: window.count, records: linked.map { $0.id },
+            Phrase("u2.linked", .count(linked.count), .count(window.count), context.windowYears))
     }
 
     /// U3: an agreement in force, and a joint review in the window.
     static func currency(_ context: IndicatorContext) -> IndicatorResult {
         let facts = context.facts
-        guard let agreement = facts.currentAgreement else { return context.noData(.u3, "no agreement signed") }
+        guard let agreement = facts.currentAgreement else { return context.noData(.u3, Phrase("u1.none")) }
         let inForce = isInForce(agreement, on: facts.asOf)
-        let reviews =
-            facts.partnership.stages.filter { stage in
+        let reviewed =
+            facts.partnership.stages.contains { stage in
                 (stage.stage == .review || stage.stage == .renewal) && stage.date.span.lowerBound <= facts.asOf
                     && stage.date.span.upperBound >= facts.windowStart
-            }.map { "\($0.stage.rawValue) \($0.date)" }
-            + facts.agreements.filter {
+            }
+            || facts.agreements.contains {
                 ($0.type == .renewal || $0.type == .addendum) && $0.signed.span.upperBound >= facts.windowStart
             }
-            .map(\.id)
-        let value = ((inForce ? 1.0 : 0) + (reviews.isEmpty ? 0 : 1)) / 2
-        let validity =
-            inForce
-            ? "agreement \(agreement.id) is in force"
-                + (agreement.validUntil.map { " until \($0)" } ?? " with no end date")
-            : "agreement \(agreement.id) is not in force" + (agreement.validUntil.map { " (it ended \($0))" } ?? "")
-        return IndicatorResult(
-            id: .u3, value: value, score: min(1, value / context.policy.target(.u3)),
-            threshold: context.policy.threshold(.u3), records: [agreement.id],
-            explanation:
-                validity + "; "
-                + (reviews.isEmpty ? "no joint review in \(context.windowText)" : "reviewed in \(context.windowText)"))
+        let validity: Phrase =
+            switch (inForce, agreement.validUntil) {
+            case (true, let until?): Phrase("u3.in-force-until", .text(agreement.id), .date(until.description))
+            case (true, nil): Phrase("u3.in-force", .text(agreement.id))
+            case (false, let until?): Phrase("u3.ended", .text(agreement.id), .date(until.description))
+            case (false, nil): Phrase("u3.not-in-force", .text(agreement.id))
+            }
+        return context.scaledResult(
+            .u3, value: ((inForce ? 1.0 : 0) + (reviewed ? 1 : 0)) / 2, records: [agreement.id],
+            [validity, Phrase(reviewed ? "u3.reviewed" : "u3.not-reviewed", context.windowYears)])
     }
 
     /// U4: joint meetings and communications per year in the window.
     static func informationFlow(_ context: IndicatorContext) -> IndicatorResult {
         let facts = context.facts
-        let exchanges: (Activity) -> Bool = { $0.kind == .meeting || $0.kind == .communication }
-        guard facts.partnership.activities.contains(where: exchanges) else {
-            return context.noData(.u4, "the record holds no meeting or communication at all")
+        guard facts.partnership.activities.contains(where: { $0.kind == .meeting || $0.kind == .communication }) else {
+            return context.noData(.u4, Phrase("u4.none"))
         }
         let inWindow = facts.windowActivities.filter { $0.kind == .meeting || $0.kind == .communication }
         let perYear = Double(inWindow.count) / Double(max(facts.policy.windowYears, 1))
-        return IndicatorResult(
-            id: .u4, value: perYear, score: min(1, perYear / context.policy.target(.u4)),
-            threshold: context.policy.threshold(.u4), records: inWindow.map(\.id),
-            explanation:
-                "\(plural(inWindow.count, "joint meeting or communication", "joint meetings or communications")) in \(context.windowText): \(plain(perYear)) a year"
-        )
+        return context.scaledResult(
+            .u4, value: perYear, records: inWindow.map { $0.id },
+            [Phrase("u4.per-year", .count(inWindow.count), context.windowYears, .number(perYear))])
     }
 
     static func isInForce(_ agreement: Agreement, on day: CalendarDay) -> Bool {
