@@ -60,7 +60,10 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
-            resources: [.copy("Resources/templates"), .copy("Resources/catalogs"), .copy("Resources/public")],
+            resources: [
+                .copy("Resources/templates"), .copy("Resources/catalogs"), .copy("Resources/public"),
+                .copy("Resources/map"),
+            ],
             swiftSettings: strictSettings
         ),
         .executableTarget(

@@ -6,6 +6,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case ambiguousOrganization([String])
     case corruptValue(table: String, column: String, value: String)
     case migrationFromNewerVersion(applied: Int, known: Int)
+    case partnershipExists(String)
+    case partnershipNotFound(String)
+    case partnerNotFound(String)
 
     public var description: String {
         switch self {
@@ -19,6 +22,12 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             "the database holds several organizations (\(ids.joined(separator: ", "))); choose one with --organization"
         case .corruptValue(let table, let column, let value):
             "unreadable value \"\(value)\" in \(table).\(column)"
+        case .partnershipExists(let id):
+            "a partnership with id \"\(id)\" already exists"
+        case .partnershipNotFound(let id):
+            "no partnership \"\(id)\""
+        case .partnerNotFound(let id):
+            "no partner \"\(id)\""
         case .migrationFromNewerVersion(let applied, let known):
             "the database was migrated by a newer Kembar (schema version \(applied); this one knows \(known))"
         }

@@ -15,7 +15,8 @@ enum Alarms {
     }
 
     static func dormant(_ context: IndicatorContext) -> [Alarm] {
-        guard let days = context.silence.currentDays, days > context.policy.dormancyDays, let since = context.silence.since
+        guard let days = context.silence.currentDays, days > context.policy.dormancyDays,
+            let since = context.silence.since
         else { return [] }
         let last = context.facts.activities.max { ($0.span.latest, $0.id) < ($1.span.latest, $1.id) }
         let years: PhraseArgument = days >= 730 ? .phrase(Phrase("alarm.over-years", .count(days / 365))) : .empty
@@ -85,7 +86,8 @@ enum Alarms {
                     records: [agreement.id])
             ]
         }
-        guard !facts.isClosed, let notice = context.policy.agreementNoticeDays.sorted().first(where: { left <= $0 }) else {
+        guard !facts.isClosed, let notice = context.policy.agreementNoticeDays.sorted().first(where: { left <= $0 })
+        else {
             return []
         }
         return [
@@ -131,7 +133,7 @@ enum Alarms {
         else { return [] }
         return [
             Alarm(
-                kind: .oneWayBenefits, since: context.facts.windowStart.description, due: nil,
+                kind: .oneWayBenefits, since: context.facts.activityWindow.lowerBound.description, due: nil,
                 phrases: [Phrase("alarm.one-way", .phrase(flows))], records: r3.records)
         ]
     }
@@ -149,8 +151,8 @@ enum Alarms {
         guard !problems.isEmpty else { return [] }
         return [
             Alarm(
-                kind: .noPublicTrace, since: context.facts.windowStart.description, due: nil,
-                phrases: [Phrase("alarm.public-trace", context.windowYears, .list(problems))],
+                kind: .noPublicTrace, since: context.facts.activityWindow.lowerBound.description, due: nil,
+                phrases: [Phrase("alarm.public-trace", context.activityWindow, .list(problems))],
                 records: window.filter { !$0.isPublic }.map { $0.id })
         ]
     }

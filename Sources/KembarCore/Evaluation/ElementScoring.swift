@@ -21,7 +21,8 @@ enum ElementScoring {
                     cap = ElementVerdict.Cap(
                         indicator: coreID,
                         phrase: Phrase(
-                            "cap", .term("element.\(element.rawValue)", fallback: element.rawValue), .text(coreID.rawValue),
+                            "cap", .term("element.\(element.rawValue)", fallback: element.rawValue),
+                            .text(coreID.rawValue),
                             .term("indicator.\(coreID.rawValue)", fallback: coreID.name),
                             .term("status.\(coreStatus.rawValue)", fallback: coreStatus.rawValue)))
                     status = coreStatus

@@ -3,7 +3,15 @@
 struct PartnershipFacts: Sendable {
     let partnership: Partnership
     let asOf: CalendarDay
+    /// Start of the rolling window before the evaluation date (obligations, reviews).
     let windowStart: CalendarDay
+    /// The window the activities are judged in: the rolling window, or, for a partnership silent
+    /// for longer than the dormancy threshold, the same number of years up to its last activity —
+    /// so that a dormant partnership is judged on how it worked when it last did, while its
+    /// silence is judged by continuity (C2), its missed obligations (C1) and the dormancy alarm.
+    let activityWindow: ClosedRange<CalendarDay>
+    /// Whether `activityWindow` was moved back to the last activity.
+    let activityWindowMoved: Bool
     let policy: EvaluationPolicy
     /// Activities that had happened by the evaluation date, ordered by time and id.
     let activities: [ActivityFacts]
@@ -43,7 +51,16 @@ struct PartnershipFacts: Sendable {
         }
         happened.sort { ($0.span.earliest, $0.span.latest, $0.id) < ($1.span.earliest, $1.span.latest, $1.id) }
         activities = happened
-        windowActivities = happened.filter { $0.span.midpoint >= windowStart }
+        let lastActivity = happened.map(\.span.latest).max()
+        if let lastActivity, asOf - lastActivity > policy.dormancyDays {
+            activityWindow = lastActivity.adding(years: -policy.windowYears)...lastActivity
+            activityWindowMoved = true
+        } else {
+            activityWindow = windowStart...asOf
+            activityWindowMoved = false
+        }
+        let window = activityWindow
+        windowActivities = happened.filter { window.contains($0.span.midpoint) }
         let superseded = Set(agreements.compactMap(\.supersedes))
         currentAgreement = agreements.last { !superseded.contains($0.id) }
         firstAgreementDay = agreements.first?.signed.span.lowerBound

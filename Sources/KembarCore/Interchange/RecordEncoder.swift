@@ -54,7 +54,7 @@ public enum RecordEncoder {
         ])
     }
 
-    static func value(_ organization: Organization) -> JSONValue {
+    public static func value(_ organization: Organization) -> JSONValue {
         var place = ObjectBuilder()
         place["name"] = .string(organization.place.name)
         place["country"] = .string(organization.place.country)
@@ -68,7 +68,7 @@ public enum RecordEncoder {
         return object.value
     }
 
-    static func value(_ partnership: Partnership) -> JSONValue {
+    public static func value(_ partnership: Partnership) -> JSONValue {
         let partner = partnership.partner
         var partnerObject = ObjectBuilder()
         partnerObject["name"] = .string(partner.name)
@@ -91,7 +91,7 @@ public enum RecordEncoder {
         return object.value
     }
 
-    static func value(_ stage: StageEvent) -> JSONValue {
+    public static func value(_ stage: StageEvent) -> JSONValue {
         var object = ObjectBuilder()
         object["stage"] = .string(stage.stage.rawValue)
         object["date"] = .string(stage.date.description)
@@ -99,7 +99,7 @@ public enum RecordEncoder {
         return object.value
     }
 
-    static func value(_ agreement: Agreement) -> JSONValue {
+    public static func value(_ agreement: Agreement) -> JSONValue {
         var object = ObjectBuilder()
         object["id"] = .string(agreement.id)
         object["type"] = .string(agreement.type.rawValue)
@@ -121,7 +121,7 @@ public enum RecordEncoder {
         return object.value
     }
 
-    static func value(_ obligation: Obligation) -> JSONValue {
+    public static func value(_ obligation: Obligation) -> JSONValue {
         var object = ObjectBuilder()
         object["id"] = .string(obligation.id)
         object["agreement"] = .string(obligation.agreement)
@@ -133,7 +133,7 @@ public enum RecordEncoder {
         return object.value
     }
 
-    static func value(_ activity: Activity) -> JSONValue {
+    public static func value(_ activity: Activity) -> JSONValue {
         var object = ObjectBuilder()
         object["id"] = .string(activity.id)
         object["title"] = .string(activity.title)
@@ -153,7 +153,7 @@ public enum RecordEncoder {
         return object.value
     }
 
-    static func value(_ participant: Participant) -> JSONValue {
+    public static func value(_ participant: Participant) -> JSONValue {
         var object = ObjectBuilder()
         object["side"] = .string(participant.side.rawValue)
         object["group"] = .string(participant.group.rawValue)
@@ -162,7 +162,7 @@ public enum RecordEncoder {
         return object.value
     }
 
-    static func value(_ cost: Cost) -> JSONValue {
+    public static func value(_ cost: Cost) -> JSONValue {
         .object([
             .init("side", .string(cost.side.rawValue)),
             .init("amount", .number(cost.amount)),
@@ -171,7 +171,7 @@ public enum RecordEncoder {
         ])
     }
 
-    static func value(_ benefit: Benefit) -> JSONValue {
+    public static func value(_ benefit: Benefit) -> JSONValue {
         var object = ObjectBuilder()
         object["to"] = .string(benefit.to.rawValue)
         object["kind"] = .string(benefit.kind.rawValue)
@@ -179,7 +179,7 @@ public enum RecordEncoder {
         return object.value
     }
 
-    static func value(_ result: ActivityResult) -> JSONValue {
+    public static func value(_ result: ActivityResult) -> JSONValue {
         var object = ObjectBuilder()
         object["kind"] = .string(result.kind.rawValue)
         object["directness"] = .string(result.directness.rawValue)
@@ -194,7 +194,7 @@ public enum RecordEncoder {
         return object.value
     }
 
-    static func value(_ document: Document) -> JSONValue {
+    public static func value(_ document: Document) -> JSONValue {
         var object = ObjectBuilder()
         object["id"] = .string(document.id)
         object["title"] = .string(document.title)
@@ -206,7 +206,7 @@ public enum RecordEncoder {
         return object.value
     }
 
-    static func value(_ assessment: Assessment) -> JSONValue {
+    public static func value(_ assessment: Assessment) -> JSONValue {
         var object = ObjectBuilder()
         object["element"] = .string(assessment.element.rawValue)
         object["status"] = .string(assessment.status.rawValue)

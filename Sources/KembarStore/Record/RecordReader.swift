@@ -9,8 +9,20 @@ import Synchronization
 struct RecordReader {
     let sql: any SQLDatabase
     let organizationID: String
+    /// When set, only this partnership is read.
+    var partnershipID: String?
+
+    /// The record, and the id of each partnership's partner row.
+    struct Result {
+        let record: CooperationRecord
+        let partnerIDs: [String: String]
+    }
 
     func read() async throws -> CooperationRecord? {
+        try await readWithPartners()?.record
+    }
+
+    func readWithPartners() async throws -> Result? {
         guard
             let row = try await sql.select().column("*").from("organizations")
                 .where("id", .equal, SQLBind(organizationID)).first()
@@ -60,18 +72,24 @@ struct RecordReader {
         let activities = try await readActivities()
         let assessments = try await readAssessments()
 
-        let partnerships = try await decodeRows("partnerships", orderBy: ["ordinal"]) { row in
+        let rows = try await decodeRows("partnerships", orderBy: ["ordinal"]) { row in
             let id = try row.text("id")
             let partnerID = try row.text("partner_id")
             guard let partner = partners[partnerID] else {
                 throw StoreError.corruptValue(table: "partnerships", column: "partner_id", value: partnerID)
             }
-            return Partnership(
-                id: id, kind: try row.value("kind", table: "partnerships"), partner: partner,
-                stages: stages[id] ?? [], agreements: agreements[id] ?? [], obligations: obligations[id] ?? [],
-                activities: activities[id] ?? [], documents: documents[id] ?? [], assessments: assessments[id] ?? [])
+            return (
+                partnerID,
+                Partnership(
+                    id: id, kind: try row.value("kind", table: "partnerships"), partner: partner,
+                    stages: stages[id] ?? [], agreements: agreements[id] ?? [], obligations: obligations[id] ?? [],
+                    activities: activities[id] ?? [], documents: documents[id] ?? [], assessments: assessments[id] ?? []
+                )
+            )
         }
-        return CooperationRecord(organization: organization, partnerships: partnerships)
+        return Result(
+            record: CooperationRecord(organization: organization, partnerships: rows.map(\.1)),
+            partnerIDs: Dictionary(uniqueKeysWithValues: rows.map { ($0.1.id, $0.0) }))
     }
 
     private func readAgreements() async throws -> [String: [Agreement]] {
@@ -207,6 +225,9 @@ struct RecordReader {
         _ table: String, orderBy columns: [String], _ make: @escaping @Sendable (any SQLRow) throws -> T
     ) async throws -> [T] {
         var query = sql.select().column("*").from(table).where("organization_id", .equal, SQLBind(organizationID))
+        if let partnershipID, table != "partners" {
+            query = query.where(table == "partnerships" ? "id" : "partnership_id", .equal, SQLBind(partnershipID))
+        }
         for column in columns { query = query.orderBy(column) }
         let collected = Mutex<(items: [T], error: (any Error)?)>(([], nil))
         try await query.run { row in

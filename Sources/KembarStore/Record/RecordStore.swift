@@ -41,7 +41,8 @@ public struct RecordStore: Sendable {
                 try await sql.delete(from: "organizations").where("id", .equal, SQLBind(organizationID)).run()
             }
             let timestamp = Timestamp.now()
-            try await RecordWriter(sql: sql, record: record, timestamp: timestamp).write()
+            try await RecordWriter.write(record, to: sql, timestamp: timestamp)
+            try await DataRevision.raise(sql)
             let summary = ImportSummary(
                 organizationID: organizationID, partnerships: record.partnerships.count,
                 activities: record.partnerships.reduce(0) { $0 + $1.activities.count }, replaced: existing != nil)
@@ -65,6 +66,19 @@ public struct RecordStore: Sendable {
                 throw StoreError.organizationNotFound(id)
             }
             return record
+        }
+    }
+
+    /// The record of one organization with the id of each partnership's partner row.
+    public func exportRecordWithPartners(organizationID: String) async throws -> (
+        record: CooperationRecord, partnerIDs: [String: String]
+    ) {
+        try await database.read { sql in
+            guard let result = try await RecordReader(sql: sql, organizationID: organizationID).readWithPartners()
+            else {
+                throw StoreError.organizationNotFound(organizationID)
+            }
+            return (result.record, result.partnerIDs)
         }
     }
 

@@ -7,21 +7,37 @@ import SQLKit
 /// multi-row inserts; the caller provides the transaction.
 struct RecordWriter {
     let sql: any SQLDatabase
-    let record: CooperationRecord
+    let organizationID: String
+    let partnerships: [Partnership]
+    /// The partner row of each partnership, by position.
+    let partnerIDs: [String]
+    /// The position of each partnership in its organization's list.
+    let ordinals: [Int]
     let timestamp: String
 
-    func write() async throws {
-        let organizationID = record.organization.id
-        try await writeOrganization()
-        let partnerIDs = PartnerIdentity.assign(record.partnerships.map(\.partner))
-        try await writePartners(partnerIDs)
+    /// Writes a whole record: the organization, its partners and every partnership.
+    static func write(_ record: CooperationRecord, to sql: any SQLDatabase, timestamp: String) async throws {
+        try await writeOrganization(record.organization, to: sql, timestamp: timestamp)
+        let identities = PartnerIdentity.assign(record.partnerships.map(\.partner))
+        for (id, partner) in identities.distinct {
+            try await insertPartner(partner, id: id, organizationID: record.organization.id, to: sql)
+        }
+        try await RecordWriter(
+            sql: sql, organizationID: record.organization.id, partnerships: record.partnerships,
+            partnerIDs: record.partnerships.map { identities.id(for: $0.partner) },
+            ordinals: Array(record.partnerships.indices), timestamp: timestamp
+        ).writePartnerships()
+    }
+
+    /// Writes the partnerships and everything that hangs off them; organization and partners exist.
+    func writePartnerships() async throws {
         try await fill(
             "partnerships", ["organization_id", "id", "ordinal", "kind", "partner_id", "created_at", "updated_at"]
         ) { insert in
-            for (ordinal, partnership) in record.partnerships.enumerated() {
+            for (index, partnership) in partnerships.enumerated() {
                 try await insert([
-                    organizationID, partnership.id, ordinal, partnership.kind.rawValue,
-                    partnerIDs.id(for: partnership.partner), timestamp, timestamp,
+                    organizationID, partnership.id, ordinals[index], partnership.kind.rawValue, partnerIDs[index],
+                    timestamp, timestamp,
                 ])
             }
         }
@@ -31,8 +47,9 @@ struct RecordWriter {
         try await writeAssessments()
     }
 
-    private func writeOrganization() async throws {
-        let organization = record.organization
+    private static func writeOrganization(_ organization: Organization, to sql: any SQLDatabase, timestamp: String)
+        async throws
+    {
         try await sql.insert(into: "organizations")
             .columns(
                 "id", "name", "place_name", "place_country", "place_lat", "place_lon", "cooperation_officers",
@@ -48,24 +65,24 @@ struct RecordWriter {
             .run()
     }
 
-    private func writePartners(_ identities: PartnerIdentity) async throws {
-        try await fill(
-            "partners", ["organization_id", "id", "name", "native_name", "country", "kind", "lat", "lon", "wikidata"]
-        ) { insert in
-            for (id, partner) in identities.distinct {
-                try await insert([
-                    record.organization.id, id, partner.name, partner.nativeName, partner.country,
-                    partner.kind.rawValue,
+    static func insertPartner(_ partner: Partner, id: String, organizationID: String, to sql: any SQLDatabase)
+        async throws
+    {
+        try await sql.insert(into: "partners")
+            .columns("organization_id", "id", "name", "native_name", "country", "kind", "lat", "lon", "wikidata")
+            .values(
+                [
+                    organizationID, id, partner.name, partner.nativeName, partner.country, partner.kind.rawValue,
                     partner.coordinate?.latitude, partner.coordinate?.longitude, partner.wikidata,
-                ])
-            }
-        }
+                ].map(bind)
+            )
+            .run()
     }
 
     private func writeStagesAndAgreements() async throws {
         let key = "organization_id"
         try await fill("stage_events", [key, "partnership_id", "ordinal", "stage", "happened_on", "note"]) { insert in
-            for partnership in record.partnerships {
+            for partnership in partnerships {
                 for (ordinal, stage) in partnership.stages.enumerated() {
                     try await insert(
                         owner(partnership) + [ordinal, stage.stage.rawValue, stage.date.description, stage.note])
@@ -76,7 +93,7 @@ struct RecordWriter {
             "agreements",
             [key, "partnership_id", "id", "ordinal", "type", "signed_on", "valid_from", "valid_until", "supersedes"]
         ) { insert in
-            for partnership in record.partnerships {
+            for partnership in partnerships {
                 for (ordinal, agreement) in partnership.agreements.enumerated() {
                     try await insert(
                         owner(partnership) + [
@@ -89,7 +106,7 @@ struct RecordWriter {
         try await fill(
             "agreement_signatories", [key, "partnership_id", "agreement_id", "ordinal", "side", "name", "title"]
         ) { insert in
-            for partnership in record.partnerships {
+            for partnership in partnerships {
                 for agreement in partnership.agreements {
                     for (ordinal, signatory) in agreement.signatories.enumerated() {
                         try await insert(
@@ -106,7 +123,7 @@ struct RecordWriter {
             ("agreement_clauses", "clause", \Agreement.clauses),
         ] {
             try await fill(table, [key, "partnership_id", "agreement_id", "ordinal", column]) { insert in
-                for partnership in record.partnerships {
+                for partnership in partnerships {
                     for agreement in partnership.agreements {
                         for (ordinal, value) in agreement[keyPath: values].enumerated() {
                             try await insert(owner(partnership) + [agreement.id, ordinal, value])
@@ -122,7 +139,7 @@ struct RecordWriter {
                 "alternate_host",
             ]
         ) { insert in
-            for partnership in record.partnerships {
+            for partnership in partnerships {
                 for (ordinal, obligation) in partnership.obligations.enumerated() {
                     try await insert(
                         owner(partnership) + [
@@ -142,7 +159,7 @@ struct RecordWriter {
                 "source", "body",
             ]
         ) { insert in
-            for partnership in record.partnerships {
+            for partnership in partnerships {
                 for (ordinal, document) in partnership.documents.enumerated() {
                     try await insert(
                         owner(partnership) + [
@@ -163,7 +180,7 @@ struct RecordWriter {
                 "start_earliest", "start_latest", "kind", "host", "initiator", "is_public",
             ]
         ) { insert in
-            for partnership in record.partnerships {
+            for partnership in partnerships {
                 for (ordinal, activity) in partnership.activities.enumerated() {
                     try await insert(
                         owner(partnership) + [
@@ -248,7 +265,7 @@ struct RecordWriter {
             "assessments",
             ["organization_id", "partnership_id", "ordinal", "element", "status", "assessed_by", "assessed_on", "note"]
         ) { insert in
-            for partnership in record.partnerships {
+            for partnership in partnerships {
                 for (ordinal, assessment) in partnership.assessments.enumerated() {
                     try await insert(
                         owner(partnership) + [
@@ -262,7 +279,7 @@ struct RecordWriter {
             "assessment_evidence",
             ["organization_id", "partnership_id", "assessment_ordinal", "ordinal", "document_id", "quote"]
         ) { insert in
-            for partnership in record.partnerships {
+            for partnership in partnerships {
                 for (assessmentOrdinal, assessment) in partnership.assessments.enumerated() {
                     for (ordinal, evidence) in assessment.evidence.enumerated() {
                         try await insert(
@@ -278,7 +295,7 @@ struct RecordWriter {
     typealias Row = [(any Encodable & Sendable)?]
 
     private func owner(_ partnership: Partnership) -> Row {
-        [record.organization.id, partnership.id]
+        [organizationID, partnership.id]
     }
 
     private func fill(
@@ -294,7 +311,7 @@ struct RecordWriter {
         _ rows: (Partnership, Activity, _ insert: RowSink) async throws -> Void
     ) async throws {
         try await fill(table, columns) { insert in
-            for partnership in record.partnerships {
+            for partnership in partnerships {
                 for activity in partnership.activities {
                     try await rows(partnership, activity, insert)
                 }
@@ -302,7 +319,7 @@ struct RecordWriter {
         }
     }
 
-    private func bind(_ value: (any Encodable & Sendable)?) -> any SQLExpression {
+    private static func bind(_ value: (any Encodable & Sendable)?) -> any SQLExpression {
         value.map { SQLBind($0) } ?? SQLLiteral.null
     }
 }

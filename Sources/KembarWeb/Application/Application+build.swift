@@ -1,12 +1,15 @@
 import Foundation
 import Hummingbird
+import KembarCore
 import KembarStore
 import Logging
 import ServiceLifecycle
 
 /// Builds the router with every route of the site.
-public func buildRouter(database: any KembarDatabase, renderer: PageRenderer) throws -> Router<KembarRequestContext> {
+public func buildRouter(site: Site) -> Router<KembarRequestContext> {
     let router = Router(context: KembarRequestContext.self)
+    router.add(middleware: ErrorLog())
+    router.add(middleware: NotFoundPage(site: site))
     if let publicDirectory = Bundle.module.resourceURL?.appendingPathComponent("public").path {
         router.add(
             middleware: FileMiddleware(
@@ -14,7 +17,10 @@ public func buildRouter(database: any KembarDatabase, renderer: PageRenderer) th
                 searchForIndexHtml: false))
     }
     router.get(RouterPath(SitePath.health)) { _, _ in "ok" }
-    PortfolioController(database: database, renderer: renderer).addRoutes(to: router)
+    PortfolioController(site: site).addRoutes(to: router)
+    MapController(site: site).addRoutes(to: router)
+    FormsController(site: site).addRoutes(to: router)
+    PartnershipController(site: site).addRoutes(to: router)
     return router
 }
 
@@ -24,10 +30,10 @@ public func buildApplication(
     database: any KembarDatabase, hostname: String, port: Int, logger: Logger,
     onListening: @escaping @Sendable (Int) async -> Void = { _ in }
 ) async throws -> some ApplicationProtocol {
-    let renderer = try await PageRenderer.bundled()
-    let router = try buildRouter(database: database, renderer: renderer)
+    let site = try Site(database: database, renderer: try await PageRenderer.bundled(), today: Site.localToday)
     var app = Application(
-        router: router, configuration: .init(address: .hostname(hostname, port: port), serverName: "Kembar"),
+        router: buildRouter(site: site),
+        configuration: .init(address: .hostname(hostname, port: port), serverName: "Kembar"),
         onServerRunning: { channel in await onListening(channel.localAddress?.port ?? port) },
         logger: logger)
     app.addServices(DatabaseService(database: database))

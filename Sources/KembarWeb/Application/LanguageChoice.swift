@@ -19,7 +19,8 @@ enum LanguageChoice {
 
     static func rememberingHeaders(_ language: Language) -> HTTPFields {
         let cookie = Cookie(
-            name: cookieName, value: language.rawValue, maxAge: 365 * 24 * 3600, path: "/", sameSite: .lax)
+            name: cookieName, value: language.rawValue, maxAge: 365 * 24 * 3600, path: "/", httpOnly: true,
+            sameSite: .lax)
         return [.setCookie: cookie.description]
     }
 }

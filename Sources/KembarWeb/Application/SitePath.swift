@@ -1,10 +1,64 @@
 /// Every path the site serves, so that routes and links cannot drift apart.
 enum SitePath {
     static let portfolio = "/"
+    static let map = "/map"
     static let health = "/health"
     static let staticFiles = "/static"
+    static let newPartnership = "/partnerships/new"
 
     static func staticFile(_ name: String) -> String {
         "\(staticFiles)/\(name)"
+    }
+
+    static func partnership(_ organization: String, _ id: String) -> String {
+        "/partnerships/\(escape(organization))/\(escape(id))"
+    }
+
+    static func editPartnership(_ organization: String, _ id: String) -> String {
+        partnership(organization, id) + "/edit"
+    }
+
+    static func editPartner(_ organization: String, _ partnerID: String) -> String {
+        "/partners/\(escape(organization))/\(escape(partnerID))/edit"
+    }
+
+    /// The form for a new record of a kind (`activities`, `agreements`, `obligations`, `stages`).
+    static func newRecord(_ organization: String, _ partnershipID: String, _ kind: String) -> String {
+        partnership(organization, partnershipID) + "/\(kind)/new"
+    }
+
+    /// The form for an existing record; stages, having no id, are named by their position.
+    static func editRecord(_ organization: String, _ partnershipID: String, _ kind: String, _ id: String) -> String {
+        partnership(organization, partnershipID) + "/\(kind)/\(escape(id))/edit"
+    }
+
+    /// An anchor on the partnership page for a record, so indicators can link to what they used.
+    static func anchor(_ kind: String, _ id: String) -> String {
+        "\(kind)-"
+            + String(
+                id.unicodeScalars.map { $0.properties.isAlphabetic || ("0"..."9").contains($0) ? Character($0) : "-" })
+    }
+
+    /// Percent-encodes a path segment.
+    static func escape(_ segment: String) -> String {
+        segment.addingPercentEncodingForPath()
+    }
+}
+
+extension String {
+    func addingPercentEncodingForPath() -> String {
+        var result = ""
+        for byte in utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"),
+                UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "~"):
+                result.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                let hex = String(byte, radix: 16, uppercase: true)
+                result += "%" + (hex.count == 1 ? "0" + hex : hex)
+            }
+        }
+        return result
     }
 }

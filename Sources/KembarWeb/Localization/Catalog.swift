@@ -33,6 +33,11 @@ public struct Catalog: Sendable {
         strings[language]?[key] ?? key
     }
 
+    /// One string, or nil when the catalog lacks it.
+    public func string(_ key: String, _ language: Language) -> String? {
+        strings[language]?[key]
+    }
+
     public func keys(_ language: Language) -> Set<String> {
         Set(strings[language]?.keys ?? [:].keys)
     }

@@ -2,23 +2,61 @@ import Hummingbird
 import KembarCore
 import KembarStore
 
-/// The first page: every partnership the office keeps.
+/// The first page: every partnership the office keeps, with its health at a glance.
 struct PortfolioController {
-    let database: any KembarDatabase
-    let renderer: PageRenderer
+    let site: Site
 
     func addRoutes(to router: Router<KembarRequestContext>) {
         router.get(RouterPath(SitePath.portfolio)) { request, _ in try await self.portfolio(request) }
     }
 
     func portfolio(_ request: Request) async throws -> HTMLPage {
-        let (language, chosenNow) = LanguageChoice.language(of: request)
-        let summaries = try await PortfolioQuery.partnerships(in: database)
-        let view = PortfolioView(
-            summaries: summaries, format: DisplayFormat(language: language, catalog: renderer.catalog))
-        let html = renderer.render(
-            "portfolio", title: renderer.catalog.text("portfolio_title", language), model: view, language: language,
-            path: SitePath.portfolio, attribution: !summaries.isEmpty)
-        return HTMLPage(html: html, headers: chosenNow ? LanguageChoice.rememberingHeaders(language) : [:])
+        try await site.cachedPage(request) { words in
+            let snapshot = try await site.snapshot()
+            let query = PortfolioQueryParameters(request.uri.queryParameters)
+            let view = PortfolioView(snapshot: snapshot, query: query, words: words)
+            return site.renderer.render(
+                "portfolio", title: words.text("portfolio_title"), model: view, words: words, request: request,
+                section: .portfolio, attribution: !snapshot.records.isEmpty)
+        }
+    }
+}
+
+/// The filters and order asked for in the address.
+struct PortfolioQueryParameters: Sendable {
+    var kind: String?
+    var country: String?
+    var element: String?
+    var status: String?
+    var health: String?
+    var sort: String
+    var descending: Bool
+
+    init(_ parameters: Parameters) {
+        func value(_ key: String) -> String? {
+            parameters[Substring(key)].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
+        }
+        kind = value("kind")
+        country = value("country")
+        element = value("element")
+        status = value("status")
+        health = value("health")
+        sort = value("sort") ?? "order"
+        descending = value("dir") == "desc"
+    }
+
+    var hasFilters: Bool { kind != nil || country != nil || (element != nil && status != nil) || health != nil }
+
+    /// The address of the same view sorted by `column`, toggling the direction when it already is.
+    func sortHref(_ column: String) -> String {
+        var items: [String] = []
+        for (key, value) in [
+            ("kind", kind), ("country", country), ("element", element), ("status", status), ("health", health),
+        ] {
+            if let value { items.append("\(key)=\(value.addingPercentEncodingForPath())") }
+        }
+        items.append("sort=\(column)")
+        if column == sort, !descending { items.append("dir=desc") }
+        return SitePath.portfolio + "?" + items.joined(separator: "&")
     }
 }

@@ -1,7 +1,7 @@
 import Hummingbird
 
 /// A rendered HTML page. Named so it does not clash with other `HTML` types.
-struct HTMLPage: ResponseGenerator {
+struct HTMLPage: ResponseGenerator, Sendable {
     let html: String
     var status: HTTPResponse.Status = .ok
     var headers: HTTPFields = [:]

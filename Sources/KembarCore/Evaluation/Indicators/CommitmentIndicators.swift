@@ -9,10 +9,12 @@ enum CommitmentIndicators {
         let facts = context.facts
         guard !facts.partnership.obligations.isEmpty else { return context.noData(.c1, Phrase("c1.none")) }
         let inWindow = context.occurrences.filter { $0.status != .due && $0.due >= facts.windowStart }
-        guard !inWindow.isEmpty else { return context.noData(.c1, Phrase("c1.none-due", context.windowYears)) }
+        guard !inWindow.isEmpty else { return context.noData(.c1, Phrase("c1.none-due", context.recentWindow)) }
         let met = inWindow.filter { $0.status == .met }.count
         let obligationIDs = Set(inWindow.map(\.obligation))
-        let obligations = facts.partnership.obligations.filter { obligationIDs.contains($0.id) }.sorted { $0.id < $1.id }
+        let obligations = facts.partnership.obligations.filter { obligationIDs.contains($0.id) }.sorted {
+            $0.id < $1.id
+        }
         // The whole history of the same obligations, for perspective.
         let history = context.occurrences.filter { $0.status != .due && obligationIDs.contains($0.obligation) }
         let historyMet = history.filter { $0.status == .met }.count
@@ -21,12 +23,13 @@ enum CommitmentIndicators {
             obligations.count == 1
             ? [
                 Phrase(
-                    "c1.met-one", .count(met), .count(inWindow.count), .text(obligations[0].title), context.windowYears,
+                    "c1.met-one", .count(met), .count(inWindow.count), .text(obligations[0].title),
+                    context.recentWindow,
                     .count(historyMet), .count(history.count), .date(firstYear))
             ]
             : [
                 Phrase(
-                    "c1.met-many", .count(met), .count(inWindow.count), context.windowYears, .count(historyMet),
+                    "c1.met-many", .count(met), .count(inWindow.count), context.recentWindow, .count(historyMet),
                     .count(history.count), .date(firstYear))
             ]
         let hosted = inWindow.compactMap(\.host)
@@ -56,7 +59,8 @@ enum CommitmentIndicators {
         let active = PartnershipFacts.activeYears(counted.map { $0.span }, within: years)
         var phrases = [
             Phrase(
-                facts.firstAgreementDay != nil ? "c2.active-since-agreement" : "c2.active-since-activity", .count(active),
+                facts.firstAgreementDay != nil ? "c2.active-since-agreement" : "c2.active-since-activity",
+                .count(active),
                 .count(years.count), .date(String(years.lowerBound)))
         ]
         let closed = context.silence.vacuums.filter { !$0.ongoing }
@@ -98,10 +102,11 @@ enum CommitmentIndicators {
             phrases.append(
                 Phrase(
                     "c3.resourced", .text(context.name(of: side)), .count(resourced.count), .count(window.count),
-                    context.windowYears, parenthesized(amounts)))
+                    context.activityWindow, parenthesized(amounts)))
         }
         return context.scaledResult(
-            .c3, value: shares.reduce(0, +) / Double(shares.count), records: window.filter { $0.hasCosts }.map { $0.id },
+            .c3, value: shares.reduce(0, +) / Double(shares.count),
+            records: window.filter { $0.hasCosts }.map { $0.id },
             phrases)
     }
 
@@ -134,11 +139,11 @@ enum CommitmentIndicators {
         let perOfficer = Double(load.partnerships) / Double(load.officers)
         let score =
             perOfficer <= policy.officeLoadFull
-            ? 1 : perOfficer >= policy.officeLoadZero
+            ? 1
+            : perOfficer >= policy.officeLoadZero
                 ? 0 : (policy.officeLoadZero - perOfficer) / (policy.officeLoadZero - policy.officeLoadFull)
         return IndicatorResult(
             id: .c5, value: perOfficer, score: score, threshold: policy.threshold(.c5), records: [],
             phrases: [Phrase("c5.load", .count(load.partnerships), .count(load.officers), .number(perOfficer))])
     }
 }
-

@@ -38,8 +38,9 @@ enum CommunityIndicators {
             .p1, value: Double(home.count), records: window.filter { $0.homeCommunity != 0 }.map { $0.id },
             [
                 Phrase(
-                    "p1.kinds", .count(home.count), .text(context.homeName), context.windowYears,
-                    home.isEmpty ? none : .list(home), .text(context.partnerName), partner.isEmpty ? none : .list(partner))
+                    "p1.kinds", .count(home.count), .text(context.homeName), context.activityWindow,
+                    home.isEmpty ? none : .list(home), .text(context.partnerName),
+                    partner.isEmpty ? none : .list(partner))
             ])
     }
 
@@ -50,7 +51,7 @@ enum CommunityIndicators {
         let planned = window.filter { $0.coPlannedByCommunity }
         return context.ratioResult(
             .p2, numerator: planned.count, denominator: window.count, records: planned.map { $0.id },
-            Phrase("p2.co-planned", .count(planned.count), .count(window.count), context.windowYears))
+            Phrase("p2.co-planned", .count(planned.count), .count(window.count), context.activityWindow))
     }
 
     /// P3: how far the work reaches the public: activities published, and participants counted.
@@ -65,7 +66,7 @@ enum CommunityIndicators {
             records: published.map { $0.id },
             [
                 Phrase(
-                    "p3.reach", .count(published.count), .count(window.count), context.windowYears, .count(counted),
+                    "p3.reach", .count(published.count), .count(window.count), context.activityWindow, .count(counted),
                     .count(people))
             ])
     }

@@ -10,8 +10,16 @@ struct IndicatorContext: Sendable {
     let partnerName: String
 
     var policy: EvaluationPolicy { facts.policy }
-    var windowYears: PhraseArgument { .count(policy.windowYears) }
-    var noWindowActivity: Phrase { Phrase("no-window-activity", windowYears) }
+    /// "the last 3 years": the rolling window before the evaluation date.
+    var recentWindow: PhraseArgument { .phrase(Phrase("window.last", .count(policy.windowYears))) }
+    /// The window the activities were judged in, said as it is.
+    var activityWindow: PhraseArgument {
+        facts.activityWindowMoved
+            ? .phrase(
+                Phrase("window.until", .count(policy.windowYears), .date(facts.activityWindow.upperBound.description)))
+            : recentWindow
+    }
+    var noWindowActivity: Phrase { Phrase("no-window-activity", activityWindow) }
 
     func name(of side: Side) -> String {
         side == .home ? homeName : partnerName

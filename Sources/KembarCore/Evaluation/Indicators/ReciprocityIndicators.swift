@@ -19,7 +19,7 @@ enum ReciprocityIndicators {
             }
         }
         guard !inbound.isEmpty || !outbound.isEmpty else {
-            return context.noData(.r1, Phrase("r1.none", context.windowYears))
+            return context.noData(.r1, Phrase("r1.none", context.activityWindow))
         }
         let received = inbound.reduce(0) { $0 + $1.partnerHeadcount }
         let sent = outbound.reduce(0) { $0 + $1.homeHeadcount }
@@ -28,7 +28,7 @@ enum ReciprocityIndicators {
         var phrases = [
             Phrase(
                 "r1.delegations", .text(context.homeName), .count(inbound.count), .count(outbound.count),
-                context.windowYears)
+                context.activityWindow)
         ]
         if received + sent > 0 { phrases.append(Phrase("r1.visitors", .count(received), .count(sent))) }
         return context.balanceResult(
@@ -50,23 +50,26 @@ enum ReciprocityIndicators {
         }
         let units = totals.keys.sorted()
         let balances = units.compactMap { balance(totals[$0]?[.home] ?? 0, totals[$0]?[.partner] ?? 0) }
-        guard !balances.isEmpty else { return context.noData(.r2, Phrase("r2.none", context.windowYears)) }
+        guard !balances.isEmpty else { return context.noData(.r2, Phrase("r2.none", context.activityWindow)) }
         let parts = units.map { unit -> PhraseArgument in
             .phrase(
                 Phrase(
                     "r2.unit", CommitmentIndicators.unitArgument(unit), .text(context.homeName),
-                    .number(totals[unit]?[.home] ?? 0), .text(context.partnerName), .number(totals[unit]?[.partner] ?? 0)))
+                    .number(totals[unit]?[.home] ?? 0), .text(context.partnerName),
+                    .number(totals[unit]?[.partner] ?? 0)))
         }
         return context.balanceResult(
             .r2, balance: balances.reduce(0, +) / Double(balances.count), records: records,
-            [Phrase("r2.costs", context.windowYears, .list(parts))])
+            [Phrase("r2.costs", context.activityWindow, .list(parts))])
     }
 
     /// R3: benefit flows to each side, by kind (Bontenbal 2013: benefits differ in kind).
     static func benefits(_ context: IndicatorContext) -> IndicatorResult {
         let facts = context.facts
         let kinds = Benefit.Kind.allCases
-        var counts = [Side.home: [Int](repeating: 0, count: kinds.count), .partner: [Int](repeating: 0, count: kinds.count)]
+        var counts = [
+            Side.home: [Int](repeating: 0, count: kinds.count), .partner: [Int](repeating: 0, count: kinds.count),
+        ]
         var records: [String] = []
         for entry in facts.windowActivities where entry.hasBenefits {
             records.append(entry.id)
@@ -77,7 +80,7 @@ enum ReciprocityIndicators {
         let toHome = counts[.home]!.reduce(0, +)
         let toPartner = counts[.partner]!.reduce(0, +)
         guard let value = balance(Double(toHome), Double(toPartner)) else {
-            return context.noData(.r3, Phrase("r3.none", context.windowYears))
+            return context.noData(.r3, Phrase("r3.none", context.activityWindow))
         }
         let byKind = { (side: Side) -> PhraseArgument in
             parenthesized(
@@ -92,7 +95,7 @@ enum ReciprocityIndicators {
             .r3, balance: value, records: records,
             [
                 Phrase(
-                    "r3.benefits", context.windowYears, .count(toHome), .text(context.homeName), byKind(.home),
+                    "r3.benefits", context.activityWindow, .count(toHome), .text(context.homeName), byKind(.home),
                     .count(toPartner), .text(context.partnerName), byKind(.partner))
             ])
     }
@@ -119,14 +122,15 @@ enum ReciprocityIndicators {
             if entry.initiator != nil || entry.host == .home || entry.host == .partner { records.append(entry.id) }
         }
         let balances = [
-            balance(initiated[.home] ?? 0, initiated[.partner] ?? 0), balance(hosted[.home] ?? 0, hosted[.partner] ?? 0),
+            balance(initiated[.home] ?? 0, initiated[.partner] ?? 0),
+            balance(hosted[.home] ?? 0, hosted[.partner] ?? 0),
         ].compactMap { $0 }
-        guard !balances.isEmpty else { return context.noData(.r4, Phrase("r4.none", context.windowYears)) }
+        guard !balances.isEmpty else { return context.noData(.r4, Phrase("r4.none", context.activityWindow)) }
         return context.balanceResult(
             .r4, balance: balances.reduce(0, +) / Double(balances.count), records: records,
             [
                 Phrase(
-                    "r4.initiative", context.windowYears, .text(context.homeName), .number(initiated[.home] ?? 0),
+                    "r4.initiative", context.activityWindow, .text(context.homeName), .number(initiated[.home] ?? 0),
                     .number(hosted[.home] ?? 0), .text(context.partnerName), .number(initiated[.partner] ?? 0),
                     .number(hosted[.partner] ?? 0))
             ])

@@ -40,7 +40,7 @@ enum UnderstandingIndicators {
         let linked = window.filter { $0.servesAgreedArea }
         return context.ratioResult(
             .u2, numerator: linked.count, denominator: window.count, records: linked.map { $0.id },
-            Phrase("u2.linked", .count(linked.count), .count(window.count), context.windowYears))
+            Phrase("u2.linked", .count(linked.count), .count(window.count), context.activityWindow))
     }
 
     /// U3: an agreement in force, and a joint review in the window.
@@ -65,7 +65,7 @@ enum UnderstandingIndicators {
             }
         return context.scaledResult(
             .u3, value: ((inForce ? 1.0 : 0) + (reviewed ? 1 : 0)) / 2, records: [agreement.id],
-            [validity, Phrase(reviewed ? "u3.reviewed" : "u3.not-reviewed", context.windowYears)])
+            [validity, Phrase(reviewed ? "u3.reviewed" : "u3.not-reviewed", context.recentWindow)])
     }
 
     /// U4: joint meetings and communications per year in the window.
@@ -78,7 +78,7 @@ enum UnderstandingIndicators {
         let perYear = Double(inWindow.count) / Double(max(facts.policy.windowYears, 1))
         return context.scaledResult(
             .u4, value: perYear, records: inWindow.map { $0.id },
-            [Phrase("u4.per-year", .count(inWindow.count), context.windowYears, .number(perYear))])
+            [Phrase("u4.per-year", .count(inWindow.count), context.activityWindow, .number(perYear))])
     }
 
     static func isInForce(_ agreement: Agreement, on day: CalendarDay) -> Bool {

@@ -1,0 +1,205 @@
+import KembarCore
+import SQLKit
+
+/// A partnership as stored: the record, its partner's row id, and its government.
+public struct StoredPartnership: Sendable {
+    public let organization: Organization
+    public let partnership: Partnership
+    public let partnerID: String
+}
+
+/// What a change was, for the audit log.
+public struct Change: Sendable {
+    public var actor: String
+    /// `create`, `update` or `delete`.
+    public var action: String
+    /// `partnership`, `activity`, `agreement`, … — what was changed.
+    public var entity: String
+    public var entityID: String
+    public var summary: String
+    /// The changed record before and after, as `kembar/1` JSON (nil for none).
+    public var before: String?
+    public var after: String?
+
+    public init(
+        actor: String, action: String, entity: String, entityID: String, summary: String, before: String? = nil,
+        after: String? = nil
+    ) {
+        self.actor = actor
+        self.action = action
+        self.entity = entity
+        self.entityID = entityID
+        self.summary = summary
+        self.before = before
+        self.after = after
+    }
+}
+
+/// Who the partner of a partnership being saved is.
+public enum PartnerChoice: Sendable {
+    /// An existing partner row of the organization.
+    case existing(String)
+    /// A new partner, given a row of its own.
+    case new(Partner)
+}
+
+extension RecordStore {
+    /// One partnership with its organization, or nil when either is unknown.
+    public func partnership(organizationID: String, id: String) async throws -> StoredPartnership? {
+        try await database.read { sql in
+            guard
+                let result = try await RecordReader(sql: sql, organizationID: organizationID, partnershipID: id)
+                    .readWithPartners(),
+                let partnership = result.record.partnerships.first, let partnerID = result.partnerIDs[id]
+            else { return nil }
+            return StoredPartnership(
+                organization: result.record.organization, partnership: partnership, partnerID: partnerID)
+        }
+    }
+
+    /// The ids of an organization's partnerships, in their order.
+    public func partnerships(organizationID: String) async throws -> [String] {
+        try await database.read { sql in
+            try await sql.select().column("id").from("partnerships").where(
+                "organization_id", .equal, SQLBind(organizationID)
+            )
+            .orderBy("ordinal").all().map { try $0.text("id") }
+        }
+    }
+
+    /// Every organization, by name.
+    public func organizations() async throws -> [Organization] {
+        try await database.read { sql in
+            try await sql.select().column("*").from("organizations").orderBy("name").all().map { row in
+                Organization(
+                    id: try row.text("id"), name: try row.text("name"),
+                    place: Place(
+                        name: try row.text("place_name"), country: try row.text("place_country"),
+                        coordinate: try row.coordinate(latitude: "place_lat", longitude: "place_lon")),
+                    cooperationOfficers: try row.optionalInteger("cooperation_officers"),
+                    cooperationCount: try row.optionalInteger("cooperation_count"))
+            }
+        }
+    }
+
+    /// The partners of an organization, by name, with the partnerships each is in.
+    public func partners(organizationID: String) async throws -> [(
+        id: String, partner: Partner, partnerships: [String]
+    )] {
+        try await database.read { sql in
+            let uses = try await sql.select().columns("id", "partner_id").from("partnerships")
+                .where("organization_id", .equal, SQLBind(organizationID)).orderBy("ordinal").all()
+                .map { (try $0.text("partner_id"), try $0.text("id")) }
+            let byPartner = Dictionary(grouping: uses, by: { $0.0 }).mapValues { $0.map { $0.1 } }
+            return try await sql.select().column("*").from("partners")
+                .where("organization_id", .equal, SQLBind(organizationID)).orderBy("name").all().map { row in
+                    let id = try row.text("id")
+                    return (
+                        id,
+                        Partner(
+                            name: try row.text("name"), nativeName: try row.optionalText("native_name"),
+                            country: try row.text("country"), kind: try row.value("kind", table: "partners"),
+                            coordinate: try row.coordinate(latitude: "lat", longitude: "lon"),
+                            wikidata: try row.optionalText("wikidata")),
+                        byPartner[id] ?? []
+                    )
+                }
+        }
+    }
+
+    /// Writes `partnership` in one transaction: replacing the one stored as `originalID` (which
+    /// may have had another id), or as a new partnership at the end of the list.
+    public func savePartnership(
+        _ partnership: Partnership, organizationID: String, replacing originalID: String?, partner: PartnerChoice?,
+        change: Change
+    ) async throws {
+        try await database.write { sql in
+            let timestamp = Timestamp.now()
+            var ordinal: Int
+            var partnerID: String?
+            if let originalID {
+                guard
+                    let row = try await sql.select().columns("ordinal", "partner_id").from("partnerships")
+                        .where("organization_id", .equal, SQLBind(organizationID))
+                        .where("id", .equal, SQLBind(originalID)).first()
+                else { throw StoreError.partnershipNotFound(originalID) }
+                ordinal = try row.integer("ordinal")
+                partnerID = try row.text("partner_id")
+                try await sql.delete(from: "partnerships").where("organization_id", .equal, SQLBind(organizationID))
+                    .where("id", .equal, SQLBind(originalID)).run()
+            } else {
+                ordinal =
+                    try await sql.raw(
+                        "SELECT COALESCE(MAX(ordinal), -1) + 1 AS next FROM partnerships WHERE organization_id = \(bind: organizationID)"
+                    ).first()?.decode(column: "next", as: Int.self) ?? 0
+            }
+            if originalID != partnership.id,
+                try await sql.select().column("id").from("partnerships")
+                    .where("organization_id", .equal, SQLBind(organizationID))
+                    .where("id", .equal, SQLBind(partnership.id)).first() != nil
+            {
+                throw StoreError.partnershipExists(partnership.id)
+            }
+            switch partner {
+            case .existing(let id):
+                guard
+                    try await sql.select().column("id").from("partners")
+                        .where("organization_id", .equal, SQLBind(organizationID)).where("id", .equal, SQLBind(id))
+                        .first() != nil
+                else { throw StoreError.partnerNotFound(id) }
+                partnerID = id
+            case .new(let newPartner):
+                let taken = Set(
+                    try await sql.select().column("id").from("partners")
+                        .where("organization_id", .equal, SQLBind(organizationID)).all().map { try $0.text("id") })
+                let id = PartnerIdentity.freshID(for: newPartner, avoiding: taken)
+                try await RecordWriter.insertPartner(newPartner, id: id, organizationID: organizationID, to: sql)
+                partnerID = id
+            case nil:
+                break
+            }
+            guard let partnerID else { throw StoreError.partnerNotFound("(none chosen)") }
+            try await RecordWriter(
+                sql: sql, organizationID: organizationID, partnerships: [partnership], partnerIDs: [partnerID],
+                ordinals: [ordinal], timestamp: timestamp
+            ).writePartnerships()
+            try await Self.audit(change, organizationID: organizationID, timestamp: timestamp, sql)
+        }
+    }
+
+    /// Changes a partner's details; every partnership with this partner sees the change.
+    public func updatePartner(_ partner: Partner, id: String, organizationID: String, change: Change) async throws {
+        try await database.write { sql in
+            guard
+                try await sql.select().column("id").from("partners")
+                    .where("organization_id", .equal, SQLBind(organizationID)).where("id", .equal, SQLBind(id)).first()
+                    != nil
+            else { throw StoreError.partnerNotFound(id) }
+            try await sql.update("partners")
+                .set("name", to: SQLBind(partner.name))
+                .set("native_name", to: partner.nativeName.map { SQLBind($0) as any SQLExpression } ?? SQLLiteral.null)
+                .set("country", to: SQLBind(partner.country))
+                .set("kind", to: SQLBind(partner.kind.rawValue))
+                .set("lat", to: partner.coordinate.map { SQLBind($0.latitude) as any SQLExpression } ?? SQLLiteral.null)
+                .set(
+                    "lon", to: partner.coordinate.map { SQLBind($0.longitude) as any SQLExpression } ?? SQLLiteral.null
+                )
+                .set("wikidata", to: partner.wikidata.map { SQLBind($0) as any SQLExpression } ?? SQLLiteral.null)
+                .where("organization_id", .equal, SQLBind(organizationID)).where("id", .equal, SQLBind(id))
+                .run()
+            try await Self.audit(change, organizationID: organizationID, timestamp: Timestamp.now(), sql)
+        }
+    }
+
+    private static func audit(_ change: Change, organizationID: String, timestamp: String, _ sql: any SQLDatabase)
+        async throws
+    {
+        try await AuditLog.append(
+            AuditEntry(
+                recordedAt: timestamp, actor: change.actor, action: change.action, organizationID: organizationID,
+                entity: change.entity, entityID: change.entityID, summary: change.summary, before: change.before,
+                after: change.after),
+            to: sql)
+        try await DataRevision.raise(sql)
+    }
+}

@@ -1,0 +1,309 @@
+import Foundation
+import KembarCore
+
+/// The form for an activity: when, what, where, who started it, who took part, what it cost,
+/// whom it benefited and what came of it.
+struct ActivityForm {
+    let partnership: Partnership
+    let homeName: String
+    let words: Words
+
+    static let participants = RowGroup(name: "participants", fields: ["side", "group", "role", "count"])
+    static let costs = RowGroup(name: "costs", fields: ["side", "amount", "currency", "kind"])
+    static let benefits = RowGroup(name: "benefits", fields: ["to", "kind", "description"])
+    static let results = RowGroup(
+        name: "results",
+        fields: ["kind", "directness", "description", "planned", "delivered", "sustained", "value", "unit", "evidence"])
+
+    static let order = [
+        "title", "id", "start", "end", "kind", "host", "initiator", "areas", "other_areas", "fulfils", "documents",
+    ]
+
+    /// Areas the form offers as boxes: those the agreements name, then those already used.
+    var areaChoices: [String] {
+        var areas: [String] = []
+        for area in partnership.agreements.flatMap(\.areas) + partnership.activities.flatMap(\.areas)
+        where !areas.contains(area) {
+            areas.append(area)
+        }
+        return areas
+    }
+
+    func state(from activity: Activity?) -> FormState {
+        var state = FormState()
+        guard let activity else {
+            state["public"] = "yes"
+            return state
+        }
+        state["id"] = activity.id
+        state["title"] = activity.title
+        state["start"] = activity.start.description
+        state["end"] = activity.end?.description ?? ""
+        state["kind"] = activity.kind.rawValue
+        state["host"] = activity.host?.rawValue ?? ""
+        state["initiator"] = activity.initiator?.rawValue ?? ""
+        state.set("areas", activity.areas)
+        state.set("fulfils", activity.fulfils)
+        state.set("documents", activity.documents)
+        state["public"] = activity.isPublic ? "yes" : ""
+        Self.participants.fill(&state, activity.participants) {
+            [
+                "side": $0.side.rawValue, "group": $0.group.rawValue, "role": $0.role.rawValue,
+                "count": $0.count.map(String.init) ?? "",
+            ]
+        }
+        Self.costs.fill(&state, activity.costs) {
+            [
+                "side": $0.side.rawValue, "amount": plainNumber($0.amount), "currency": $0.currency,
+                "kind": $0.kind.rawValue,
+            ]
+        }
+        Self.benefits.fill(&state, activity.benefits) {
+            ["to": $0.to.rawValue, "kind": $0.kind.rawValue, "description": $0.description ?? ""]
+        }
+        Self.results.fill(&state, activity.results) { result in
+            [
+                "kind": result.kind.rawValue, "directness": result.directness.rawValue,
+                "description": result.description,
+                "planned": tristate(result.planned), "delivered": tristate(result.delivered),
+                "sustained": tristate(result.sustained),
+                "value": result.quantity.map { plainNumber($0.value) } ?? "", "unit": result.quantity?.unit ?? "",
+                "evidence": result.evidence.joined(separator: ", "),
+            ]
+        }
+        return state
+    }
+
+    /// The activity the form describes, or the errors that stop it being saved.
+    func read(_ state: FormState, original: Activity?) -> (Activity?, [String: String]) {
+        var reader = FormReader(state, words: words)
+        let title = reader.text("title", required: true)
+        let id = reader.identifier(
+            "id",
+            from: title.map {
+                FormReader.slug($0)
+                    + (reader.state["start"].prefix(4).isEmpty ? "" : "-" + reader.state["start"].prefix(4))
+            })
+        let start = reader.date("start", required: true)
+        let end = reader.date("end", required: false)
+        if let start, let end, let endLatest = end.latestDay, let startEarliest = start.earliestDay,
+            endLatest < startEarliest
+        {
+            reader.fail("end", "error_end_before_start")
+        }
+        let kind: Activity.Kind? = reader.choice("kind", required: true)
+        let host: Activity.Host? = reader.choice("host", required: false)
+        let initiator: Activity.Initiator? = reader.choice("initiator", required: false)
+        var areas = state.all("areas").filter { !$0.isEmpty }
+        for area in (reader.text("other_areas", required: false) ?? "").split(separator: ",") {
+            let trimmed = area.trimmingCharacters(in: .whitespaces)
+            if !trimmed.isEmpty, !areas.contains(trimmed) { areas.append(trimmed) }
+        }
+        let obligationIDs = Set(partnership.obligations.map(\.id))
+        let fulfils = state.all("fulfils").filter { !$0.isEmpty }
+        if fulfils.contains(where: { !obligationIDs.contains($0) }) { reader.fail("fulfils", "error_choice") }
+        let documentIDs = Set(partnership.documents.map(\.id))
+        let documents = state.all("documents").filter { !$0.isEmpty }
+        if documents.contains(where: { !documentIDs.contains($0) }) { reader.fail("documents", "error_choice") }
+        if let id, id != original?.id, partnership.activities.contains(where: { $0.id == id }) {
+            reader.fail("id", "error_duplicate_id")
+        }
+        let participants = Self.participants.filledRows(state).compactMap { row -> Participant? in
+            let group = Self.participants
+            let side: Side? = reader.choice(group.key(row, "side"), required: true)
+            let kind: Participant.Group? = reader.choice(group.key(row, "group"), required: true)
+            let role: Participant.Role? = reader.choice(group.key(row, "role"), required: true)
+            let count = reader.count(group.key(row, "count"))
+            guard let side, let kind, let role else { return nil }
+            return Participant(side: side, group: kind, role: role, count: count)
+        }
+        let costs = Self.costs.filledRows(state).compactMap { row -> Cost? in
+            let group = Self.costs
+            let side: Side? = reader.choice(group.key(row, "side"), required: true)
+            let amount = reader.number(group.key(row, "amount"), required: true)
+            let kind: Cost.Kind? = reader.choice(group.key(row, "kind"), required: true)
+            var unit = reader.text(group.key(row, "currency"), required: kind == .money, maximum: 20)
+            if kind == .money, let code = unit?.uppercased() {
+                if code.count != 3 || !code.allSatisfy({ $0.isASCII && $0.isLetter }) {
+                    reader.fail(group.key(row, "currency"), "error_currency")
+                }
+                unit = code
+            }
+            guard let side, let amount, let kind else { return nil }
+            return Cost(side: side, amount: amount, currency: unit ?? kind.rawValue, kind: kind)
+        }
+        let benefits = Self.benefits.filledRows(state).compactMap { row -> Benefit? in
+            let group = Self.benefits
+            let to: Side? = reader.choice(group.key(row, "to"), required: true)
+            let kind: Benefit.Kind? = reader.choice(group.key(row, "kind"), required: true)
+            let description = reader.text(
+                group.key(row, "description"), required: false, maximum: FormReader.maximumText)
+            guard let to, let kind else { return nil }
+            return Benefit(to: to, kind: kind, description: description)
+        }
+        let results = Self.results.filledRows(state).compactMap { row -> ActivityResult? in
+            let group = Self.results
+            let kind: ActivityResult.Kind? = reader.choice(group.key(row, "kind"), required: true)
+            let directness: ActivityResult.Directness? = reader.choice(group.key(row, "directness"), required: true)
+            let description = reader.text(
+                group.key(row, "description"), required: true, maximum: FormReader.maximumText)
+            let planned = reader.tristate(group.key(row, "planned"))
+            let delivered = reader.tristate(group.key(row, "delivered"))
+            let sustained = reader.tristate(group.key(row, "sustained"))
+            let value = reader.number(group.key(row, "value"), required: false)
+            let unit = reader.text(group.key(row, "unit"), required: value != nil, maximum: 60)
+            let evidence = state[group.key(row, "evidence")].split(separator: ",").map {
+                $0.trimmingCharacters(in: .whitespaces)
+            }
+            .filter { !$0.isEmpty }
+            if evidence.contains(where: { !documentIDs.contains($0) }) {
+                reader.fail(group.key(row, "evidence"), "error_unknown_document")
+            }
+            guard let kind, let directness, let description else { return nil }
+            return ActivityResult(
+                kind: kind, directness: directness, description: description, planned: planned, delivered: delivered,
+                quantity: value.flatMap { value in unit.map { Quantity(value: value, unit: $0) } }, evidence: evidence,
+                sustained: sustained)
+        }
+        guard reader.errors.isEmpty, let id, let title, let start, let kind else { return (nil, reader.errors) }
+        return (
+            Activity(
+                id: id, title: title, start: start, end: end, kind: kind, areas: areas, host: host,
+                initiator: initiator,
+                fulfils: fulfils, participants: participants, costs: costs, benefits: benefits, results: results,
+                isPublic: reader.checked("public"), documents: documents),
+            [:]
+        )
+    }
+
+    func page(_ state: FormState, errors: [String: String], action: String, cancel: String, heading: String) -> FormPage
+    {
+        let build = FieldBuilder(state: state, errors: errors, words: words)
+        let evidenceHint =
+            partnership.documents.isEmpty
+            ? nil : words.text("hint_evidence", ["ids": partnership.documents.map(\.id).joined(separator: ", ")])
+        let sides = [
+            ("", words.text("choose")), (Side.home.rawValue, homeName),
+            (Side.partner.rawValue, partnership.partner.name),
+        ]
+        let areaBoxes = areaChoices.map { (value: $0, label: words.term("area.\($0)", fallback: $0)) }
+        let main = FormPage.Section(
+            legend: words.text("form_activity_what"),
+            fields: [
+                build.text("title", "field_title", required: true), build.text("id", "field_id", hint: "hint_id"),
+                build.date("start", "field_start", required: true), build.date("end", "field_end"),
+                build.choice(
+                    "kind", "field_activity_kind", Activity.Kind.self, family: "activity-kind", required: true),
+                build.select(
+                    "host", "field_host",
+                    [
+                        ("", words.text("unknown")), (Activity.Host.home.rawValue, homeName),
+                        (Activity.Host.partner.rawValue, partnership.partner.name),
+                        (Activity.Host.online.rawValue, words.term(Activity.Host.online, "host")),
+                        (Activity.Host.elsewhere.rawValue, words.term(Activity.Host.elsewhere, "host")),
+                    ]),
+                build.select(
+                    "initiator", "field_initiator",
+                    [
+                        ("", words.text("unknown")), (Activity.Initiator.home.rawValue, homeName),
+                        (Activity.Initiator.partner.rawValue, partnership.partner.name),
+                        (Activity.Initiator.joint.rawValue, words.term(Activity.Initiator.joint, "initiator")),
+                    ]),
+                build.checkboxes("areas", "field_areas", areaBoxes),
+                build.text("other_areas", "field_other_areas", hint: "hint_other_areas"),
+                build.checkboxes("fulfils", "field_fulfils", partnership.obligations.map { ($0.id, $0.title) }),
+                build.checkboxes("documents", "field_documents", partnership.documents.map { ($0.id, $0.title) }),
+                build.checkbox("public", "field_public", hint: "hint_public"),
+            ],
+            tables: [])
+        let participants = FormPage.Table(
+            legend: words.text("field_participants"),
+            headers: ["field_side", "field_group", "field_role", "field_count"].map(words.text),
+            rows: (0..<Self.participants.rowsToShow(state)).map { row in
+                let group = Self.participants
+                let build = build.row(row)
+                return [
+                    build.select(group.key(row, "side"), "field_side", sides),
+                    build.choice(group.key(row, "group"), "field_group", Participant.Group.self, family: "group"),
+                    build.choice(group.key(row, "role"), "field_role", Participant.Role.self, family: "role"),
+                    build.text(group.key(row, "count"), "field_count", inputMode: "numeric"),
+                ]
+            },
+            moreName: "participants", moreLabel: words.text("more_rows"))
+        let costs = FormPage.Table(
+            legend: words.text("field_costs"),
+            headers: ["field_side", "field_amount", "field_currency", "field_cost_kind"].map(words.text),
+            rows: (0..<Self.costs.rowsToShow(state)).map { row in
+                let group = Self.costs
+                let build = build.row(row)
+                return [
+                    build.select(group.key(row, "side"), "field_side", sides),
+                    build.text(group.key(row, "amount"), "field_amount", inputMode: "decimal"),
+                    build.text(group.key(row, "currency"), "field_currency"),
+                    build.choice(group.key(row, "kind"), "field_cost_kind", Cost.Kind.self, family: "cost"),
+                ]
+            },
+            moreName: "costs", moreLabel: words.text("more_rows"), note: words.text("hint_currency"))
+        let benefits = FormPage.Table(
+            legend: words.text("field_benefits"),
+            headers: ["field_benefit_to", "field_benefit_kind", "field_description"].map(words.text),
+            rows: (0..<Self.benefits.rowsToShow(state)).map { row in
+                let group = Self.benefits
+                let build = build.row(row)
+                return [
+                    build.select(group.key(row, "to"), "field_benefit_to", sides),
+                    build.choice(group.key(row, "kind"), "field_benefit_kind", Benefit.Kind.self, family: "benefit"),
+                    build.text(group.key(row, "description"), "field_description"),
+                ]
+            },
+            moreName: "benefits", moreLabel: words.text("more_rows"))
+        let results = FormPage.Table(
+            legend: words.text("field_results"),
+            headers: [
+                "field_result_kind", "field_directness", "field_description", "field_planned", "field_delivered",
+                "field_sustained",
+                "field_quantity", "field_unit", "field_evidence",
+            ].map(words.text),
+            rows: (0..<Self.results.rowsToShow(state)).map { row in
+                let group = Self.results
+                let build = build.row(row)
+                return [
+                    build.choice(
+                        group.key(row, "kind"), "field_result_kind", ActivityResult.Kind.self, family: "result-kind"),
+                    build.choice(
+                        group.key(row, "directness"), "field_directness", ActivityResult.Directness.self,
+                        family: "directness"),
+                    build.text(group.key(row, "description"), "field_description"),
+                    build.yesNo(group.key(row, "planned"), "field_planned"),
+                    build.yesNo(group.key(row, "delivered"), "field_delivered"),
+                    build.yesNo(group.key(row, "sustained"), "field_sustained"),
+                    build.text(group.key(row, "value"), "field_quantity", inputMode: "decimal"),
+                    build.text(group.key(row, "unit"), "field_unit"),
+                    build.text(group.key(row, "evidence"), "field_evidence"),
+                ]
+            },
+            moreName: "results", moreLabel: words.text("more_rows"), note: evidenceHint)
+        let people = FormPage.Section(
+            legend: words.text("form_activity_people"), fields: [], tables: [participants, costs, benefits, results])
+        let order =
+            Self.order
+            + [Self.participants, Self.costs, Self.benefits, Self.results].flatMap { group in
+                (0..<state.rowCount(group.name)).flatMap { row in group.fields.map { group.key(row, $0) } }
+            }
+        let summary = build.summary(order: order)
+        return FormPage(
+            action: action, heading: heading, intro: words.text("form_activity_intro"), errors: summary,
+            hasErrors: !summary.isEmpty,
+            sections: [main, people], submitLabel: words.text("save"), cancelHref: cancel,
+            cancelLabel: words.text("cancel"))
+    }
+}
+
+/// A number as typed into a form: no grouping, a point for decimals.
+func plainNumber(_ value: Double) -> String {
+    value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+}
+
+func tristate(_ value: Bool?) -> String {
+    value.map { $0 ? "yes" : "no" } ?? ""
+}

@@ -1,0 +1,190 @@
+import Foundation
+
+/// A form as the generic form template draws it: sections of fields, tables of repeating rows,
+/// and an error summary linking to each field in trouble.
+struct FormPage {
+    struct Option {
+        let value: String
+        let label: String
+        let selected: Bool
+    }
+
+    struct Field {
+        let id: String
+        let name: String
+        let label: String
+        let value: String
+        let hint: String?
+        let error: String?
+        let required: Bool
+        let text: Bool
+        let textarea: Bool
+        let select: Bool
+        let checkbox: Bool
+        let checkboxes: Bool
+        let multiple: Bool
+        let options: [Option]
+        let checked: Bool
+        let inputMode: String?
+        let describedBy: String?
+        let boxes: [Box]
+    }
+
+    /// One box of a group of checkboxes.
+    struct Box {
+        let id: String
+        let name: String
+        let value: String
+        let label: String
+        let checked: Bool
+    }
+
+    struct Section {
+        let legend: String
+        let fields: [Field]
+        let tables: [Table]
+    }
+
+    struct Table {
+        let legend: String
+        let headers: [String]
+        let rows: [[Field]]
+        let moreName: String
+        let moreLabel: String
+        /// A hint that holds for every row, shown once under the legend rather than in each cell.
+        var note: String? = nil
+    }
+
+    struct ErrorLink {
+        let href: String
+        let message: String
+    }
+
+    let action: String
+    let heading: String
+    let intro: String?
+    let errors: [ErrorLink]
+    let hasErrors: Bool
+    let sections: [Section]
+    let submitLabel: String
+    let cancelHref: String
+    let cancelLabel: String
+}
+
+/// Builds the fields of a form from its state and errors, in one language.
+struct FieldBuilder {
+    let state: FormState
+    let errors: [String: String]
+    let words: Words
+    /// Added to every label: the row a field belongs to, so that each label is unique.
+    var labelSuffix: String?
+
+    init(state: FormState, errors: [String: String], words: Words) {
+        self.state = state
+        self.errors = errors
+        self.words = words
+    }
+
+    /// The builder for the fields of one row of a table.
+    func row(_ index: Int) -> FieldBuilder {
+        var builder = self
+        builder.labelSuffix = words.text("row_label", ["n": words.count(index + 1)])
+        return builder
+    }
+
+    private func label(_ key: String) -> String {
+        words.text(key) + (labelSuffix.map { " (\($0))" } ?? "")
+    }
+
+    private func id(_ name: String) -> String {
+        "field-" + name.replacingOccurrences(of: ".", with: "-")
+    }
+
+    private func make(
+        _ name: String, label: String, hint: String?, required: Bool, text: Bool = false, textarea: Bool = false,
+        select: Bool = false, checkbox: Bool = false, checkboxes: Bool = false, multiple: Bool = false,
+        options: [FormPage.Option] = [], boxes: [FormPage.Box] = [], inputMode: String? = nil
+    ) -> FormPage.Field {
+        let fieldID = id(name)
+        let error = errors[name]
+        let describedBy = [hint != nil ? fieldID + "-hint" : nil, error != nil ? fieldID + "-error" : nil].compactMap {
+            $0
+        }
+        return FormPage.Field(
+            id: fieldID, name: name, label: label, value: state[name], hint: hint, error: error, required: required,
+            text: text, textarea: textarea, select: select, checkbox: checkbox, checkboxes: checkboxes,
+            multiple: multiple,
+            options: options, checked: !state[name].isEmpty, inputMode: inputMode,
+            describedBy: describedBy.isEmpty ? nil : describedBy.joined(separator: " "), boxes: boxes)
+    }
+
+    func text(_ name: String, _ labelKey: String, hint: String? = nil, required: Bool = false, inputMode: String? = nil)
+        -> FormPage.Field
+    {
+        make(
+            name, label: label(labelKey), hint: hint.map(words.text), required: required, text: true,
+            inputMode: inputMode)
+    }
+
+    func date(_ name: String, _ labelKey: String, required: Bool = false) -> FormPage.Field {
+        text(name, labelKey, hint: "hint_date", required: required)
+    }
+
+    func textarea(_ name: String, _ labelKey: String, hint: String? = nil) -> FormPage.Field {
+        make(name, label: label(labelKey), hint: hint.map(words.text), required: false, textarea: true)
+    }
+
+    func select(
+        _ name: String, _ labelKey: String, _ options: [(value: String, label: String)], required: Bool = false,
+        hint: String? = nil
+    )
+        -> FormPage.Field
+    {
+        make(
+            name, label: label(labelKey), hint: hint.map(words.text), required: required, select: true,
+            options: options.map {
+                FormPage.Option(value: $0.value, label: $0.label, selected: $0.value == state[name])
+            })
+    }
+
+    /// A choice of an enumeration, offering "not known" first when the field is optional.
+    func choice<T: RawRepresentable & CaseIterable>(
+        _ name: String, _ labelKey: String, _ type: T.Type, family: String, required: Bool = false,
+        blankKey: String = "choose"
+    ) -> FormPage.Field where T.RawValue == String {
+        let options =
+            [(value: "", label: words.text(required ? "choose" : blankKey))]
+            + T.allCases.map { (value: $0.rawValue, label: words.term($0, family)) }
+        return select(name, labelKey, options, required: required)
+    }
+
+    func yesNo(_ name: String, _ labelKey: String) -> FormPage.Field {
+        select(name, labelKey, [("", words.text("unknown")), ("yes", words.text("yes")), ("no", words.text("no"))])
+    }
+
+    func checkbox(_ name: String, _ labelKey: String, hint: String? = nil) -> FormPage.Field {
+        make(name, label: label(labelKey), hint: hint.map(words.text), required: false, checkbox: true)
+    }
+
+    /// A group of checkboxes sharing one name, one per option.
+    func checkboxes(
+        _ name: String, _ labelKey: String, _ options: [(value: String, label: String)], hint: String? = nil
+    )
+        -> FormPage.Field
+    {
+        let chosen = Set(state.all(name))
+        return make(
+            name, label: label(labelKey), hint: hint.map(words.text), required: false, checkboxes: true,
+            boxes: options.enumerated().map { index, option in
+                FormPage.Box(
+                    id: id(name) + "-\(index)", name: name, value: option.value, label: option.label,
+                    checked: chosen.contains(option.value))
+            })
+    }
+
+    /// The links at the top of a form with errors, in the order of the fields.
+    func summary(order: [String]) -> [FormPage.ErrorLink] {
+        let ordered = order.filter { errors[$0] != nil } + errors.keys.filter { !order.contains($0) }.sorted()
+        return ordered.map { FormPage.ErrorLink(href: "#" + id($0), message: errors[$0]!) }
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import KembarCore
+
+/// The fields of a partner: a foreign city, province, institution or government. Used on its
+/// own to edit a partner, and inside the new-partnership form with the prefix `partner_`.
+struct PartnerForm {
+    let words: Words
+    var prefix = ""
+
+    private func name(_ field: String) -> String { prefix + field }
+
+    func state(from partner: Partner?, into state: inout FormState) {
+        guard let partner else { return }
+        state[name("name")] = partner.name
+        state[name("native_name")] = partner.nativeName ?? ""
+        state[name("country")] = partner.country
+        state[name("kind")] = partner.kind.rawValue
+        state[name("lat")] = partner.coordinate.map { plainNumber($0.latitude) } ?? ""
+        state[name("lon")] = partner.coordinate.map { plainNumber($0.longitude) } ?? ""
+        state[name("wikidata")] = partner.wikidata ?? ""
+    }
+
+    func read(_ reader: inout FormReader) -> Partner? {
+        let partnerName = reader.text(name("name"), required: true)
+        let nativeName = reader.text(name("native_name"), required: false)
+        let country = reader.text(name("country"), required: true)
+        if let country, !CountryCode.isValid(country) { reader.fail(name("country"), "error_country") }
+        let kind: Partner.Kind? = reader.choice(name("kind"), required: true)
+        let latitude = reader.number(name("lat"), required: false, range: -90...90)
+        let longitude = reader.number(name("lon"), required: false, range: -180...180)
+        if reader.state[name("lat")].isEmpty != reader.state[name("lon")].isEmpty {
+            reader.fail(reader.state[name("lat")].isEmpty ? name("lat") : name("lon"), "error_coordinate_pair")
+        }
+        let wikidata = reader.text(name("wikidata"), required: false, maximum: 20)
+        if let wikidata,
+            !(wikidata.first == "Q" && wikidata.count > 1
+                && wikidata.dropFirst().allSatisfy { $0.isASCII && $0.isNumber })
+        {
+            reader.fail(name("wikidata"), "error_wikidata")
+        }
+        guard let partnerName, let country, let kind, CountryCode.isValid(country) else { return nil }
+        let coordinate = latitude.flatMap { latitude in longitude.map { Coordinate(latitude: latitude, longitude: $0) }
+        }
+        return Partner(
+            name: partnerName, nativeName: nativeName, country: country, kind: kind, coordinate: coordinate,
+            wikidata: wikidata)
+    }
+
+    func fields(_ build: FieldBuilder) -> [FormPage.Field] {
+        let countries = CountryCode.all.map { (value: $0, label: words.country($0)) }.sorted { $0.label < $1.label }
+        return [
+            build.text(name("name"), "field_partner_name", required: true),
+            build.text(name("native_name"), "field_native_name", hint: "hint_native_name"),
+            build.select(name("country"), "field_country", [("", words.text("choose"))] + countries, required: true),
+            build.choice(name("kind"), "field_partner_kind", Partner.Kind.self, family: "partner-kind", required: true),
+            build.text(name("lat"), "field_latitude", hint: "hint_coordinates", inputMode: "decimal"),
+            build.text(name("lon"), "field_longitude", inputMode: "decimal"),
+            build.text(name("wikidata"), "field_wikidata", hint: "hint_wikidata"),
+        ]
+    }
+
+    var order: [String] { ["name", "native_name", "country", "kind", "lat", "lon", "wikidata"].map(name) }
+
+    func page(
+        _ state: FormState, errors: [String: String], action: String, cancel: String, heading: String,
+        sharedBy: [String]
+    )
+        -> FormPage
+    {
+        let build = FieldBuilder(state: state, errors: errors, words: words)
+        let summary = build.summary(order: order)
+        let intro =
+            sharedBy.count > 1
+            ? words.text("form_partner_shared", ["list": sharedBy.joined(separator: ", ")])
+            : words.text("form_partner_intro")
+        return FormPage(
+            action: action, heading: heading, intro: intro, errors: summary, hasErrors: !summary.isEmpty,
+            sections: [FormPage.Section(legend: words.text("form_partner"), fields: fields(build), tables: [])],
+            submitLabel: words.text("save"), cancelHref: cancel, cancelLabel: words.text("cancel"))
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+import KembarCore
+
+/// Everything a page says in one language: interface strings, the words of the vocabulary,
+/// the evaluation's phrases, and numbers, dates and countries formatted for the language.
+struct Words: Sendable {
+    let language: Language
+    let catalog: Catalog
+    private let locale: Locale
+
+    init(language: Language, catalog: Catalog) {
+        self.language = language
+        self.catalog = catalog
+        locale = Locale(identifier: language.rawValue)
+    }
+
+    /// An interface string.
+    func text(_ key: String) -> String {
+        catalog.text(key, language)
+    }
+
+    /// An interface string with `{name}` placeholders filled in. `{name:one|other}` picks the
+    /// singular when the value is 1, so that English can say "1 agreement" and "2 agreements"
+    /// while Indonesian, which does not inflect, simply leaves the choice out.
+    func text(_ key: String, _ values: [String: String]) -> String {
+        let chosen = text(key).replacing(/\{([a-zA-Z]+):([^|}]*)\|([^}]*)\}/) { match in
+            values[String(match.1)] == "1" ? match.2 : match.3
+        }
+        return values.reduce(chosen) { $0.replacingOccurrences(of: "{\($1.key)}", with: $1.value) }
+    }
+
+    /// A word of the vocabulary (`element.commitment`, `area.economy`, `stage.signing`…).
+    func term(_ key: String, fallback: String? = nil) -> String {
+        catalog.string("term.\(key)", language) ?? PhraseBook.englishTerms[key] ?? fallback ?? key
+    }
+
+    /// The name of an enumeration value, e.g. `term(Activity.Kind.visit, "activity-kind")`.
+    func term<T: RawRepresentable>(_ value: T, _ family: String) -> String where T.RawValue == String {
+        term("\(family).\(value.rawValue)", fallback: value.rawValue)
+    }
+
+    var phraseRenderer: PhraseRenderer {
+        let catalog = self.catalog
+        let language = self.language
+        let words = self
+        return PhraseRenderer(
+            template: { key in
+                language == .english ? PhraseBook.english[key] : catalog.string("phrase.\(key)", language)
+            },
+            term: { key in catalog.string("term.\(key)", language) ?? PhraseBook.englishTerms[key] },
+            number: { words.number($0) },
+            date: { words.date(text: $0) })
+    }
+
+    func say(_ phrases: [Phrase]) -> String {
+        phraseRenderer.render(phrases)
+    }
+
+    func number(_ value: Double) -> String {
+        value.formatted(.number.precision(.fractionLength(0...2)).locale(locale))
+    }
+
+    func count(_ value: Int) -> String {
+        value.formatted(.number.locale(locale))
+    }
+
+    func percent(_ value: Double) -> String {
+        (value * 100).formatted(.number.precision(.fractionLength(0)).locale(locale)) + " %"
+    }
+
+    /// `2018`, `Oktober 2019`, `21 September 2006`; ranges read "between … and …", "… or earlier".
+    func date(_ date: PartialDate) -> String {
+        switch date {
+        case .point(let point):
+            return self.point(point)
+        case .range(let earliest?, let latest?):
+            return text("date_between", ["from": point(earliest), "to": point(latest)])
+        case .range(nil, let latest?):
+            return text("date_or_earlier", ["date": point(latest)])
+        case .range(let earliest?, nil):
+            return text("date_or_later", ["date": point(earliest)])
+        case .range(nil, nil):
+            return "—"
+        }
+    }
+
+    /// A stored date text; said as written when it does not parse.
+    func date(text value: String) -> String {
+        (try? PartialDate(parsing: value)).map(date) ?? value
+    }
+
+    func day(_ day: CalendarDay) -> String {
+        point(DatePoint(day))
+    }
+
+    private func point(_ point: DatePoint) -> String {
+        let year = String(point.year)
+        guard let month = point.month else { return year }
+        let monthName = text("month_\(month)")
+        guard let day = point.day else { return "\(monthName) \(year)" }
+        return "\(day) \(monthName) \(year)"
+    }
+
+    /// A stretch of days said the way people say it: days, then months, then years.
+    func duration(days: Int) -> String {
+        if days < 60 { return text("duration_days", ["n": count(days)]) }
+        if days < 730 { return text("duration_months", ["n": count(days / 30)]) }
+        return text("duration_years", ["n": number((Double(days) / 365.25 * 10).rounded(.down) / 10)])
+    }
+
+    /// The country's name in the interface language, from the ICU data Foundation carries.
+    func country(_ code: String) -> String {
+        // ICU's current short form for CN reads "China mainland"; people say China / Tiongkok.
+        if code == "CN" { return text("country_CN") }
+        return locale.localizedString(forRegionCode: code) ?? code
+    }
+}

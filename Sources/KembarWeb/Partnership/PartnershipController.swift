@@ -1,0 +1,46 @@
+import Hummingbird
+import KembarCore
+import KembarStore
+
+/// A partnership's page: its history, scorecard, areas, reciprocity and whole record.
+struct PartnershipController {
+    let site: Site
+
+    func addRoutes(to router: Router<KembarRequestContext>) {
+        router.get("/partnerships/:organization/:partnership") { request, context in
+            try await self.page(request, context)
+        }
+    }
+
+    func page(_ request: Request, _ context: KembarRequestContext) async throws -> HTMLPage {
+        let organizationID = try context.parameters.require("organization")
+        let partnershipID = try context.parameters.require("partnership")
+        return try await site.cachedPage(request) { words in
+            let snapshot = try await site.snapshot()
+            guard let record = snapshot.record(organizationID),
+                let partnership = record.partnerships.first(where: { $0.id == partnershipID }),
+                let partnerID = snapshot.partnerIDs[organizationID]?[partnershipID]
+            else {
+                return site.notFound(request, words: words)
+            }
+            let view = PartnershipView(
+                organization: record.organization, partnership: partnership, partnerID: partnerID,
+                evaluation: snapshot.evaluation(organizationID, partnershipID), today: snapshot.day,
+                policyName: EvaluationPolicy.standard.name, words: words,
+                saved: request.uri.queryParameters["saved"].map(String.init).flatMap(SavedNotice.init(rawValue:))?
+                    .rawValue)
+            return site.renderer.render(
+                "partnership", title: view.title, model: view, words: words, request: request, attribution: true)
+        }
+    }
+}
+
+/// What a form just saved, for the notice on the page it returns to.
+enum SavedNotice: String {
+    case partnership
+    case partner
+    case activity
+    case agreement
+    case obligation
+    case stage
+}

@@ -1,0 +1,558 @@
+import Foundation
+import KembarCore
+
+/// Everything the partnership page shows, worded for the page's language.
+struct PartnershipView {
+    struct Fact {
+        let label: String
+        let value: String
+    }
+
+    struct Link {
+        let href: String
+        let label: String
+    }
+
+    struct AlarmLine {
+        let kind: String
+        let message: String
+    }
+
+    struct IndicatorLine {
+        let id: String
+        let name: String
+        let value: String
+        let score: String
+        let threshold: String
+        let explanation: String
+        let mark: String
+        let markLabel: String
+        let records: [Link]
+        let hasRecords: Bool
+    }
+
+    struct ElementCard {
+        let anchor: String
+        let name: String
+        let status: String
+        let statusClass: String
+        let score: String
+        let coverage: String
+        let cap: String?
+        let assessment: String?
+        let indicators: [IndicatorLine]
+    }
+
+    struct AreaLine {
+        let area: String
+        let activities: String
+        let last: String
+        let untouched: Bool
+        let agreed: Bool
+    }
+
+    struct ParticipantLine {
+        let group: String
+        let cells: [String]
+    }
+
+    struct RecordEntry {
+        let anchor: String
+        let heading: String
+        let facts: [Fact]
+        let lists: [FactList]
+        let editHref: String?
+    }
+
+    struct FactList {
+        let label: String
+        let items: [String]
+    }
+
+    let organizationName: String
+    let title: String
+    let nativeName: String?
+    let facts: [Fact]
+    let health: String
+    let healthClass: String
+    let actions: [Link]
+    let alarms: [AlarmLine]
+    /// The timeline as SVG, or nil when nothing in the record has a date.
+    let timeline: String?
+    let elements: [ElementCard]
+    let asOf: String
+    let policyName: String
+    let areas: [AreaLine]
+    let hasAreas: Bool
+    let reciprocity: String
+    let reciprocityRows: [[String]]
+    let homeName: String
+    let partnerName: String
+    let participantHeaders: [String]
+    let participants: [ParticipantLine]
+    let stages: [RecordEntry]
+    let agreements: [RecordEntry]
+    let obligations: [RecordEntry]
+    let activities: [RecordEntry]
+    let documents: [RecordEntry]
+    let assessments: [RecordEntry]
+    let saved: String?
+    let hasAlarms: Bool
+    let hasParticipants: Bool
+
+    // swiftlint:disable:next function_body_length
+    init(
+        organization: Organization, partnership: Partnership, partnerID: String, evaluation: PartnershipEvaluation?,
+        today: CalendarDay, policyName: String, words: Words, saved: String?
+    ) {
+        let org = organization.id
+        let id = partnership.id
+        let homeName = organization.place.name
+        self.homeName = homeName
+        let partnerName = partnership.partner.name
+        self.partnerName = partnerName
+        organizationName = organization.name
+        title = "\(homeName) – \(partnerName)"
+        nativeName = partnership.partner.nativeName
+        let health = evaluation.map(PartnershipHealth.init) ?? .unknown
+        self.health = words.term(health, "health")
+        healthClass = "health-\(health.rawValue)"
+        var facts = [
+            Fact(label: words.text("column_kind"), value: words.term(partnership.kind, "partnership-kind")),
+            Fact(
+                label: words.text("field_partner_kind"),
+                value:
+                    "\(words.term(partnership.partner.kind, "partner-kind")), \(words.country(partnership.partner.country))"
+            ),
+        ]
+        if let signed = partnership.agreements.map(\.signed).min(by: { $0.span.lowerBound < $1.span.lowerBound }) {
+            facts.append(Fact(label: words.text("fact_first_agreement"), value: words.date(signed)))
+        }
+        if let last = partnership.activities.filter({ $0.start.span.lowerBound <= today }).max(by: {
+            $0.start.span.upperBound < $1.start.span.upperBound
+        }) {
+            facts.append(
+                Fact(label: words.text("column_last_activity"), value: "\(words.date(last.start)) — \(last.title)"))
+        }
+        if let days = evaluation?.currentSilenceDays {
+            facts.append(Fact(label: words.text("column_silence"), value: words.duration(days: days)))
+        }
+        self.facts = facts
+        actions = [
+            Link(href: SitePath.editPartnership(org, id), label: words.text("action_edit_partnership")),
+            Link(href: SitePath.editPartner(org, partnerID), label: words.text("action_edit_partner")),
+            Link(href: SitePath.newRecord(org, id, "activities"), label: words.text("action_add_activity")),
+            Link(href: SitePath.newRecord(org, id, "agreements"), label: words.text("action_add_agreement")),
+            Link(href: SitePath.newRecord(org, id, "obligations"), label: words.text("action_add_obligation")),
+            Link(href: SitePath.newRecord(org, id, "stages"), label: words.text("action_add_stage")),
+        ]
+        alarms = (evaluation?.alarms ?? []).map {
+            AlarmLine(kind: words.term($0.kind, "alarm"), message: words.say($0.phrases))
+        }
+        hasAlarms = !alarms.isEmpty
+        let chart = TimelineChart(partnership: partnership, evaluation: evaluation, today: today, words: words).svg()
+        timeline = chart.isEmpty ? nil : chart
+        asOf = words.day(today)
+        self.policyName = policyName
+        let recordAnchors = Self.anchors(partnership)
+        elements = KeyElement.allCases.compactMap { element in
+            guard let verdict = evaluation?.elements[element] else { return nil }
+            return ElementCard(
+                anchor: "element-\(element.rawValue)", name: words.term(element, "element"),
+                status: words.term(verdict.status, "status"), statusClass: "status-\(verdict.status.rawValue)",
+                score: verdict.score.map { words.number(($0 * 100).rounded() / 100) } ?? "—",
+                coverage: words.percent(verdict.coverage), cap: verdict.cap.map { words.say([$0.phrase]) },
+                assessment: verdict.assessment.map {
+                    words.text(
+                        "assessment_line",
+                        [
+                            "status": words.term($0.status, "status"), "by": $0.by, "date": words.date($0.date),
+                            "note": $0.note,
+                        ])
+                },
+                indicators: verdict.indicators.map { indicator in
+                    let met: Bool? = indicator.value.map {
+                        indicator.id.lowerIsBetter ? $0 <= indicator.threshold : $0 >= indicator.threshold
+                    }
+                    return IndicatorLine(
+                        id: indicator.id.rawValue,
+                        name: words.term("indicator.\(indicator.id.rawValue)", fallback: indicator.id.name),
+                        value: indicator.value.map { words.number(($0 * 100).rounded() / 100) } ?? "—",
+                        score: indicator.score.map { words.number(($0 * 100).rounded() / 100) } ?? "—",
+                        threshold: words.number(indicator.threshold), explanation: words.say(indicator.phrases),
+                        mark: met.map { $0 ? "✓" : "✗" } ?? "·",
+                        markLabel: words.text(met.map { $0 ? "mark_reached" : "mark_short" } ?? "mark_no_data"),
+                        records: indicator.records.map { record in
+                            Link(
+                                href: "#" + (recordAnchors[record] ?? SitePath.anchor("record", record)), label: record)
+                        },
+                        hasRecords: !indicator.records.isEmpty)
+                })
+        }
+        (areas, hasAreas) = Self.areas(partnership, today: today, words: words)
+        let bars = Self.reciprocity(
+            partnership, homeName: homeName, partnerName: partnerName, today: today, words: words)
+        reciprocity = bars.svg()
+        reciprocityRows = bars.groups.flatMap { group in
+            group.rows.map { [group.heading, $0.label, $0.homeText, $0.partnerText] }
+        }
+        participantHeaders = [
+            words.text("participants_home_planner", ["city": homeName]),
+            words.text("participants_home_participant", ["city": homeName]),
+            words.text("participants_partner_planner", ["city": partnerName]),
+            words.text("participants_partner_participant", ["city": partnerName]),
+        ]
+        participants = Self.participants(partnership, words: words)
+        hasParticipants = !participants.isEmpty
+        stages = partnership.stages.enumerated().map { index, stage in
+            RecordEntry(
+                anchor: "stage-\(index)", heading: "\(words.date(stage.date)) — \(words.term(stage.stage, "stage"))",
+                facts: stage.note.map { [Fact(label: words.text("field_note"), value: $0)] } ?? [], lists: [],
+                editHref: SitePath.editRecord(org, id, "stages", String(index)))
+        }
+        agreements = partnership.agreements.map { Self.agreement($0, org: org, partnership: id, words: words) }
+        obligations = partnership.obligations.map { obligation in
+            let occurrences = evaluation?.obligations.filter { $0.obligation == obligation.id } ?? []
+            var facts = [
+                Fact(label: words.text("field_every"), value: words.term(obligation.every, "recurrence")),
+                Fact(label: words.text("field_from"), value: words.date(obligation.from)),
+                Fact(label: words.text("field_agreement"), value: obligation.agreement),
+            ]
+            if let until = obligation.until {
+                facts.append(Fact(label: words.text("field_until"), value: words.date(until)))
+            }
+            if obligation.alternateHost == true {
+                facts.append(Fact(label: words.text("field_alternate_host"), value: words.text("yes")))
+            }
+            facts.append(
+                Fact(
+                    label: words.text("obligation_occurrences"),
+                    value: words.text(
+                        "obligation_tally",
+                        [
+                            "met": words.count(occurrences.filter { $0.status == .met }.count),
+                            "missed": words.count(occurrences.filter { $0.status == .missed }.count),
+                            "due": words.count(occurrences.filter { $0.status == .due }.count),
+                        ])))
+            return RecordEntry(
+                anchor: SitePath.anchor("obligation", obligation.id), heading: obligation.title, facts: facts,
+                lists: [],
+                editHref: SitePath.editRecord(org, id, "obligations", obligation.id))
+        }
+        activities = partnership.activities.sorted {
+            ($0.start.span.lowerBound, $0.id) < ($1.start.span.lowerBound, $1.id)
+        }
+        .map {
+            Self.activity(
+                $0, org: org, partnership: partnership, homeName: homeName, partnerName: partnerName, words: words)
+        }
+        documents = partnership.documents.map { document in
+            var facts = [
+                Fact(label: words.text("field_document_kind"), value: words.term(document.kind, "document-kind"))
+            ]
+            if let date = document.date { facts.append(Fact(label: words.text("field_date"), value: words.date(date))) }
+            if let language = document.language {
+                facts.append(Fact(label: words.text("field_language"), value: language))
+            }
+            if let source = document.source { facts.append(Fact(label: words.text("field_source"), value: source)) }
+            return RecordEntry(
+                anchor: SitePath.anchor("document", document.id), heading: document.title, facts: facts, lists: [],
+                editHref: nil)
+        }
+        assessments = partnership.assessments.enumerated().map { index, assessment in
+            RecordEntry(
+                anchor: "assessment-\(index)",
+                heading: "\(words.term(assessment.element, "element")): \(words.term(assessment.status, "status"))",
+                facts: [
+                    Fact(label: words.text("field_by"), value: assessment.by),
+                    Fact(label: words.text("field_date"), value: words.date(assessment.date)),
+                    Fact(label: words.text("field_note"), value: assessment.note),
+                ],
+                lists: assessment.evidence.isEmpty
+                    ? []
+                    : [
+                        FactList(
+                            label: words.text("field_evidence"),
+                            items: assessment.evidence.map { "“\($0.quote)” (\($0.document))" })
+                    ],
+                editHref: nil)
+        }
+        self.saved = saved.map { words.text("saved_notice", ["what": words.text("saved_\($0)")]) }
+    }
+
+    /// The page anchor of every record an indicator may name.
+    private static func anchors(_ partnership: Partnership) -> [String: String] {
+        var anchors: [String: String] = [:]
+        for document in partnership.documents { anchors[document.id] = SitePath.anchor("document", document.id) }
+        for agreement in partnership.agreements { anchors[agreement.id] = SitePath.anchor("agreement", agreement.id) }
+        for obligation in partnership.obligations {
+            anchors[obligation.id] = SitePath.anchor("obligation", obligation.id)
+        }
+        for activity in partnership.activities { anchors[activity.id] = SitePath.anchor("activity", activity.id) }
+        return anchors
+    }
+
+    private static func areas(_ partnership: Partnership, today: CalendarDay, words: Words) -> ([AreaLine], Bool) {
+        var agreed: [String] = []
+        for area in partnership.agreements.flatMap(\.areas) where !agreed.contains(area) { agreed.append(area) }
+        var used: [String] = []
+        for area in partnership.activities.flatMap(\.areas) where !agreed.contains(area) && !used.contains(area) {
+            used.append(area)
+        }
+        let lines = (agreed.map { ($0, true) } + used.map { ($0, false) }).map { area, isAgreed in
+            let serving = partnership.activities.filter { $0.areas.contains(area) && $0.start.span.lowerBound <= today }
+            let last = serving.max { $0.start.span.upperBound < $1.start.span.upperBound }
+            return AreaLine(
+                area: words.term("area.\(area)", fallback: area), activities: words.count(serving.count),
+                last: last.map { words.date($0.start) } ?? "—",
+                // "Other areas both agree on" needs no activity of its own (as in the alarm).
+                untouched: serving.isEmpty && isAgreed && !EvaluationPolicy.standard.catchAllAreas.contains(area),
+                agreed: isAgreed)
+        }
+        return (lines, !lines.isEmpty)
+    }
+
+    private static func reciprocity(
+        _ partnership: Partnership, homeName: String, partnerName: String, today: CalendarDay, words: Words
+    ) -> TwoWayBars {
+        let happened = partnership.activities.filter { $0.start.span.lowerBound <= today }
+        let kinds: Set<Activity.Kind> = [.visit, .exchange, .study, .training, .meeting, .event]
+        let received = happened.filter {
+            kinds.contains($0.kind) && $0.host == .home && $0.participants.contains { $0.side == .partner }
+        }
+        let sent = happened.filter {
+            kinds.contains($0.kind) && $0.host == .partner && $0.participants.contains { $0.side == .home }
+        }
+        var visitRows = [
+            TwoWayBars.Row(
+                label: words.text("bars_delegations"), home: Double(sent.count), partner: Double(received.count),
+                homeText: words.text("bars_sent", ["n": words.count(sent.count)]),
+                partnerText: words.text("bars_sent", ["n": words.count(received.count)]))
+        ]
+        let homeVisitors = sent.flatMap(\.participants).filter { $0.side == .home }.compactMap(\.count).reduce(0, +)
+        let partnerVisitors = received.flatMap(\.participants).filter { $0.side == .partner }.compactMap(\.count)
+            .reduce(0, +)
+        // A delegation whose size nobody wrote down is not a delegation of nobody.
+        func members(_ delegations: [Activity], _ side: Side, _ total: Int) -> String {
+            let counted = delegations.contains { $0.participants.contains { $0.side == side && $0.count != nil } }
+            return delegations.isEmpty || counted ? words.count(total) : words.text("not_counted")
+        }
+        if homeVisitors + partnerVisitors > 0 {
+            visitRows.append(
+                TwoWayBars.Row(
+                    label: words.text("bars_visitors"), home: Double(homeVisitors), partner: Double(partnerVisitors),
+                    homeText: members(sent, .home, homeVisitors),
+                    partnerText: members(received, .partner, partnerVisitors)))
+        }
+        var costTotals: [String: [Side: Double]] = [:]
+        for cost in happened.flatMap(\.costs) {
+            costTotals[cost.kind == .money ? cost.currency : cost.kind.rawValue, default: [:]][cost.side, default: 0] +=
+                cost.amount
+        }
+        let costRows = costTotals.keys.sorted().map { unit in
+            let label =
+                unit == Cost.Kind.staffDays.rawValue || unit == Cost.Kind.inKind.rawValue
+                ? words.term("cost.\(unit)", fallback: unit) : unit
+            return TwoWayBars.Row(
+                label: label, home: costTotals[unit]?[.home] ?? 0, partner: costTotals[unit]?[.partner] ?? 0,
+                homeText: words.number(costTotals[unit]?[.home] ?? 0),
+                partnerText: words.number(costTotals[unit]?[.partner] ?? 0))
+        }
+        let benefits = happened.flatMap(\.benefits)
+        let benefitRows = Benefit.Kind.allCases.compactMap { kind -> TwoWayBars.Row? in
+            let home = benefits.filter { $0.kind == kind && $0.to == .home }.count
+            let partner = benefits.filter { $0.kind == kind && $0.to == .partner }.count
+            guard home + partner > 0 else { return nil }
+            return TwoWayBars.Row(
+                label: words.term(kind, "benefit"), home: Double(home), partner: Double(partner),
+                homeText: words.count(home),
+                partnerText: words.count(partner))
+        }
+        let homeTotal = benefits.filter { $0.to == .home }.count
+        return TwoWayBars(
+            id: "reciprocity", title: words.text("bars_title"),
+            description: words.text(
+                "bars_description",
+                [
+                    "home": homeName, "partner": partnerName, "sent": words.count(sent.count),
+                    "received": words.count(received.count),
+                    "toHome": words.count(homeTotal), "toPartner": words.count(benefits.count - homeTotal),
+                ]),
+            homeName: homeName, partnerName: partnerName,
+            groups: [
+                TwoWayBars.Group(heading: words.text("bars_group_visits"), rows: visitRows),
+                TwoWayBars.Group(heading: words.text("bars_group_costs"), rows: costRows),
+                TwoWayBars.Group(heading: words.text("bars_group_benefits"), rows: benefitRows),
+            ])
+    }
+
+    private static func participants(_ partnership: Partnership, words: Words) -> [ParticipantLine] {
+        Participant.Group.allCases.compactMap { group in
+            let columns: [(Side, Participant.Role)] = [
+                (.home, .planner), (.home, .participant), (.partner, .planner), (.partner, .participant),
+            ]
+            let cells = columns.map { side, role -> (activities: Int, people: Int) in
+                let matching = partnership.activities.filter { activity in
+                    activity.participants.contains { $0.side == side && $0.group == group && $0.role == role }
+                }
+                let people = matching.flatMap(\.participants).filter {
+                    $0.side == side && $0.group == group && $0.role == role
+                }
+                .compactMap(\.count).reduce(0, +)
+                return (matching.count, people)
+            }
+            guard cells.contains(where: { $0.activities > 0 }) else { return nil }
+            return ParticipantLine(
+                group: words.term(group, "group"),
+                cells: cells.map { cell in
+                    cell.activities == 0
+                        ? "—"
+                        : cell.people > 0
+                            ? words.text(
+                                "participants_cell_people",
+                                ["activities": words.count(cell.activities), "people": words.count(cell.people)])
+                            : words.text("participants_cell", ["activities": words.count(cell.activities)])
+                })
+        }
+    }
+
+    private static func agreement(_ agreement: Agreement, org: String, partnership: String, words: Words) -> RecordEntry
+    {
+        var facts = [
+            Fact(label: words.text("field_agreement_type"), value: words.term(agreement.type, "agreement-type")),
+            Fact(label: words.text("field_signed"), value: words.date(agreement.signed)),
+        ]
+        if let from = agreement.validFrom {
+            facts.append(Fact(label: words.text("field_valid_from"), value: words.date(from)))
+        }
+        facts.append(
+            Fact(
+                label: words.text("field_valid_until"),
+                value: agreement.validUntil.map(words.date) ?? words.text("no_end_date")))
+        if let earlier = agreement.supersedes {
+            facts.append(Fact(label: words.text("field_supersedes"), value: earlier))
+        }
+        var lists: [FactList] = []
+        if !agreement.signatories.isEmpty {
+            lists.append(
+                FactList(
+                    label: words.text("field_signatories"),
+                    items: agreement.signatories.map {
+                        "\($0.name)\($0.title.map { ", \($0)" } ?? "") (\(words.term($0.side, "side")))"
+                    }))
+        }
+        if !agreement.areas.isEmpty {
+            lists.append(
+                FactList(
+                    label: words.text("field_areas"),
+                    items: agreement.areas.map { words.term("area.\($0)", fallback: $0) }))
+        }
+        if !agreement.objectives.isEmpty {
+            lists.append(FactList(label: words.text("field_objectives"), items: agreement.objectives))
+        }
+        if !agreement.clauses.isEmpty {
+            lists.append(
+                FactList(
+                    label: words.text("field_clauses"),
+                    items: agreement.clauses.map { words.term("clause.\($0)", fallback: $0) }))
+        }
+        return RecordEntry(
+            anchor: SitePath.anchor("agreement", agreement.id),
+            heading: "\(words.term(agreement.type, "agreement-type")) \(agreement.id)", facts: facts, lists: lists,
+            editHref: SitePath.editRecord(org, partnership, "agreements", agreement.id))
+    }
+
+    private static func activity(
+        _ activity: Activity, org: String, partnership: Partnership, homeName: String, partnerName: String, words: Words
+    ) -> RecordEntry {
+        func city(_ side: Side) -> String { side == .home ? homeName : partnerName }
+        var facts = [
+            Fact(
+                label: words.text("field_start"),
+                value: words.date(activity.start) + (activity.end.map { " – " + words.date($0) } ?? "")),
+            Fact(label: words.text("field_activity_kind"), value: words.term(activity.kind, "activity-kind")),
+            Fact(
+                label: words.text("field_host"),
+                value: activity.host.map { host in
+                    switch host {
+                    case .home: homeName
+                    case .partner: partnerName
+                    default: words.term(host, "host")
+                    }
+                } ?? words.text("unknown")),
+            Fact(
+                label: words.text("field_initiator"),
+                value: activity.initiator.map { initiator in
+                    switch initiator {
+                    case .home: homeName
+                    case .partner: partnerName
+                    case .joint: words.term(initiator, "initiator")
+                    }
+                } ?? words.text("unknown")),
+            Fact(label: words.text("field_public"), value: words.text(activity.isPublic ? "yes" : "no")),
+        ]
+        if !activity.areas.isEmpty {
+            facts.append(
+                Fact(
+                    label: words.text("field_areas"),
+                    value: activity.areas.map { words.term("area.\($0)", fallback: $0) }.joined(separator: ", ")))
+        }
+        if !activity.fulfils.isEmpty {
+            let titles = activity.fulfils.map { id in partnership.obligations.first { $0.id == id }?.title ?? id }
+            facts.append(Fact(label: words.text("field_fulfils"), value: titles.joined(separator: "; ")))
+        }
+        var lists: [FactList] = []
+        if !activity.participants.isEmpty {
+            lists.append(
+                FactList(
+                    label: words.text("field_participants"),
+                    items: activity.participants.map { participant in
+                        "\(words.term(participant.group, "group")) \(city(participant.side)), \(words.term(participant.role, "role"))"
+                            + (participant.count.map { " (\(words.count($0)))" } ?? "")
+                    }))
+        }
+        if !activity.costs.isEmpty {
+            lists.append(
+                FactList(
+                    label: words.text("field_costs"),
+                    items: activity.costs.map { cost in
+                        "\(city(cost.side)): \(words.number(cost.amount)) \(cost.kind == .money ? cost.currency : words.term(cost.kind, "cost"))"
+                    }))
+        }
+        if !activity.benefits.isEmpty {
+            lists.append(
+                FactList(
+                    label: words.text("field_benefits"),
+                    items: activity.benefits.map { benefit in
+                        words.text(
+                            "benefit_line", ["city": city(benefit.to), "kind": words.term(benefit.kind, "benefit")])
+                            + (benefit.description.map { ": \($0)" } ?? "")
+                    }))
+        }
+        if !activity.results.isEmpty {
+            lists.append(
+                FactList(
+                    label: words.text("field_results"),
+                    items: activity.results.map { result in
+                        var line =
+                            "\(words.term(result.kind, "result-kind")), \(words.term(result.directness, "directness")): \(result.description)"
+                        if let quantity = result.quantity {
+                            line += " (\(words.number(quantity.value)) \(quantity.unit))"
+                        }
+                        if !result.evidence.isEmpty {
+                            line += " — \(words.text("field_evidence")): " + result.evidence.joined(separator: ", ")
+                        }
+                        return line
+                    }))
+        }
+        if !activity.documents.isEmpty {
+            lists.append(
+                FactList(
+                    label: words.text("field_documents"),
+                    items: activity.documents.map { id in partnership.documents.first { $0.id == id }?.title ?? id }))
+        }
+        return RecordEntry(
+            anchor: SitePath.anchor("activity", activity.id), heading: activity.title, facts: facts, lists: lists,
+            editHref: SitePath.editRecord(org, partnership.id, "activities", activity.id))
+    }
+}

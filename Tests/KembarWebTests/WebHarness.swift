@@ -1,0 +1,131 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import KembarCore
+import KembarStore
+import KembarTestSupport
+import KembarWeb
+import NIOCore
+
+/// The day every web test takes as "today", so that pages do not change with the calendar.
+let testToday = CalendarDay(year: 2026, month: 11, day: 29)!
+
+/// A site over a fresh database, driven through the router as a browser would drive it.
+struct WebHarness {
+    let client: any TestClientProtocol
+    let database: any KembarDatabase
+
+    /// Runs `body` against a site holding `record` (the demonstration portfolio unless told).
+    static func with(
+        record: CooperationRecord? = nil, demo: Bool = true,
+        _ body: @escaping @Sendable (WebHarness) async throws -> Void
+    ) async throws {
+        try await TestDatabase.withMigrated { database in
+            if let record = try record ?? (demo ? Fixtures.demoRecord() : nil) {
+                try await RecordStore(database: database).importRecord(record, actor: "test", source: "fixture")
+            }
+            let site = try Site(database: database, renderer: try await PageRenderer.bundled(), today: { testToday })
+            try await Application(router: buildRouter(site: site)).test(.router) { client in
+                try await body(WebHarness(client: client, database: database))
+            }
+        }
+    }
+
+    struct Page {
+        let status: HTTPResponse.Status
+        let headers: HTTPFields
+        let html: String
+
+        /// What a reader sees: the text without tags, entities decoded, spaces collapsed.
+        var text: String { visibleText(html) }
+    }
+
+    /// Fetches a page in a language (Indonesian when nil, which is the default), sending `cookie`.
+    func get(_ uri: String, language: String? = nil, cookie: String? = nil) async throws -> Page {
+        let target = language.map { uri + (uri.contains("?") ? "&" : "?") + "lang=\($0)" } ?? uri
+        let headers: HTTPFields = cookie.map { [.cookie: $0] } ?? [:]
+        return try await client.execute(uri: target, method: .get, headers: headers) { response in
+            Page(status: response.status, headers: response.headers, html: String(buffer: response.body))
+        }
+    }
+
+    /// Submits a form as a browser does: `application/x-www-form-urlencoded`, fields in order.
+    func post(_ uri: String, _ fields: [(String, String)], language: String? = nil) async throws -> Page {
+        var headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+        if let language { headers[.cookie] = "kembar_lang=\(language)" }
+        let body = fields.map { "\(formEncode($0.0))=\(formEncode($0.1))" }.joined(separator: "&")
+        return try await client.execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(string: body)) {
+            response in
+            Page(status: response.status, headers: response.headers, html: String(buffer: response.body))
+        }
+    }
+
+    /// The record as stored now.
+    func storedRecord() async throws -> CooperationRecord {
+        try await RecordStore(database: database).exportRecord()
+    }
+
+    func auditEntries() async throws -> [AuditEntry] {
+        try await AuditLog.entries(in: database, organizationID: "bandung")
+    }
+}
+
+/// Every value of the form's fields as the page shows them: `name` → values of text inputs,
+/// selected options, checked boxes and text areas. Posting this back submits the form unchanged.
+func formFields(_ html: String) -> [(String, String)] {
+    var fields: [(String, String)] = []
+    let form = html.firstRange(of: "<form").map { String(html[$0.lowerBound...]) } ?? html
+    for match in form.matches(of: /<input ([^>]*)>/) {
+        let attributes = String(match.1)
+        guard let name = attribute("name", in: attributes) else { continue }
+        let type = attribute("type", in: attributes) ?? "text"
+        if type == "checkbox" && !attributes.contains(" checked") { continue }
+        if type == "submit" { continue }
+        fields.append((name, attribute("value", in: attributes) ?? ""))
+    }
+    for match in form.matches(of: /<select [^>]*name="([^"]*)"[^>]*>(.*?)<\/select>/.dotMatchesNewlines()) {
+        let options = String(match.2)
+        let selected = options.matches(of: /<option value="([^"]*)" selected>/).first.map { String($0.1) } ?? ""
+        fields.append((decodeEntities(String(match.1)), decodeEntities(selected)))
+    }
+    for match in form.matches(of: /<textarea [^>]*name="([^"]*)"[^>]*>(.*?)<\/textarea>/.dotMatchesNewlines()) {
+        fields.append((decodeEntities(String(match.1)), decodeEntities(String(match.2))))
+    }
+    return fields
+}
+
+/// Replaces or adds a field's value.
+func setting(_ fields: [(String, String)], _ name: String, _ value: String) -> [(String, String)] {
+    fields.contains { $0.0 == name }
+        ? fields.map { $0.0 == name ? ($0.0, value) : $0 } : fields + [(name, value)]
+}
+
+private func attribute(_ name: String, in attributes: String) -> String? {
+    for match in attributes.matches(of: /([a-z-]+)="([^"]*)"/) where match.1 == name {
+        return decodeEntities(String(match.2))
+    }
+    return nil
+}
+
+func decodeEntities(_ text: String) -> String {
+    var result = text
+    for (entity, character) in [
+        ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&#x27;", "'"), ("&amp;", "&"),
+    ] {
+        result = result.replacingOccurrences(of: entity, with: character)
+    }
+    return result
+}
+
+func visibleText(_ html: String) -> String {
+    let withoutTags = html.replacing(/<style.*?<\/style>/.dotMatchesNewlines(), with: " ").replacing(
+        /<[^>]+>/, with: " ")
+    return decodeEntities(withoutTags).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+}
+
+private func formEncode(_ text: String) -> String {
+    let allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._*")
+    return (text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text).replacingOccurrences(
+        of: "%20", with: "+")
+}
