@@ -59,7 +59,7 @@ struct EvaluateCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingFailures {
             let day = asOf.flatMap(CalendarDay.init(iso:)) ?? Self.today()
-            let rules = try readPolicy()
+            let rules = try PolicyInput.read(policy)
             if printPolicy {
                 try OutputFile.write(to: output) { emit in try emit(JSONWriter.bytes(PolicyCodec.value(rules))) }
                 return
@@ -91,23 +91,6 @@ struct EvaluateCommand: AsyncParsableCommand {
     static func today() -> CalendarDay {
         let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
         return CalendarDay(year: parts.year!, month: parts.month!, day: parts.day!)!
-    }
-
-    private func readPolicy() throws -> EvaluationPolicy {
-        guard let policy else { return .standard }
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: policy))
-        } catch {
-            throw CommandFailure("cannot read the policy \(policy): \((error as NSError).localizedDescription)")
-        }
-        do throws(RecordValidationError) {
-            return try PolicyCodec.decode(data)
-        } catch {
-            throw CommandFailure(
-                "\(policy) is not a valid kembar-policy/1 file:\n"
-                    + error.issues.map { "  \($0)" }.joined(separator: "\n"))
-        }
     }
 
     private func readRecord() async throws -> CooperationRecord {

@@ -24,6 +24,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Do not load the demonstration portfolio into an empty database.")
     var noDemo = false
 
+    @Option(help: "A kembar-policy/1 file for the scorecards (default: the built-in policy).")
+    var policy: String?
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
     }
@@ -31,6 +34,7 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingFailures {
             let logger = CommandSupport.logger("kembar.serve", defaultLevel: .info)
+            let rules = try PolicyInput.read(policy)
             let database = try await DatabaseConfiguration().open(logger: logger)
             do {
                 try await Migrator.migrate(database, logger: logger)
@@ -44,7 +48,7 @@ struct ServeCommand: AsyncParsableCommand {
                 }
                 let location = database.location
                 let app = try await buildApplication(
-                    database: database, hostname: hostname, port: port, logger: logger
+                    database: database, hostname: hostname, port: port, policy: rules, logger: logger
                 ) { [hostname] boundPort in
                     CommandSupport.say(
                         "Kembar serves http://\(hostname):\(boundPort)/ with data in \(location). Stop with Ctrl-C.")

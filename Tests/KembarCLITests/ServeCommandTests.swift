@@ -49,6 +49,28 @@ import Testing
         }
     }
 
+    @Test func scoresWithThePolicyItIsGiven() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "kembar-policy-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let policy = directory.appendingPathComponent("strict.json")
+        try Data(#"{"format": "kembar-policy/1", "name": "strict", "dormancyDays": 180}"#.utf8).write(to: policy)
+        try await TestDatabase.withFresh { database in
+            let server = try await RunningServer.start(["--policy", policy.path], environment: database.environment)
+            let page = try await server.get("/partnerships/bandung/bandung-liuzhou?lang=en")
+            _ = await server.stop()
+            #expect(page.body.contains("policy “strict”"))
+            #expect(page.body.contains("dormant after 180 days"))
+        }
+    }
+
+    @Test func refusesAnUnreadablePolicy() async throws {
+        let outcome = try await KembarProcess.run(["serve", "--policy", "/no/such/policy.json"])
+        #expect(outcome.status != 0)
+        #expect(outcome.standardError.contains("cannot read the policy /no/such/policy.json"))
+    }
+
     @Test func refusesAPortOutOfRange() async throws {
         let outcome = try await KembarProcess.run(["serve", "--port", "70000"])
         #expect(outcome.status != 0)

@@ -81,7 +81,11 @@ import Testing
                 page.html.contains(
                     "<p class=\"error\" id=\"field-participants-0-count-error\">Tidak boleh negatif.</p>"))
             #expect(page.html.contains("<p class=\"error\" id=\"field-costs-0-amount-error\">Tulis sebuah angka.</p>"))
-            #expect(page.html.contains("<a href=\"#field-start\">"))
+            #expect(
+                page.html.contains("<a href=\"#field-start\">Tanggal mulai: Tanggal ini tidak ada di kalender.</a>"))
+            #expect(
+                page.html.contains(
+                    "<a href=\"#field-participants-0-count\">Jumlah orang (baris 1): Tidak boleh negatif.</a>"))
             #expect(page.html.contains("aria-invalid=\"true\""))
             // What was typed is still there, escaped.
             #expect(page.html.contains("value=\"Kunjungan &lt;b&gt;balasan&lt;/b&gt; 2026\""))

@@ -27,10 +27,11 @@ public func buildRouter(site: Site) -> Router<KembarRequestContext> {
 /// Builds the whole application: routes, and a service that closes the database on shutdown.
 /// `onListening` gets the port actually bound (which differs from `port` when that is 0).
 public func buildApplication(
-    database: any KembarDatabase, hostname: String, port: Int, logger: Logger,
+    database: any KembarDatabase, hostname: String, port: Int, policy: EvaluationPolicy = .standard, logger: Logger,
     onListening: @escaping @Sendable (Int) async -> Void = { _ in }
 ) async throws -> some ApplicationProtocol {
-    let site = try Site(database: database, renderer: try await PageRenderer.bundled(), today: Site.localToday)
+    let site = try Site(
+        database: database, renderer: try await PageRenderer.bundled(), policy: policy, today: Site.localToday)
     var app = Application(
         router: buildRouter(site: site),
         configuration: .init(address: .hostname(hostname, port: port), serverName: "Kembar"),

@@ -15,10 +15,6 @@ struct ActivityForm {
         name: "results",
         fields: ["kind", "directness", "description", "planned", "delivered", "sustained", "value", "unit", "evidence"])
 
-    static let order = [
-        "title", "id", "start", "end", "kind", "host", "initiator", "areas", "other_areas", "fulfils", "documents",
-    ]
-
     /// Areas the form offers as boxes: those the agreements name, then those already used.
     var areaChoices: [String] {
         var areas: [String] = []
@@ -285,15 +281,8 @@ struct ActivityForm {
             moreName: "results", moreLabel: words.text("more_rows"), note: evidenceHint)
         let people = FormPage.Section(
             legend: words.text("form_activity_people"), fields: [], tables: [participants, costs, benefits, results])
-        let order =
-            Self.order
-            + [Self.participants, Self.costs, Self.benefits, Self.results].flatMap { group in
-                (0..<state.rowCount(group.name)).flatMap { row in group.fields.map { group.key(row, $0) } }
-            }
-        let summary = build.summary(order: order)
         return FormPage(
-            action: action, heading: heading, intro: words.text("form_activity_intro"), errors: summary,
-            hasErrors: !summary.isEmpty,
+            action: action, heading: heading, intro: words.text("form_activity_intro"), errors: errors,
             sections: [main, people], submitLabel: words.text("save"), cancelHref: cancel,
             cancelLabel: words.text("cancel"))
     }

@@ -131,18 +131,8 @@ struct AgreementForm {
                     },
                     moreName: "signatories", moreLabel: words.text("more_rows"))
             ])
-        let order =
-            [
-                "type", "signed", "id", "valid_from", "valid_until", "supersedes", "other_areas", "objectives",
-                "other_clauses",
-            ]
-            + (0..<state.rowCount("signatories")).flatMap { row in
-                Self.signatories.fields.map { Self.signatories.key(row, $0) }
-            }
-        let summary = build.summary(order: order)
         return FormPage(
-            action: action, heading: heading, intro: words.text("form_agreement_intro"), errors: summary,
-            hasErrors: !summary.isEmpty,
+            action: action, heading: heading, intro: words.text("form_agreement_intro"), errors: errors,
             sections: [main], submitLabel: words.text("save"), cancelHref: cancel, cancelLabel: words.text("cancel"))
     }
 }

@@ -63,12 +63,40 @@ struct FormPage {
     let action: String
     let heading: String
     let intro: String?
+    /// The errors at the top of the form, each naming its field and linking to it, in the
+    /// order of the fields.
     let errors: [ErrorLink]
     let hasErrors: Bool
     let sections: [Section]
     let submitLabel: String
     let cancelHref: String
     let cancelLabel: String
+
+    /// `errors` maps field names to messages; a message under a name no field has (a problem of
+    /// the whole record) is listed last, linking to the form.
+    init(
+        action: String, heading: String, intro: String?, errors: [String: String], sections: [Section],
+        submitLabel: String,
+        cancelHref: String, cancelLabel: String
+    ) {
+        self.action = action
+        self.heading = heading
+        self.intro = intro
+        self.sections = sections
+        self.submitLabel = submitLabel
+        self.cancelHref = cancelHref
+        self.cancelLabel = cancelLabel
+        let fields = sections.flatMap { section in section.fields + section.tables.flatMap { $0.rows.flatMap { $0 } } }
+        let placed = Set(fields.map(\.name))
+        let links =
+            fields.compactMap { field in
+                field.error.map { ErrorLink(href: "#" + field.id, message: "\(field.label): \($0)") }
+            }
+            + errors.filter { !placed.contains($0.key) }.sorted { $0.key < $1.key }
+            .map { ErrorLink(href: "#form", message: $0.value) }
+        self.errors = links
+        hasErrors = !links.isEmpty
+    }
 }
 
 /// Builds the fields of a form from its state and errors, in one language.
@@ -180,11 +208,5 @@ struct FieldBuilder {
                     id: id(name) + "-\(index)", name: name, value: option.value, label: option.label,
                     checked: chosen.contains(option.value))
             })
-    }
-
-    /// The links at the top of a form with errors, in the order of the fields.
-    func summary(order: [String]) -> [FormPage.ErrorLink] {
-        let ordered = order.filter { errors[$0] != nil } + errors.keys.filter { !order.contains($0) }.sorted()
-        return ordered.map { FormPage.ErrorLink(href: "#" + id($0), message: errors[$0]!) }
     }
 }

@@ -53,12 +53,11 @@ struct ObligationForm {
     func page(_ state: FormState, errors: [String: String], action: String, cancel: String, heading: String) -> FormPage
     {
         let build = FieldBuilder(state: state, errors: errors, words: words)
-        let summary = build.summary(order: ["title", "id", "agreement", "every", "from", "until"])
         return FormPage(
             action: action, heading: heading,
             intro: words.text(
                 partnership.agreements.isEmpty ? "form_obligation_needs_agreement" : "form_obligation_intro"),
-            errors: summary, hasErrors: !summary.isEmpty,
+            errors: errors,
             sections: [
                 FormPage.Section(
                     legend: words.text("form_obligation"),

@@ -59,8 +59,6 @@ struct PartnerForm {
         ]
     }
 
-    var order: [String] { ["name", "native_name", "country", "kind", "lat", "lon", "wikidata"].map(name) }
-
     func page(
         _ state: FormState, errors: [String: String], action: String, cancel: String, heading: String,
         sharedBy: [String]
@@ -68,13 +66,12 @@ struct PartnerForm {
         -> FormPage
     {
         let build = FieldBuilder(state: state, errors: errors, words: words)
-        let summary = build.summary(order: order)
         let intro =
             sharedBy.count > 1
             ? words.text("form_partner_shared", ["list": sharedBy.joined(separator: ", ")])
             : words.text("form_partner_intro")
         return FormPage(
-            action: action, heading: heading, intro: intro, errors: summary, hasErrors: !summary.isEmpty,
+            action: action, heading: heading, intro: intro, errors: errors,
             sections: [FormPage.Section(legend: words.text("form_partner"), fields: fields(build), tables: [])],
             submitLabel: words.text("save"), cancelHref: cancel, cancelLabel: words.text("cancel"))
     }

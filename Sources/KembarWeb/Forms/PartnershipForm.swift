@@ -98,11 +98,10 @@ struct PartnershipForm {
                         + partnerForm.fields(build),
                     tables: []))
         }
-        let summary = build.summary(order: ["organization", "kind", "id", "partner"] + partnerForm.order)
         return FormPage(
             action: action, heading: heading,
             intro: words.text(isNew ? "form_partnership_new_intro" : "form_partnership_intro"),
-            errors: summary, hasErrors: !summary.isEmpty, sections: sections, submitLabel: words.text("save"),
+            errors: errors, sections: sections, submitLabel: words.text("save"),
             cancelHref: cancel,
             cancelLabel: words.text("cancel"))
     }

@@ -27,10 +27,8 @@ struct StageForm {
     func page(_ state: FormState, errors: [String: String], action: String, cancel: String, heading: String) -> FormPage
     {
         let build = FieldBuilder(state: state, errors: errors, words: words)
-        let summary = build.summary(order: ["stage", "date", "note"])
         return FormPage(
-            action: action, heading: heading, intro: words.text("form_stage_intro"), errors: summary,
-            hasErrors: !summary.isEmpty,
+            action: action, heading: heading, intro: words.text("form_stage_intro"), errors: errors,
             sections: [
                 FormPage.Section(
                     legend: words.text("form_stage"),

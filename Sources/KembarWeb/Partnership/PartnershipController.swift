@@ -26,7 +26,7 @@ struct PartnershipController {
             let view = PartnershipView(
                 organization: record.organization, partnership: partnership, partnerID: partnerID,
                 evaluation: snapshot.evaluation(organizationID, partnershipID), today: snapshot.day,
-                policyName: EvaluationPolicy.standard.name, words: words,
+                policyName: snapshot.policy.name, words: words,
                 saved: request.uri.queryParameters["saved"].map(String.init).flatMap(SavedNotice.init(rawValue:))?
                     .rawValue)
             return site.renderer.render(
