@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Measures the web application against the machine's limit for pages of the same size: wrk
+# (Debian's) with 32 connections for 30 s against the portfolio and the Bandung–Liuzhou page of
+# a release build on the demonstration data, then against the same pages saved as files and
+# served by nginx (Debian's). Run from the repository's root:
+#   swift build -c release --product kembar && Benchmarks/web/wrk.sh
+# Needs: apt-get install wrk nginx. Options: DURATION (default 30s), CONNECTIONS (default 32).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+duration=${DURATION:-30s}
+connections=${CONNECTIONS:-32}
+work=$(mktemp -d)
+cleanup() {
+  [ -n "${server:-}" ] && kill "$server" 2>/dev/null || true
+  [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+KEMBAR_DATA_DIR="$work" LOG_LEVEL=warning .build/release/kembar serve --port 0 >"$work/serve.log" 2>&1 &
+server=$!
+port=""
+for _ in $(seq 1 60); do
+  port=$(sed -n 's|^Kembar serves http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$work/serve.log")
+  [ -n "$port" ] && break
+  sleep 0.5
+done
+[ -n "$port" ] || { cat "$work/serve.log"; exit 1; }
+
+mkdir -p "$work/static"
+chmod 755 "$work" "$work/static" # nginx's workers run as another user
+curl -sf "http://127.0.0.1:$port/" -o "$work/static/portfolio.html"
+curl -sf "http://127.0.0.1:$port/partnerships/bandung/bandung-liuzhou" -o "$work/static/liuzhou.html"
+
+static_port=$((port + 1))
+cat >"$work/nginx.conf" <<CONF
+worker_processes auto;
+pid $work/nginx.pid;
+error_log $work/nginx-error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  include /etc/nginx/mime.types;
+  server {
+    listen 127.0.0.1:$static_port;
+    root $work/static;
+  }
+}
+CONF
+nginx -c "$work/nginx.conf"
+sleep 0.5
+for page in portfolio liuzhou; do
+  cmp -s "$work/static/$page.html" <(curl -sf "http://127.0.0.1:$static_port/$page.html") ||
+    { echo "nginx does not serve $page.html as saved"; cat "$work/nginx-error.log"; exit 1; }
+done
+
+measure() { # label url
+  echo "== $1 ($(curl -s "$2" | wc -c) bytes)"
+  wrk -t2 -c"$connections" -d"$duration" --latency "$2" |
+    grep -E "Requests/sec|Non-2xx|Socket errors|99%|50%|requests in"
+}
+measure "Kembar portfolio" "http://127.0.0.1:$port/"
+measure "nginx portfolio" "http://127.0.0.1:$static_port/portfolio.html"
+measure "Kembar Liuzhou page" "http://127.0.0.1:$port/partnerships/bandung/bandung-liuzhou"
+measure "nginx Liuzhou page" "http://127.0.0.1:$static_port/liuzhou.html"
