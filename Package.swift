@@ -113,6 +113,7 @@ let package = Package(
                 "KembarWeb",
                 "KembarTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),

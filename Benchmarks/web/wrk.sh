@@ -11,21 +11,15 @@ duration=${DURATION:-30s}
 connections=${CONNECTIONS:-32}
 work=$(mktemp -d)
 cleanup() {
-  [ -n "${server:-}" ] && kill "$server" 2>/dev/null || true
+  [ -n "${KEMBAR_PID:-}" ] && kill "$KEMBAR_PID" 2>/dev/null || true
   [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
   rm -rf "$work"
 }
 trap cleanup EXIT
 
-KEMBAR_DATA_DIR="$work" LOG_LEVEL=warning .build/release/kembar serve --port 0 >"$work/serve.log" 2>&1 &
-server=$!
-port=""
-for _ in $(seq 1 60); do
-  port=$(sed -n 's|^Kembar serves http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$work/serve.log")
-  [ -n "$port" ] && break
-  sleep 0.5
-done
-[ -n "$port" ] || { cat "$work/serve.log"; exit 1; }
+. scripts/start-kembar.sh
+LOG_LEVEL=warning start_kembar .build/release/kembar "$work"
+port=$KEMBAR_PORT
 
 mkdir -p "$work/static"
 chmod 755 "$work" "$work/static" # nginx's workers run as another user
@@ -57,7 +51,7 @@ done
 measure() { # label url
   echo "== $1 ($(curl -s "$2" | wc -c) bytes)"
   wrk -t2 -c"$connections" -d"$duration" --latency "$2" |
-    grep -E "Requests/sec|Non-2xx|Socket errors|99%|50%|requests in"
+    grep -E "Requests/sec|Non-2xx|Socket errors|^ +(50|99)%|requests in"
 }
 measure "Kembar portfolio" "http://127.0.0.1:$port/"
 measure "nginx portfolio" "http://127.0.0.1:$static_port/portfolio.html"

@@ -55,13 +55,19 @@ import Testing
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let policy = directory.appendingPathComponent("strict.json")
-        try Data(#"{"format": "kembar-policy/1", "name": "strict", "dormancyDays": 180}"#.utf8).write(to: policy)
+        try Data(
+            #"{"format": "kembar-policy/1", "name": "strict", "dormancyDays": 180, "officeLoad": {"alarm": 10}}"#.utf8
+        ).write(to: policy)
         try await TestDatabase.withFresh { database in
             let server = try await RunningServer.start(["--policy", policy.path], environment: database.environment)
             let page = try await server.get("/partnerships/bandung/bandung-liuzhou?lang=en")
+            let portfolio = try await server.get("/")
             _ = await server.stop()
             #expect(page.body.contains("policy “strict”"))
             #expect(page.body.contains("dormant after 180 days"))
+            // 7.75 partnerships per officer is within this policy's limit of 10.
+            #expect(portfolio.body.contains("<p class=\"load\">"))
+            #expect(!page.body.contains("office overloaded"))
         }
     }
 

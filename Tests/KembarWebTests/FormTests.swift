@@ -37,6 +37,9 @@ import Testing
                     let page = try await site.get(uri, language: language)
                     #expect(page.status == .ok, "\(uri) in \(language)")
                     #expect(page.html.contains("<form method=\"post\""), "\(uri)")
+                    // Enter in a field saves: the first button of the form is the save button.
+                    let firstButton = page.html.firstMatch(of: /<form [^>]*>\s*<button [^>]*name="([a-z]+)"/)?.1
+                    #expect(firstButton == "save", "\(uri)")
                     for control in page.html.matches(of: /<(?:input|select|textarea) [^>]*id="([^"]+)"/) {
                         #expect(page.html.contains("<label for=\"\(control.1)\">"), "\(uri): no label for \(control.1)")
                     }

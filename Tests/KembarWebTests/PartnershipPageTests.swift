@@ -44,6 +44,9 @@ import Testing
             #expect(visibleText(reciprocity).contains("3 to Bandung (1 material, 2 cultural), 0 to Liuzhou"))
             #expect(page.text.contains("Vacuums: 2011 – 2018 (7 years)"))
             #expect(page.text.contains("met 0 times, missed 19 times"))
+            // English says one thing in the singular.
+            #expect(page.text.contains("It shows 4 stages, 1 agreement and 10 activities."))
+            #expect(page.text.contains("missed 1 of 1 time since 2006"))
             #expect(page.text.contains("science, technology and administration never implemented"))
         }
     }

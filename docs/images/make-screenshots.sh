@@ -6,18 +6,10 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 out=docs/images
 data=$(mktemp -d)
-.build/debug/kembar serve --port 0 >"$data/serve.log" 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null || true; rm -rf "$data"' EXIT
-export KEMBAR_DATA_DIR="$data"
-port=""
-for _ in $(seq 1 60); do
-  port=$(sed -n 's|^Kembar serves http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$data/serve.log")
-  [ -n "$port" ] && break
-  sleep 0.5
-done
-[ -n "$port" ] || { cat "$data/serve.log"; exit 1; }
-site="http://127.0.0.1:$port"
+trap 'kill "${KEMBAR_PID:-}" 2>/dev/null || true; rm -rf "$data"' EXIT
+. scripts/start-kembar.sh
+start_kembar .build/debug/kembar "$data"
+site="http://127.0.0.1:$KEMBAR_PORT"
 liuzhou="$site/partnerships/bandung/bandung-liuzhou"
 
 shot() { # name width height url
@@ -28,8 +20,14 @@ shot() { # name width height url
       "$1" "$url" "$2" "$3" >"$data/$1.html"
     url="file://$data/$1.html"
   fi
-  chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --virtual-time-budget=3000 --window-size="$2,$3" \
-    --screenshot="$out/$1.png" "$url" 2>/dev/null
+  # Now and then Chromium writes a blank image; a real page is never this small.
+  for _ in 1 2 3; do
+    chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --virtual-time-budget=3000 \
+      --window-size="$2,$3" --screenshot="$out/$1.png" "$url" 2>/dev/null
+    [ "$(stat -c %s "$out/$1.png")" -gt 20000 ] && return 0
+  done
+  echo "$1: Chromium wrote a blank screenshot three times" >&2
+  return 1
 }
 
 for lang in id en; do

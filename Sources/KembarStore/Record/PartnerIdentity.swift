@@ -13,13 +13,7 @@ struct PartnerIdentity {
         var identity = PartnerIdentity()
         var taken: Set<String> = []
         for partner in partners where identity.ids[partner] == nil {
-            let base = slug(partner)
-            var candidate = base
-            var suffix = 2
-            while taken.contains(candidate) {
-                candidate = "\(base)-\(suffix)"
-                suffix += 1
-            }
+            let candidate = freshID(for: partner, avoiding: taken)
             taken.insert(candidate)
             identity.ids[partner] = candidate
             identity.distinct.append((candidate, partner))
@@ -44,18 +38,6 @@ struct PartnerIdentity {
     }
 
     private static func slug(_ partner: Partner) -> String {
-        var words: [String] = []
-        var current = ""
-        for scalar in partner.name.lowercased().unicodeScalars {
-            if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
-                current.unicodeScalars.append(scalar)
-            } else if !current.isEmpty {
-                words.append(current)
-                current = ""
-            }
-        }
-        if !current.isEmpty { words.append(current) }
-        let name = words.isEmpty ? "partner" : words.joined(separator: "-")
-        return partner.country.lowercased() + "-" + String(name.prefix(80))
+        partner.country.lowercased() + "-" + (Slug.make(partner.name, maxLength: 80) ?? "partner")
     }
 }

@@ -70,15 +70,7 @@ extension RecordStore {
     /// Every organization, by name.
     public func organizations() async throws -> [Organization] {
         try await database.read { sql in
-            try await sql.select().column("*").from("organizations").orderBy("name").all().map { row in
-                Organization(
-                    id: try row.text("id"), name: try row.text("name"),
-                    place: Place(
-                        name: try row.text("place_name"), country: try row.text("place_country"),
-                        coordinate: try row.coordinate(latitude: "place_lat", longitude: "place_lon")),
-                    cooperationOfficers: try row.optionalInteger("cooperation_officers"),
-                    cooperationCount: try row.optionalInteger("cooperation_count"))
-            }
+            try await sql.select().column("*").from("organizations").orderBy("name").all().map { try $0.organization() }
         }
     }
 
@@ -95,12 +87,7 @@ extension RecordStore {
                 .where("organization_id", .equal, SQLBind(organizationID)).orderBy("name").all().map { row in
                     let id = try row.text("id")
                     return (
-                        id,
-                        Partner(
-                            name: try row.text("name"), nativeName: try row.optionalText("native_name"),
-                            country: try row.text("country"), kind: try row.value("kind", table: "partners"),
-                            coordinate: try row.coordinate(latitude: "lat", longitude: "lon"),
-                            wikidata: try row.optionalText("wikidata")),
+                        id, try row.partner(),
                         byPartner[id] ?? []
                     )
                 }
@@ -153,7 +140,7 @@ extension RecordStore {
                     try await sql.select().column("id").from("partners")
                         .where("organization_id", .equal, SQLBind(organizationID)).all().map { try $0.text("id") })
                 let id = PartnerIdentity.freshID(for: newPartner, avoiding: taken)
-                try await RecordWriter.insertPartner(newPartner, id: id, organizationID: organizationID, to: sql)
+                try await RecordWriter.insertPartners([(id, newPartner)], organizationID: organizationID, to: sql)
                 partnerID = id
             case nil:
                 break

@@ -28,24 +28,11 @@ struct RecordReader {
                 .where("id", .equal, SQLBind(organizationID)).first()
         else { return nil }
         // Rows are decoded as they arrive and grouped by owner; nothing holds a whole table of rows.
-        let organization = Organization(
-            id: try row.text("id"), name: try row.text("name"),
-            place: Place(
-                name: try row.text("place_name"), country: try row.text("place_country"),
-                coordinate: try row.coordinate(latitude: "place_lat", longitude: "place_lon")),
-            cooperationOfficers: try row.optionalInteger("cooperation_officers"),
-            cooperationCount: try row.optionalInteger("cooperation_count"))
+        let organization = try row.organization()
 
         let partners = Dictionary(
             uniqueKeysWithValues: try await decodeRows("partners", orderBy: ["id"]) { row in
-                (
-                    try row.text("id"),
-                    Partner(
-                        name: try row.text("name"), nativeName: try row.optionalText("native_name"),
-                        country: try row.text("country"), kind: try row.value("kind", table: "partners"),
-                        coordinate: try row.coordinate(latitude: "lat", longitude: "lon"),
-                        wikidata: try row.optionalText("wikidata"))
-                )
+                (try row.text("id"), try row.partner())
             })
 
         let stages = try await grouped("stage_events") { row in

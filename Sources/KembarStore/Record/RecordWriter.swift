@@ -19,9 +19,7 @@ struct RecordWriter {
     static func write(_ record: CooperationRecord, to sql: any SQLDatabase, timestamp: String) async throws {
         try await writeOrganization(record.organization, to: sql, timestamp: timestamp)
         let identities = PartnerIdentity.assign(record.partnerships.map(\.partner))
-        for (id, partner) in identities.distinct {
-            try await insertPartner(partner, id: id, organizationID: record.organization.id, to: sql)
-        }
+        try await insertPartners(identities.distinct, organizationID: record.organization.id, to: sql)
         try await RecordWriter(
             sql: sql, organizationID: record.organization.id, partnerships: record.partnerships,
             partnerIDs: record.partnerships.map { identities.id(for: $0.partner) },
@@ -65,18 +63,20 @@ struct RecordWriter {
             .run()
     }
 
-    static func insertPartner(_ partner: Partner, id: String, organizationID: String, to sql: any SQLDatabase)
-        async throws
-    {
-        try await sql.insert(into: "partners")
-            .columns("organization_id", "id", "name", "native_name", "country", "kind", "lat", "lon", "wikidata")
-            .values(
-                [
+    static func insertPartners(
+        _ partners: [(id: String, partner: Partner)], organizationID: String, to sql: any SQLDatabase
+    ) async throws {
+        try await fill(
+            "partners", ["organization_id", "id", "name", "native_name", "country", "kind", "lat", "lon", "wikidata"],
+            to: sql
+        ) { insert in
+            for (id, partner) in partners {
+                try await insert([
                     organizationID, id, partner.name, partner.nativeName, partner.country, partner.kind.rawValue,
                     partner.coordinate?.latitude, partner.coordinate?.longitude, partner.wikidata,
-                ].map(bind)
-            )
-            .run()
+                ])
+            }
+        }
     }
 
     private func writeStagesAndAgreements() async throws {
@@ -300,6 +300,12 @@ struct RecordWriter {
 
     private func fill(
         _ table: String, _ columns: [String], _ rows: (_ insert: RowSink) async throws -> Void
+    ) async throws {
+        try await Self.fill(table, columns, to: sql, rows)
+    }
+
+    private static func fill(
+        _ table: String, _ columns: [String], to sql: any SQLDatabase, _ rows: (_ insert: RowSink) async throws -> Void
     ) async throws {
         let sink = RowSink(BatchInsert(table, columns: columns), sql: sql)
         try await rows(sink)

@@ -66,4 +66,23 @@ extension SQLRow {
         guard let lat = try optionalDouble(latitude), let lon = try optionalDouble(longitude) else { return nil }
         return Coordinate(latitude: lat, longitude: lon)
     }
+
+    /// A row of `organizations`.
+    func organization() throws -> Organization {
+        Organization(
+            id: try text("id"), name: try text("name"),
+            place: Place(
+                name: try text("place_name"), country: try text("place_country"),
+                coordinate: try coordinate(latitude: "place_lat", longitude: "place_lon")),
+            cooperationOfficers: try optionalInteger("cooperation_officers"),
+            cooperationCount: try optionalInteger("cooperation_count"))
+    }
+
+    /// A row of `partners`.
+    func partner() throws -> Partner {
+        Partner(
+            name: try text("name"), nativeName: try optionalText("native_name"), country: try text("country"),
+            kind: try value("kind", table: "partners"), coordinate: try coordinate(latitude: "lat", longitude: "lon"),
+            wikidata: try optionalText("wikidata"))
+    }
 }

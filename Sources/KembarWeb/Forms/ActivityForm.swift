@@ -212,73 +212,60 @@ struct ActivityForm {
                 build.checkbox("public", "field_public", hint: "hint_public"),
             ],
             tables: [])
-        let participants = FormPage.Table(
-            legend: words.text("field_participants"),
-            headers: ["field_side", "field_group", "field_role", "field_count"].map(words.text),
-            rows: (0..<Self.participants.rowsToShow(state)).map { row in
-                let group = Self.participants
-                let build = build.row(row)
-                return [
-                    build.select(group.key(row, "side"), "field_side", sides),
-                    build.choice(group.key(row, "group"), "field_group", Participant.Group.self, family: "group"),
-                    build.choice(group.key(row, "role"), "field_role", Participant.Role.self, family: "role"),
-                    build.text(group.key(row, "count"), "field_count", inputMode: "numeric"),
-                ]
-            },
-            moreName: "participants", moreLabel: words.text("more_rows"))
-        let costs = FormPage.Table(
-            legend: words.text("field_costs"),
-            headers: ["field_side", "field_amount", "field_currency", "field_cost_kind"].map(words.text),
-            rows: (0..<Self.costs.rowsToShow(state)).map { row in
-                let group = Self.costs
-                let build = build.row(row)
-                return [
-                    build.select(group.key(row, "side"), "field_side", sides),
-                    build.text(group.key(row, "amount"), "field_amount", inputMode: "decimal"),
-                    build.text(group.key(row, "currency"), "field_currency"),
-                    build.choice(group.key(row, "kind"), "field_cost_kind", Cost.Kind.self, family: "cost"),
-                ]
-            },
-            moreName: "costs", moreLabel: words.text("more_rows"), note: words.text("hint_currency"))
-        let benefits = FormPage.Table(
-            legend: words.text("field_benefits"),
-            headers: ["field_benefit_to", "field_benefit_kind", "field_description"].map(words.text),
-            rows: (0..<Self.benefits.rowsToShow(state)).map { row in
-                let group = Self.benefits
-                let build = build.row(row)
-                return [
-                    build.select(group.key(row, "to"), "field_benefit_to", sides),
-                    build.choice(group.key(row, "kind"), "field_benefit_kind", Benefit.Kind.self, family: "benefit"),
-                    build.text(group.key(row, "description"), "field_description"),
-                ]
-            },
-            moreName: "benefits", moreLabel: words.text("more_rows"))
-        let results = FormPage.Table(
-            legend: words.text("field_results"),
-            headers: [
+        let participants = build.table(
+            Self.participants, legendKey: "field_participants",
+            headerKeys: ["field_side", "field_group", "field_role", "field_count"]
+        ) { build, field in
+            [
+                build.select(field("side"), "field_side", sides),
+                build.choice(field("group"), "field_group", Participant.Group.self, family: "group"),
+                build.choice(field("role"), "field_role", Participant.Role.self, family: "role"),
+                build.text(field("count"), "field_count", inputMode: "numeric"),
+            ]
+        }
+        let costs = build.table(
+            Self.costs, legendKey: "field_costs",
+            headerKeys: ["field_side", "field_amount", "field_currency", "field_cost_kind"],
+            note: words.text("hint_currency")
+        ) { build, field in
+            [
+                build.select(field("side"), "field_side", sides),
+                build.text(field("amount"), "field_amount", inputMode: "decimal"),
+                build.text(field("currency"), "field_currency"),
+                build.choice(field("kind"), "field_cost_kind", Cost.Kind.self, family: "cost"),
+            ]
+        }
+        let benefits = build.table(
+            Self.benefits, legendKey: "field_benefits",
+            headerKeys: ["field_benefit_to", "field_benefit_kind", "field_description"]
+        ) { build, field in
+            [
+                build.select(field("to"), "field_benefit_to", sides),
+                build.choice(field("kind"), "field_benefit_kind", Benefit.Kind.self, family: "benefit"),
+                build.text(field("description"), "field_description"),
+            ]
+        }
+        let results = build.table(
+            Self.results, legendKey: "field_results",
+            headerKeys: [
                 "field_result_kind", "field_directness", "field_description", "field_planned", "field_delivered",
-                "field_sustained",
-                "field_quantity", "field_unit", "field_evidence",
-            ].map(words.text),
-            rows: (0..<Self.results.rowsToShow(state)).map { row in
-                let group = Self.results
-                let build = build.row(row)
-                return [
-                    build.choice(
-                        group.key(row, "kind"), "field_result_kind", ActivityResult.Kind.self, family: "result-kind"),
-                    build.choice(
-                        group.key(row, "directness"), "field_directness", ActivityResult.Directness.self,
-                        family: "directness"),
-                    build.text(group.key(row, "description"), "field_description"),
-                    build.yesNo(group.key(row, "planned"), "field_planned"),
-                    build.yesNo(group.key(row, "delivered"), "field_delivered"),
-                    build.yesNo(group.key(row, "sustained"), "field_sustained"),
-                    build.text(group.key(row, "value"), "field_quantity", inputMode: "decimal"),
-                    build.text(group.key(row, "unit"), "field_unit"),
-                    build.text(group.key(row, "evidence"), "field_evidence"),
-                ]
-            },
-            moreName: "results", moreLabel: words.text("more_rows"), note: evidenceHint)
+                "field_sustained", "field_quantity", "field_unit", "field_evidence",
+            ],
+            note: evidenceHint
+        ) { build, field in
+            [
+                build.choice(field("kind"), "field_result_kind", ActivityResult.Kind.self, family: "result-kind"),
+                build.choice(
+                    field("directness"), "field_directness", ActivityResult.Directness.self, family: "directness"),
+                build.text(field("description"), "field_description"),
+                build.yesNo(field("planned"), "field_planned"),
+                build.yesNo(field("delivered"), "field_delivered"),
+                build.yesNo(field("sustained"), "field_sustained"),
+                build.text(field("value"), "field_quantity", inputMode: "decimal"),
+                build.text(field("unit"), "field_unit"),
+                build.text(field("evidence"), "field_evidence"),
+            ]
+        }
         let people = FormPage.Section(
             legend: words.text("form_activity_people"), fields: [], tables: [participants, costs, benefits, results])
         return FormPage(

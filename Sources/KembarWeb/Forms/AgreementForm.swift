@@ -117,19 +117,16 @@ struct AgreementForm {
                 build.text("other_clauses", "field_other_clauses", hint: "hint_other_areas"),
             ],
             tables: [
-                FormPage.Table(
-                    legend: words.text("field_signatories"),
-                    headers: ["field_side", "field_name", "field_signatory_title"].map(words.text),
-                    rows: (0..<Self.signatories.rowsToShow(state)).map { row in
-                        let group = Self.signatories
-                        let build = build.row(row)
-                        return [
-                            build.select(group.key(row, "side"), "field_side", sides),
-                            build.text(group.key(row, "name"), "field_name"),
-                            build.text(group.key(row, "title"), "field_signatory_title"),
-                        ]
-                    },
-                    moreName: "signatories", moreLabel: words.text("more_rows"))
+                build.table(
+                    Self.signatories, legendKey: "field_signatories",
+                    headerKeys: ["field_side", "field_name", "field_signatory_title"]
+                ) { build, field in
+                    [
+                        build.select(field("side"), "field_side", sides),
+                        build.text(field("name"), "field_name"),
+                        build.text(field("title"), "field_signatory_title"),
+                    ]
+                }
             ])
         return FormPage(
             action: action, heading: heading, intro: words.text("form_agreement_intro"), errors: errors,

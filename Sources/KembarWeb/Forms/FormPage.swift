@@ -120,6 +120,18 @@ struct FieldBuilder {
         return builder
     }
 
+    /// A table of a repeating group: one column per header key, as many rows as the group shows,
+    /// each built by `cells` from the row's builder and the row's field names.
+    func table(
+        _ group: RowGroup, legendKey: String, headerKeys: [String], note: String? = nil,
+        cells: (_ build: FieldBuilder, _ field: (String) -> String) -> [FormPage.Field]
+    ) -> FormPage.Table {
+        FormPage.Table(
+            legend: words.text(legendKey), headers: headerKeys.map(words.text),
+            rows: (0..<group.rowsToShow(state)).map { row in cells(self.row(row)) { group.key(row, $0) } },
+            moreName: group.name, moreLabel: words.text("more_rows"), note: note)
+    }
+
     private func label(_ key: String) -> String {
         words.text(key) + (labelSuffix.map { " (\($0))" } ?? "")
     }

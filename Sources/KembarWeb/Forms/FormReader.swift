@@ -58,21 +58,9 @@ struct FormReader {
         return typed
     }
 
-    /// Lower-case ASCII words joined by hyphens, for ids made from titles.
+    /// An id made from a title, for forms that leave the id to Kembar.
     static func slug(_ text: String) -> String {
-        var words: [String] = []
-        var current = ""
-        for scalar in text.lowercased().unicodeScalars {
-            if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
-                current.unicodeScalars.append(scalar)
-            } else if !current.isEmpty {
-                words.append(current)
-                current = ""
-            }
-        }
-        if !current.isEmpty { words.append(current) }
-        let joined = words.joined(separator: "-")
-        return joined.isEmpty ? "record" : String(joined.prefix(60))
+        Slug.make(text, maxLength: 60) ?? "record"
     }
 
     mutating func date(_ name: String, required: Bool) -> PartialDate? {

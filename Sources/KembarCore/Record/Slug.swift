@@ -1,0 +1,22 @@
+/// The readable ids Kembar makes from names and titles (`cn-liuzhou`, `rapat-kelompok-kerja-2026`):
+/// the ASCII letters and digits of the text, lower-cased, in words joined by hyphens.
+public enum Slug {
+    /// Nil when the text holds no ASCII letter or digit (a name in another script, say).
+    public static func make(_ text: String, maxLength: Int) -> String? {
+        var words: [String] = []
+        var current = ""
+        for scalar in text.lowercased().unicodeScalars {
+            if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                current.unicodeScalars.append(scalar)
+            } else if !current.isEmpty {
+                words.append(current)
+                current = ""
+            }
+        }
+        if !current.isEmpty { words.append(current) }
+        guard !words.isEmpty else { return nil }
+        var slug = String(words.joined(separator: "-").prefix(maxLength))
+        while slug.hasSuffix("-") { slug.removeLast() }
+        return slug
+    }
+}

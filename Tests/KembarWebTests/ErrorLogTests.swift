@@ -1,0 +1,72 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import KembarCore
+import KembarStore
+import KembarTestSupport
+import KembarWeb
+import Logging
+import Synchronization
+import Testing
+
+/// A failure nobody expected is answered with a 500 and written to the log with its request.
+@Suite struct ErrorLogTests {
+    @Test func logsAnUnexpectedFailureWithItsRequest() async throws {
+        let captured = CapturedLog()
+        try await TestDatabase.withFresh { test in
+            let database = try await test.open()
+            try await Migrator.migrate(database, logger: TestDatabase.logger)
+            let site = try Site(database: database, renderer: try await PageRenderer.bundled(), today: { testToday })
+            // A database that went away under a running server.
+            try await database.close()
+            var logger = Logger(label: "kembar.test") { _ in captured }
+            logger.logLevel = .info
+            try await Application(router: buildRouter(site: site), logger: logger).test(.router) { client in
+                try await client.execute(uri: "/map", method: .get) { response in
+                    #expect(response.status == .internalServerError)
+                }
+            }
+        }
+        let failures = captured.entries.filter { $0.message == "request failed" }
+        #expect(failures.count == 1)
+        #expect(failures.first?.metadata["path"] == "/map")
+        #expect(failures.first?.metadata["method"] == "GET")
+        #expect(failures.first?.level == .error)
+    }
+}
+
+/// Keeps what is logged, for a test to read.
+final class CapturedLog: LogHandler, Sendable {
+    struct Entry: Sendable {
+        let level: Logger.Level
+        let message: String
+        let metadata: [String: String]
+    }
+
+    private let storage = Mutex<[Entry]>([])
+    var entries: [Entry] { storage.withLock { $0 } }
+
+    var logLevel: Logger.Level {
+        get { .trace }
+        set {}
+    }
+
+    var metadata: Logger.Metadata {
+        get { [:] }
+        set {}
+    }
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { nil }
+        set {}
+    }
+
+    func log(
+        level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String, file: String,
+        function: String, line: UInt
+    ) {
+        let flat = (metadata ?? [:]).mapValues { "\($0)" }
+        storage.withLock { $0.append(Entry(level: level, message: message.description, metadata: flat)) }
+    }
+}
