@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 """Saves every page a running Kembar serves, in both languages, for the HTML validator.
 
-Starts at the portfolio and follows every link into the site (addresses without their query,
-so each page is saved once), adds the filtered and sorted portfolio, and a form sent back with
-mistakes (the page with errors beside the fields). Usage: save-pages.py BASE_URL OUT_DIR
+Signed in (with the session's COOKIE header), starts at the portfolio and follows every link
+into the site (addresses without their query, so each page is saved once), adds the filtered and
+sorted portfolio, and a form sent back with mistakes (the page with errors beside the fields);
+then does the same for the public, from the public portal and the sign-in page.
+Usage: save-pages.py BASE_URL OUT_DIR COOKIE
 """
 import re
 import sys
@@ -11,7 +13,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
-base, out = sys.argv[1].rstrip("/"), sys.argv[2]
+base, out, session = sys.argv[1].rstrip("/"), sys.argv[2], sys.argv[3]
 extra = [
     "/?country=CN&sort=silence&dir=desc",
     "/?element=reciprocity&status=unmet",
@@ -20,10 +22,20 @@ extra = [
 ]
 
 
-def fetch(path, data=None):
+class NoRedirects(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args):
+        return None
+
+
+opener = urllib.request.build_opener(NoRedirects)
+
+
+def fetch(path, data=None, cookie=None):
     request = urllib.request.Request(base + path, data=data)
+    if cookie:
+        request.add_header("Cookie", cookie)
     try:
-        with urllib.request.urlopen(request) as response:
+        with opener.open(request) as response:
             return response.status, response.read().decode("utf-8")
     except urllib.error.HTTPError as error:
         return error.code, error.read().decode("utf-8")
@@ -35,35 +47,67 @@ def save(name, html):
         file.write(html)
 
 
-seen, queue, saved = set(), ["/"], 0
-while queue:
-    path = queue.pop()
-    if path in seen:
-        continue
-    seen.add(path)
-    for language in ("id", "en"):
-        separator = "&" if "?" in path else "?"
-        status, html = fetch(f"{path}{separator}lang={language}")
-        if status >= 500:
-            sys.exit(f"{path}: server error {status}")
-        save(f"{path}_{language}", html)
-        saved += 1
-        for link in re.findall(r'href="(/[^"#]*)"', html):
-            target = urllib.parse.unquote(link.replace("&amp;", "&")).split("?")[0]
-            if not target.startswith("/static/"):
-                queue.append(urllib.parse.quote(target))
-    if path == "/":
-        queue.extend(extra)
+saved = 0
+
+
+def crawl(start, cookie, prefix):
+    """Saves every page reachable from `start` for a visitor with `cookie`; returns the addresses."""
+    global saved
+    seen, queue = set(), list(start)
+    while queue:
+        path = queue.pop()
+        if path in seen or path == "/sign-out":
+            continue
+        seen.add(path)
+        for language in ("id", "en"):
+            separator = "&" if "?" in path else "?"
+            status, html = fetch(f"{path}{separator}lang={language}", cookie=cookie)
+            if status >= 500:
+                sys.exit(f"{path}: server error {status}")
+            if status in (301, 302, 303):
+                continue
+            save(f"{prefix}{path}_{language}", html)
+            saved += 1
+            for link in re.findall(r'href="(/[^"#]*)"', html):
+                target = urllib.parse.unquote(link.replace("&amp;", "&")).split("?")[0]
+                if not target.startswith("/static/") and not target.endswith(".atom"):
+                    queue.append(urllib.parse.quote(target))
+        if path == "/":
+            queue.extend(extra)
+    return seen
+
+
+# A community proposal and a partner city's activity, so that the review pages have something to show.
+status, page = fetch("/public/bandung/partnerships/bandung-liuzhou/propose")
+form_cookie = None
+with opener.open(urllib.request.Request(base + "/public/bandung/partnerships/bandung-liuzhou/propose")) as response:
+    form_cookie = response.headers["Set-Cookie"].split(";")[0]
+    page = response.read().decode("utf-8")
+token = re.search(r'name="_csrf" value="([^"]+)"', page).group(1)
+proposal = urllib.parse.urlencode(
+    {"_csrf": token, "name": "Ani", "group": "school", "contact": "ani@example.org", "idea": "A mural exchange",
+     "website": ""}
+).encode()
+status, _ = fetch("/public/bandung/partnerships/bandung-liuzhou/propose", proposal, cookie=form_cookie)
+if status != 200:
+    sys.exit(f"proposal: expected 200, got {status}")
+
+seen = crawl(["/"], session, "")
+public = crawl(["/public", "/sign-in"], None, "public")
 
 # A form with mistakes, as it comes back to the person who sent it.
-body = urllib.parse.urlencode(
-    {"title": "", "start": "2021-02-30", "kind": "picnic", "participants.0.count": "-1", "save": "yes"}
-).encode()
 for form in [p for p in seen if p.endswith("/activities/new")][:1]:
-    status, html = fetch(form + "?lang=id", body)
+    status, page = fetch(form + "?lang=id", cookie=session)
+    token = re.search(r'name="_csrf" value="([^"]+)"', page).group(1)
+    body = urllib.parse.urlencode(
+        {"_csrf": token, "title": "", "start": "2021-02-30", "kind": "picnic", "participants.0.count": "-1",
+         "save": "yes"}
+    ).encode()
+    status, html = fetch(form + "?lang=id", body, cookie=session)
     if status != 422:
         sys.exit(f"{form}: expected 422 for a form with mistakes, got {status}")
     save(form + "_errors", html)
     saved += 1
+seen |= public
 
 print(f"saved {saved} pages from {len(seen)} addresses")

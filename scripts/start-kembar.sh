@@ -20,3 +20,27 @@ start_kembar() {
   kill "$KEMBAR_PID" 2>/dev/null || true
   return 1
 }
+
+#   sign_in_kembar SITE DATA_DIR
+#
+# signs in to a server that start_kembar started on a new database with the demonstration data,
+# as the administrator it printed, choosing a password of its own; sets KEMBAR_COOKIE to the
+# session's Cookie header and keeps the browser's cookies in DATA_DIR/cookies.
+sign_in_kembar() {
+  local site=$1 data=$2 jar=$2/cookies password="" new
+  for _ in $(seq 1 40); do
+    password=$(sed -n 's/.*one-time password \([A-Za-z0-9-]*\).*/\1/p' "$data/serve.log")
+    [ -n "$password" ] && break
+    sleep 0.25
+  done
+  [ -n "$password" ] || { echo "the server printed no one-time password" >&2; return 1; }
+  form_token() { curl -s -c "$jar" -b "$jar" "$site$1" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -n 1; }
+  curl -s -c "$jar" -b "$jar" -o /dev/null --data-urlencode "_csrf=$(form_token /sign-in)" \
+    --data-urlencode "email=admin@kembar.example" --data-urlencode "password=$password" "$site/sign-in"
+  new="demo password $RANDOM$RANDOM$RANDOM"
+  curl -s -c "$jar" -b "$jar" -o /dev/null --data-urlencode "_csrf=$(form_token /account/password)" \
+    --data-urlencode "current=$password" --data-urlencode "new=$new" --data-urlencode "repeat=$new" \
+    "$site/account/password"
+  KEMBAR_COOKIE="kembar_session=$(awk '$6 == "kembar_session" { print $7 }' "$jar")"
+  [ "$KEMBAR_COOKIE" != "kembar_session=" ] || { echo "sign-in failed" >&2; return 1; }
+}

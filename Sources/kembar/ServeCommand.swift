@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Hummingbird
 import KembarCore
 import KembarStore
@@ -27,6 +28,15 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "A kembar-policy/1 file for the scorecards (default: the built-in policy).")
     var policy: String?
 
+    @Flag(help: "People reach the site over HTTPS (through a proxy): cookies are Secure, browsers keep to HTTPS.")
+    var https = false
+
+    @Flag(help: "Take visitors' addresses from X-Forwarded-For (only when every request comes through your proxy).")
+    var trustForwardedFor = false
+
+    /// The administrator created on a new database with the demonstration portfolio.
+    static let demoAdministrator = "admin@kembar.example"
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
     }
@@ -39,19 +49,27 @@ struct ServeCommand: AsyncParsableCommand {
             do {
                 try await Migrator.migrate(database, logger: logger)
                 let store = RecordStore(database: database)
+                var signInHelp: String?
                 if !noDemo, try await store.isEmpty() {
                     let demo = try DemoRecord.record()
                     try await store.importRecord(demo, actor: "system:demo", source: "the demonstration portfolio")
                     CommandSupport.say(
                         "Loaded the demonstration portfolio (\(demo.organization.name), \(demo.partnerships.count) partnerships)."
                     )
+                    signInHelp = try await demoAdministrator(database)
+                }
+                if signInHelp == nil, try await AccountStore(database: database).count() == 0 {
+                    signInHelp =
+                        "No account exists yet. Create the first administrator with: kembar user add --role admin EMAIL"
                 }
                 let location = database.location
                 let app = try await buildApplication(
-                    database: database, hostname: hostname, port: port, policy: rules, logger: logger
-                ) { [hostname] boundPort in
-                    CommandSupport.say(
-                        "Kembar serves http://\(hostname):\(boundPort)/ with data in \(location). Stop with Ctrl-C.")
+                    database: database, hostname: hostname, port: port, policy: rules,
+                    security: SecuritySettings(https: https, trustForwardedFor: trustForwardedFor), logger: logger
+                ) { [hostname, signInHelp] boundPort in
+                    let base = "http://\(hostname):\(boundPort)"
+                    CommandSupport.say("Kembar serves \(base)/ with data in \(location). Stop with Ctrl-C.")
+                    if let signInHelp { CommandSupport.say(signInHelp.replacingOccurrences(of: "{base}", with: base)) }
                 }
                 try await app.runService()
             } catch {
@@ -59,5 +77,17 @@ struct ServeCommand: AsyncParsableCommand {
                 throw error
             }
         }
+    }
+
+    /// Creates the demonstration's administrator with a one-time password, when no account exists.
+    private func demoAdministrator(_ database: any KembarDatabase) async throws -> String? {
+        let accounts = AccountStore(database: database)
+        guard try await accounts.count() == 0 else { return nil }
+        let password = Passwords.oneTime()
+        try await accounts.create(
+            .init(email: Self.demoAdministrator, name: "Demo administrator", role: .admin, organizationID: nil),
+            password: password, oneTime: true, actor: "system:demo")
+        return "Sign in at {base}/sign-in as \(Self.demoAdministrator) with the one-time password \(password)"
+            + " (you will choose your own); invite officers, viewers, researchers and partner cities under Accounts."
     }
 }

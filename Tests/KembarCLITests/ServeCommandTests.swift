@@ -8,13 +8,26 @@ import Testing
     @Test func loadsTheDemonstrationPortfolioIntoAnEmptyDatabaseAndServesIt() async throws {
         try await TestDatabase.withFresh { database in
             let server = try await RunningServer.start([], environment: database.environment)
-            let page = try await server.get("/")
+            let page = try await server.get("/public/bandung")
             let health = try await server.get("/health")
+            let printed = await server.printed(waitingFor: "Sign in at")
+            // The sign-in the server prints works: with the one-time password, then with one's own.
+            let password = printed.firstMatch(of: /one-time password ([A-Za-z0-9-]+)/).map { String($0.1) } ?? ""
+            let browser = ServerBrowser(port: server.port)
+            let signIn = try await browser.submit(
+                "/sign-in", from: "/sign-in", [("email", "admin@kembar.example"), ("password", password)])
+            let change = try await browser.submit(
+                "/account/password", from: "/account/password",
+                [("current", password), ("new", "a password of my own"), ("repeat", "a password of my own")])
+            let portfolio = try await browser.get("/")
             let status = await server.stop()
             #expect(page.status == 200)
             #expect(page.body.contains("Liuzhou"))
             #expect(health.body == "ok")
-            #expect(server.printed.contains("Loaded the demonstration portfolio"))
+            #expect(printed.contains("Loaded the demonstration portfolio"))
+            #expect(signIn.status == 303 && signIn.location == "/account/password", "\(signIn)")
+            #expect(change.status == 303, "\(change.body)")
+            #expect(portfolio.status == 200 && portfolio.body.contains("Liuzhou"))
             #expect(status == 0, "\(server.printed)")
         }
     }
@@ -22,10 +35,13 @@ import Testing
     @Test func leavesAnEmptyDatabaseEmptyWithNoDemo() async throws {
         try await TestDatabase.withFresh { database in
             let server = try await RunningServer.start(["--no-demo"], environment: database.environment)
-            let page = try await server.get("/")
+            let page = try await server.get("/public")
+            let printed = await server.printed(waitingFor: "kembar user add")
             _ = await server.stop()
-            #expect(page.body.contains("kembar import"))
-            #expect(!server.printed.contains("Loaded the demonstration portfolio"))
+            #expect(page.status == 200)
+            #expect(!page.body.contains("Bandung"))
+            #expect(printed.contains("kembar user add --role admin EMAIL"))
+            #expect(!printed.contains("Loaded the demonstration portfolio"))
         }
     }
 
@@ -42,7 +58,7 @@ import Testing
                 throw error
             }
             let server = try await RunningServer.start([], environment: database.environment)
-            let page = try await server.get("/")
+            let page = try await server.get("/public/kota-contoh")
             _ = await server.stop()
             #expect(page.body.contains("Partner City"))
             #expect(!page.body.contains("Liuzhou"))
@@ -60,8 +76,9 @@ import Testing
         ).write(to: policy)
         try await TestDatabase.withFresh { database in
             let server = try await RunningServer.start(["--policy", policy.path], environment: database.environment)
-            let page = try await server.get("/partnerships/bandung/bandung-liuzhou?lang=en")
-            let portfolio = try await server.get("/")
+            let browser = try await Self.signedIn(server)
+            let page = try await browser.get("/partnerships/bandung/bandung-liuzhou?lang=en")
+            let portfolio = try await browser.get("/")
             _ = await server.stop()
             #expect(page.body.contains("policy “strict”"))
             #expect(page.body.contains("dormant after 180 days"))
@@ -81,5 +98,18 @@ import Testing
         let outcome = try await KembarProcess.run(["serve", "--port", "70000"])
         #expect(outcome.status != 0)
         #expect(outcome.standardError.contains("--port"))
+    }
+
+    /// A browser signed in as the demonstration's administrator, with a password of its own.
+    static func signedIn(_ server: RunningServer) async throws -> ServerBrowser {
+        let printed = await server.printed(waitingFor: "Sign in at")
+        let password = printed.firstMatch(of: /one-time password ([A-Za-z0-9-]+)/).map { String($0.1) } ?? ""
+        let browser = ServerBrowser(port: server.port)
+        _ = try await browser.submit(
+            "/sign-in", from: "/sign-in", [("email", "admin@kembar.example"), ("password", password)])
+        _ = try await browser.submit(
+            "/account/password", from: "/account/password",
+            [("current", password), ("new", "a password of my own"), ("repeat", "a password of my own")])
+        return browser
     }
 }

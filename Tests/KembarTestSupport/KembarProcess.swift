@@ -99,6 +99,14 @@ public final class RunningServer: Sendable {
     /// Everything the server printed so far.
     public var printed: String { output.text }
 
+    /// What the server printed once `text` appears in it (or after a generous while).
+    public func printed(waitingFor text: String) async -> String {
+        for _ in 0..<200 where !output.text.contains(text) {
+            try? await Task.sleep(for: .milliseconds(50))
+        }
+        return output.text
+    }
+
     public func get(_ path: String) async throws -> (status: Int, body: String) {
         let url = URL(string: "http://127.0.0.1:\(port)\(path)")!
         let (data, response) = try await URLSession.shared.data(from: url)

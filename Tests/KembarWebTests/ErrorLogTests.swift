@@ -23,14 +23,14 @@ import Testing
             var logger = Logger(label: "kembar.test") { _ in captured }
             logger.logLevel = .info
             try await Application(router: buildRouter(site: site), logger: logger).test(.router) { client in
-                try await client.execute(uri: "/map", method: .get) { response in
+                try await client.execute(uri: "/public", method: .get) { response in
                     #expect(response.status == .internalServerError)
                 }
             }
         }
         let failures = captured.entries.filter { $0.message == "request failed" }
         #expect(failures.count == 1)
-        #expect(failures.first?.metadata["path"] == "/map")
+        #expect(failures.first?.metadata["path"] == "/public")
         #expect(failures.first?.metadata["method"] == "GET")
         #expect(failures.first?.level == .error)
     }
@@ -62,11 +62,8 @@ final class CapturedLog: LogHandler, Sendable {
         set {}
     }
 
-    func log(
-        level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String, file: String,
-        function: String, line: UInt
-    ) {
-        let flat = (metadata ?? [:]).mapValues { "\($0)" }
-        storage.withLock { $0.append(Entry(level: level, message: message.description, metadata: flat)) }
+    func log(event: LogEvent) {
+        let flat = (event.metadata ?? [:]).mapValues { "\($0)" }
+        storage.withLock { $0.append(Entry(level: event.level, message: event.message.description, metadata: flat)) }
     }
 }

@@ -60,7 +60,7 @@ import Testing
             }
             let after = try await site.storedRecord()
             #expect(after == before)
-            #expect(try await site.auditEntries().filter { $0.actor == "web" }.count == forms.count)
+            #expect(try await site.auditEntries().filter { $0.actor.hasSuffix("(officer)") }.count == forms.count)
         }
     }
 
@@ -98,7 +98,7 @@ import Testing
             // And nothing was written.
             #expect(try await site.storedRecord() == before)
             #expect(try await DataRevision.current(site.database) == revision)
-            #expect(try await site.auditEntries().filter { $0.actor == "web" }.isEmpty)
+            #expect(try await site.auditEntries().filter { $0.actor.hasSuffix("(officer)") }.isEmpty)
         }
     }
 
@@ -154,9 +154,9 @@ import Testing
             #expect(activity.costs == [Cost(side: .home, amount: 25_000_000, currency: "IDR", kind: .money)])
             #expect(activity.benefits.first?.to == .partner)
             #expect(activity.results.first?.delivered == true)
-            let entry = try #require(try await site.auditEntries().first { $0.actor == "web" })
+            let entry = try #require(try await site.auditEntries().first { $0.actor.hasSuffix("(officer)") })
             #expect(
-                entry.actor == "web" && entry.action == "create" && entry.entity == "activity"
+                entry.actor.hasSuffix("(officer)") && entry.action == "create" && entry.entity == "activity"
                     && entry.entityID == activity.id)
             #expect(entry.after?.contains("Rapat Kelompok Kerja Bersama 2026") == true)
             // The pages show the change at once: the portfolio's last activity, the notice.
@@ -206,7 +206,7 @@ import Testing
             #expect(page.status == .unprocessableContent)
             #expect(page.html.contains("id=\"field-country-error\">Pilih negara dari daftar.</p>"))
             #expect(page.html.contains("id=\"field-lat-error\">"))
-            #expect(try await site.auditEntries().filter { $0.actor == "web" }.isEmpty)
+            #expect(try await site.auditEntries().filter { $0.actor.hasSuffix("(officer)") }.isEmpty)
             let renamed = setting(formFields(try await site.get(uri).html), "name", "Kota Liuzhou")
             #expect(try await site.post(uri, renamed + [("save", "yes")]).status == .seeOther)
             #expect(try await site.get(liuzhou).text.contains("Bandung – Kota Liuzhou"))

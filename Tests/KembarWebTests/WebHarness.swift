@@ -11,25 +11,73 @@ import NIOCore
 /// The day every web test takes as "today", so that pages do not change with the calendar.
 let testToday = CalendarDay(year: 2026, month: 11, day: 29)!
 
+/// The cheapest bcrypt cost, so that tests do not spend their time hashing.
+let testPasswords = Passwords(cost: 4)
+
 /// A site over a fresh database, driven through the router as a browser would drive it.
 struct WebHarness {
     let client: any TestClientProtocol
     let database: any KembarDatabase
+    /// The signed-in browser: its session cookie and the token its forms carry; nil for the public.
+    var session: (cookie: String, formToken: String)?
 
-    /// Runs `body` against a site holding `record` (the demonstration portfolio unless told).
+    /// Runs `body` against a site holding `record` (the demonstration portfolio unless told),
+    /// signed in as an officer of the record's government (as the deployment's administrator when
+    /// there is no record), or as nobody when `signedIn` is false.
     static func with(
-        record: CooperationRecord? = nil, demo: Bool = true,
+        record: CooperationRecord? = nil, demo: Bool = true, signedIn: Bool = true, security: SecuritySettings? = nil,
         _ body: @escaping @Sendable (WebHarness) async throws -> Void
     ) async throws {
         try await TestDatabase.withMigrated { database in
-            if let record = try record ?? (demo ? Fixtures.demoRecord() : nil) {
-                try await RecordStore(database: database).importRecord(record, actor: "test", source: "fixture")
+            let stored = try record ?? (demo ? Fixtures.demoRecord() : nil)
+            if let stored {
+                try await RecordStore(database: database).importRecord(stored, actor: "test", source: "fixture")
             }
-            let site = try Site(database: database, renderer: try await PageRenderer.bundled(), today: { testToday })
+            let site = try Site(
+                database: database, renderer: try await PageRenderer.bundled(),
+                security: security ?? SecuritySettings(passwords: testPasswords), today: { testToday })
             try await Application(router: buildRouter(site: site)).test(.router) { client in
-                try await body(WebHarness(client: client, database: database))
+                var harness = WebHarness(client: client, database: database)
+                if signedIn {
+                    harness = try await harness.signedIn(
+                        stored == nil ? .admin : .officer, organizationID: stored?.organization.id)
+                }
+                try await body(harness)
             }
         }
+    }
+
+    /// The same site seen by a new account of `role` (created directly in the database).
+    func signedIn(
+        _ role: Role, organizationID: String?, partnershipID: String? = nil, email: String? = nil
+    ) async throws -> WebHarness {
+        let accounts = AccountStore(database: database, passwords: testPasswords)
+        let address =
+            email
+            ?? "\(role.rawValue).\(organizationID ?? "all").\(partnershipID ?? "")\(UInt32.random(in: 0...UInt32.max))@test.example"
+        let account = try await accounts.create(
+            .init(
+                email: address, name: "Test \(role.rawValue)", role: role, organizationID: organizationID,
+                partnershipID: partnershipID),
+            password: "test password 1", oneTime: false, actor: "test")
+        return try await signedIn(accountID: account.id)
+    }
+
+    /// The same site seen by an existing account.
+    func signedIn(accountID: Int) async throws -> WebHarness {
+        let sessions = SessionStore(database: database)
+        let token = try await sessions.open(accountID: accountID)
+        let session = try await sessions.session(token: token)
+        var harness = self
+        harness.session = ("kembar_session=\(token)", session?.formToken ?? "")
+        return harness
+    }
+
+    /// The same site seen by the public.
+    var anonymous: WebHarness {
+        var harness = self
+        harness.session = nil
+        return harness
     }
 
     struct Page {
@@ -44,16 +92,27 @@ struct WebHarness {
     /// Fetches a page in a language (Indonesian when nil, which is the default), sending `cookie`.
     func get(_ uri: String, language: String? = nil, cookie: String? = nil) async throws -> Page {
         let target = language.map { uri + (uri.contains("?") ? "&" : "?") + "lang=\($0)" } ?? uri
-        let headers: HTTPFields = cookie.map { [.cookie: $0] } ?? [:]
+        let cookies = [session?.cookie, cookie].compactMap { $0 }
+        let headers: HTTPFields = cookies.isEmpty ? [:] : [.cookie: cookies.joined(separator: "; ")]
         return try await client.execute(uri: target, method: .get, headers: headers) { response in
             Page(status: response.status, headers: response.headers, html: String(buffer: response.body))
         }
     }
 
-    /// Submits a form as a browser does: `application/x-www-form-urlencoded`, fields in order.
-    func post(_ uri: String, _ fields: [(String, String)], language: String? = nil) async throws -> Page {
+    /// Submits a form as a browser does: `application/x-www-form-urlencoded`, fields in order,
+    /// with the session's form token unless the fields carry one (or `formToken` is false).
+    func post(
+        _ uri: String, _ fields: [(String, String)], language: String? = nil, formToken: Bool = true,
+        headers extra: HTTPFields = [:]
+    ) async throws -> Page {
         var headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
-        if let language { headers[.cookie] = "kembar_lang=\(language)" }
+        headers.append(contentsOf: extra)
+        let cookies = [session?.cookie, language.map { "kembar_lang=\($0)" }].compactMap { $0 }
+        if !cookies.isEmpty { headers[.cookie] = cookies.joined(separator: "; ") }
+        var fields = fields
+        if formToken, let session, !fields.contains(where: { $0.0 == "_csrf" }) {
+            fields.insert(("_csrf", session.formToken), at: 0)
+        }
         let body = fields.map { "\(formEncode($0.0))=\(formEncode($0.1))" }.joined(separator: "&")
         return try await client.execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(string: body)) {
             response in
@@ -62,8 +121,8 @@ struct WebHarness {
     }
 
     /// The record as stored now.
-    func storedRecord() async throws -> CooperationRecord {
-        try await RecordStore(database: database).exportRecord()
+    func storedRecord(organizationID: String? = nil) async throws -> CooperationRecord {
+        try await RecordStore(database: database).exportRecord(organizationID: organizationID)
     }
 
     func auditEntries() async throws -> [AuditEntry] {

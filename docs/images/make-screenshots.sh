@@ -10,7 +10,17 @@ trap 'kill "${KEMBAR_PID:-}" 2>/dev/null || true; rm -rf "$data"' EXIT
 . scripts/start-kembar.sh
 start_kembar .build/debug/kembar "$data"
 site="http://127.0.0.1:$KEMBAR_PORT"
+sign_in_kembar "$site" "$data"
 liuzhou="$site/partnerships/bandung/bandung-liuzhou"
+
+# Chromium has no way to be given the session's cookie: signed-in pages are saved with curl
+# (their style sheet pointed at the server) and shot from the file.
+saved() { # name url [cookie] -> prints a file URL (with the url's anchor)
+  local anchor=""
+  [[ $2 == *"#"* ]] && anchor="#${2#*#}"
+  curl -s -H "Cookie: ${3:-$KEMBAR_COOKIE}" "${2%%#*}" | sed "s|href=\"/static/|href=\"$site/static/|g" >"$data/$1.page.html"
+  echo "file://$data/$1.page.html$anchor"
+}
 
 shot() { # name width height url
   local url=$4
@@ -30,17 +40,32 @@ shot() { # name width height url
   return 1
 }
 
+# A proposal from a school, for the officers' review page.
+propose="$site/public/bandung/partnerships/bandung-liuzhou/propose"
+token=$(curl -s -c "$data/public" -b "$data/public" "$propose" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -n 1)
+curl -s -o /dev/null -c "$data/public" -b "$data/public" --data-urlencode "_csrf=$token" \
+  --data-urlencode "name=Ani Lestari" --data-urlencode "organisation=SMPN 5 Bandung" --data-urlencode "group=school" \
+  --data-urlencode "contact=ani@example.org" --data-urlencode "idea=A mural painted together by pupils of Bandung and Liuzhou, shown in both cities" \
+  --data-urlencode "website=" "$propose"
+form_token=$(curl -s -H "Cookie: $KEMBAR_COOKIE" "$liuzhou/activities/new" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -n 1)
+
 for lang in id en; do
-  shot "portfolio-$lang" 1280 1000 "$site/?lang=$lang"
-  shot "portfolio-phone-$lang" 375 1400 "$site/?lang=$lang"
-  shot "partnership-$lang" 1280 1300 "$liuzhou?lang=$lang"
-  shot "scorecard-$lang" 1280 1300 "$liuzhou?lang=$lang#scorecard"
-  shot "reciprocity-$lang" 1280 1000 "$liuzhou?lang=$lang#areas"
-  shot "partnership-phone-$lang" 375 1400 "$liuzhou?lang=$lang#scorecard"
-  shot "map-$lang" 1280 1000 "$site/map?lang=$lang"
+  shot "portfolio-$lang" 1280 1000 "$(saved "portfolio-$lang" "$site/?lang=$lang")"
+  shot "portfolio-phone-$lang" 375 1400 "$(saved "portfolio-phone-$lang" "$site/?lang=$lang")"
+  shot "partnership-$lang" 1280 1300 "$(saved "partnership-$lang" "$liuzhou?lang=$lang")"
+  shot "scorecard-$lang" 1280 1300 "$(saved "scorecard-$lang" "$liuzhou?lang=$lang#scorecard")"
+  shot "reciprocity-$lang" 1280 1000 "$(saved "reciprocity-$lang" "$liuzhou?lang=$lang#areas")"
+  shot "partnership-phone-$lang" 375 1400 "$(saved "partnership-phone-$lang" "$liuzhou?lang=$lang#scorecard")"
+  shot "map-$lang" 1280 1000 "$(saved "map-$lang" "$site/map?lang=$lang")"
+  shot "sign-in-$lang" 1280 700 "$site/sign-in?lang=$lang"
+  shot "public-$lang" 1280 1000 "$site/public/bandung?lang=$lang"
+  shot "propose-$lang" 1280 1000 "$propose?lang=$lang"
+  shot "proposals-$lang" 1280 1000 "$(saved "proposals-$lang" "$site/review/bandung/bandung-liuzhou/proposals?lang=$lang")"
+  shot "history-$lang" 1280 700 "$(saved "history-$lang" "$site/history/bandung/bandung-liuzhou?lang=$lang")"
+  shot "accounts-$lang" 1280 1000 "$(saved "accounts-$lang" "$site/admin/accounts/new?lang=$lang")"
   # A form sent with mistakes comes back with the errors beside the fields.
-  curl -s -X POST "$liuzhou/activities/new?lang=$lang" \
-    -d 'title=Rapat+Kelompok+Kerja+Bersama&start=2026-02-30&kind=meeting&host=home&participants.0.side=home&participants.0.group=government&participants.0.role=planner&participants.0.count=-6&save=yes' |
+  curl -s -X POST -H "Cookie: $KEMBAR_COOKIE" "$liuzhou/activities/new?lang=$lang" \
+    -d "_csrf=$form_token&title=Rapat+Kelompok+Kerja+Bersama&start=2026-02-30&kind=meeting&host=home&participants.0.side=home&participants.0.group=government&participants.0.role=planner&participants.0.count=-6&save=yes" |
     sed "s|href=\"/static/|href=\"$site/static/|g" >"$data/errors.html"
   shot "form-errors-$lang" 1280 1100 "file://$data/errors.html"
 done

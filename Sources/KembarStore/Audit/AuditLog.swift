@@ -6,6 +6,8 @@ public struct AuditEntry: Hashable, Sendable {
     public var actor: String
     public var action: String
     public var organizationID: String?
+    /// The partnership the change belongs to, so that its history can be read on its own.
+    public var partnershipID: String?
     public var entity: String
     public var entityID: String?
     public var summary: String
@@ -13,13 +15,15 @@ public struct AuditEntry: Hashable, Sendable {
     public var after: String?
 
     public init(
-        recordedAt: String = Timestamp.now(), actor: String, action: String, organizationID: String?, entity: String,
-        entityID: String?, summary: String, before: String? = nil, after: String? = nil
+        recordedAt: String = Timestamp.now(), actor: String, action: String, organizationID: String?,
+        partnershipID: String? = nil, entity: String, entityID: String?, summary: String, before: String? = nil,
+        after: String? = nil
     ) {
         self.recordedAt = recordedAt
         self.actor = actor
         self.action = action
         self.organizationID = organizationID
+        self.partnershipID = partnershipID
         self.entity = entity
         self.entityID = entityID
         self.summary = summary
@@ -34,33 +38,36 @@ public enum AuditLog {
     static func append(_ entry: AuditEntry, to sql: any SQLDatabase) async throws {
         try await sql.insert(into: "audit_entries")
             .columns(
-                "recorded_at", "actor", "action", "organization_id", "entity", "entity_id", "summary", "before_state",
-                "after_state"
+                "recorded_at", "actor", "action", "organization_id", "partnership_id", "entity", "entity_id", "summary",
+                "before_state", "after_state"
             )
             .values(
                 [
-                    entry.recordedAt, entry.actor, entry.action, entry.organizationID, entry.entity, entry.entityID,
+                    entry.recordedAt, entry.actor, entry.action, entry.organizationID, entry.partnershipID,
+                    entry.entity, entry.entityID,
                     entry.summary, entry.before, entry.after,
                 ].map { value -> any SQLExpression in value.map { SQLBind($0) } ?? SQLLiteral.null }
             )
             .run()
     }
 
-    /// The newest entries first.
+    /// The newest entries first; of one partnership when `partnershipID` is given.
     public static func entries(
-        in database: any KembarDatabase, organizationID: String, limit: Int = 100
+        in database: any KembarDatabase, organizationID: String, partnershipID: String? = nil, limit: Int = 100,
+        offset: Int = 0
     ) async throws -> [AuditEntry] {
         try await database.read { sql in
-            try await sql.select().column("*").from("audit_entries")
+            var query = sql.select().column("*").from("audit_entries")
                 .where("organization_id", .equal, SQLBind(organizationID))
-                .orderBy("id", .descending).limit(limit).all()
+            if let partnershipID { query = query.where("partnership_id", .equal, SQLBind(partnershipID)) }
+            return try await query.orderBy("id", .descending).limit(limit).offset(offset).all()
                 .map { row in
                     AuditEntry(
                         recordedAt: try row.text("recorded_at"), actor: try row.text("actor"),
                         action: try row.text("action"), organizationID: try row.optionalText("organization_id"),
-                        entity: try row.text("entity"), entityID: try row.optionalText("entity_id"),
-                        summary: try row.text("summary"), before: try row.optionalText("before_state"),
-                        after: try row.optionalText("after_state"))
+                        partnershipID: try row.optionalText("partnership_id"), entity: try row.text("entity"),
+                        entityID: try row.optionalText("entity_id"), summary: try row.text("summary"),
+                        before: try row.optionalText("before_state"), after: try row.optionalText("after_state"))
                 }
         }
     }

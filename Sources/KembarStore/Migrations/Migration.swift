@@ -16,6 +16,7 @@ public struct Migration: Sendable {
         .cooperationRecord,
         .auditLog,
         .dataRevision,
+        .accounts,
     ]
 }
 

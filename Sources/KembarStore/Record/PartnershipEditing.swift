@@ -16,19 +16,22 @@ public struct Change: Sendable {
     /// `partnership`, `activity`, `agreement`, … — what was changed.
     public var entity: String
     public var entityID: String
+    /// The partnership changed (nil for a change to a partner shared by several).
+    public var partnershipID: String?
     public var summary: String
     /// The changed record before and after, as `kembar/1` JSON (nil for none).
     public var before: String?
     public var after: String?
 
     public init(
-        actor: String, action: String, entity: String, entityID: String, summary: String, before: String? = nil,
-        after: String? = nil
+        actor: String, action: String, entity: String, entityID: String, partnershipID: String? = nil,
+        summary: String, before: String? = nil, after: String? = nil
     ) {
         self.actor = actor
         self.action = action
         self.entity = entity
         self.entityID = entityID
+        self.partnershipID = partnershipID
         self.summary = summary
         self.before = before
         self.after = after
@@ -101,57 +104,67 @@ extension RecordStore {
         change: Change
     ) async throws {
         try await database.write { sql in
-            let timestamp = Timestamp.now()
-            var ordinal: Int
-            var partnerID: String?
-            if let originalID {
-                guard
-                    let row = try await sql.select().columns("ordinal", "partner_id").from("partnerships")
-                        .where("organization_id", .equal, SQLBind(organizationID))
-                        .where("id", .equal, SQLBind(originalID)).first()
-                else { throw StoreError.partnershipNotFound(originalID) }
-                ordinal = try row.integer("ordinal")
-                partnerID = try row.text("partner_id")
-                try await sql.delete(from: "partnerships").where("organization_id", .equal, SQLBind(organizationID))
-                    .where("id", .equal, SQLBind(originalID)).run()
-            } else {
-                ordinal =
-                    try await sql.raw(
-                        "SELECT COALESCE(MAX(ordinal), -1) + 1 AS next FROM partnerships WHERE organization_id = \(bind: organizationID)"
-                    ).first()?.decode(column: "next", as: Int.self) ?? 0
-            }
-            if originalID != partnership.id,
-                try await sql.select().column("id").from("partnerships")
-                    .where("organization_id", .equal, SQLBind(organizationID))
-                    .where("id", .equal, SQLBind(partnership.id)).first() != nil
-            {
-                throw StoreError.partnershipExists(partnership.id)
-            }
-            switch partner {
-            case .existing(let id):
-                guard
-                    try await sql.select().column("id").from("partners")
-                        .where("organization_id", .equal, SQLBind(organizationID)).where("id", .equal, SQLBind(id))
-                        .first() != nil
-                else { throw StoreError.partnerNotFound(id) }
-                partnerID = id
-            case .new(let newPartner):
-                let taken = Set(
-                    try await sql.select().column("id").from("partners")
-                        .where("organization_id", .equal, SQLBind(organizationID)).all().map { try $0.text("id") })
-                let id = PartnerIdentity.freshID(for: newPartner, avoiding: taken)
-                try await RecordWriter.insertPartners([(id, newPartner)], organizationID: organizationID, to: sql)
-                partnerID = id
-            case nil:
-                break
-            }
-            guard let partnerID else { throw StoreError.partnerNotFound("(none chosen)") }
-            try await RecordWriter(
-                sql: sql, organizationID: organizationID, partnerships: [partnership], partnerIDs: [partnerID],
-                ordinals: [ordinal], timestamp: timestamp
-            ).writePartnerships()
-            try await Self.audit(change, organizationID: organizationID, timestamp: timestamp, sql)
+            try await Self.savePartnership(
+                partnership, organizationID: organizationID, replacing: originalID, partner: partner, change: change,
+                sql)
         }
+    }
+
+    /// ``savePartnership(_:organizationID:replacing:partner:change:)`` inside the caller's transaction.
+    static func savePartnership(
+        _ partnership: Partnership, organizationID: String, replacing originalID: String?, partner: PartnerChoice?,
+        change: Change, _ sql: any SQLDatabase
+    ) async throws {
+        let timestamp = Timestamp.now()
+        var ordinal: Int
+        var partnerID: String?
+        if let originalID {
+            guard
+                let row = try await sql.select().columns("ordinal", "partner_id").from("partnerships")
+                    .where("organization_id", .equal, SQLBind(organizationID))
+                    .where("id", .equal, SQLBind(originalID)).first()
+            else { throw StoreError.partnershipNotFound(originalID) }
+            ordinal = try row.integer("ordinal")
+            partnerID = try row.text("partner_id")
+            try await sql.delete(from: "partnerships").where("organization_id", .equal, SQLBind(organizationID))
+                .where("id", .equal, SQLBind(originalID)).run()
+        } else {
+            ordinal =
+                try await sql.raw(
+                    "SELECT COALESCE(MAX(ordinal), -1) + 1 AS next FROM partnerships WHERE organization_id = \(bind: organizationID)"
+                ).first()?.decode(column: "next", as: Int.self) ?? 0
+        }
+        if originalID != partnership.id,
+            try await sql.select().column("id").from("partnerships")
+                .where("organization_id", .equal, SQLBind(organizationID))
+                .where("id", .equal, SQLBind(partnership.id)).first() != nil
+        {
+            throw StoreError.partnershipExists(partnership.id)
+        }
+        switch partner {
+        case .existing(let id):
+            guard
+                try await sql.select().column("id").from("partners")
+                    .where("organization_id", .equal, SQLBind(organizationID)).where("id", .equal, SQLBind(id))
+                    .first() != nil
+            else { throw StoreError.partnerNotFound(id) }
+            partnerID = id
+        case .new(let newPartner):
+            let taken = Set(
+                try await sql.select().column("id").from("partners")
+                    .where("organization_id", .equal, SQLBind(organizationID)).all().map { try $0.text("id") })
+            let id = PartnerIdentity.freshID(for: newPartner, avoiding: taken)
+            try await RecordWriter.insertPartners([(id, newPartner)], organizationID: organizationID, to: sql)
+            partnerID = id
+        case nil:
+            break
+        }
+        guard let partnerID else { throw StoreError.partnerNotFound("(none chosen)") }
+        try await RecordWriter(
+            sql: sql, organizationID: organizationID, partnerships: [partnership], partnerIDs: [partnerID],
+            ordinals: [ordinal], timestamp: timestamp
+        ).writePartnerships()
+        try await Self.audit(change, organizationID: organizationID, timestamp: timestamp, sql)
     }
 
     /// Changes a partner's details; every partnership with this partner sees the change.
@@ -178,14 +191,14 @@ extension RecordStore {
         }
     }
 
-    private static func audit(_ change: Change, organizationID: String, timestamp: String, _ sql: any SQLDatabase)
+    static func audit(_ change: Change, organizationID: String, timestamp: String, _ sql: any SQLDatabase)
         async throws
     {
         try await AuditLog.append(
             AuditEntry(
                 recordedAt: timestamp, actor: change.actor, action: change.action, organizationID: organizationID,
-                entity: change.entity, entityID: change.entityID, summary: change.summary, before: change.before,
-                after: change.after),
+                partnershipID: change.partnershipID, entity: change.entity, entityID: change.entityID,
+                summary: change.summary, before: change.before, after: change.after),
             to: sql)
         try await DataRevision.raise(sql)
     }

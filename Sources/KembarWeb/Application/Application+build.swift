@@ -8,8 +8,12 @@ import ServiceLifecycle
 /// Builds the router with every route of the site.
 public func buildRouter(site: Site) -> Router<KembarRequestContext> {
     let router = Router(context: KembarRequestContext.self)
+    router.add(middleware: SecurityHeaders(https: site.security.https))
     router.add(middleware: ErrorLog())
+    router.add(middleware: VisitorMiddleware(site: site))
+    router.add(middleware: AccessPages(site: site))
     router.add(middleware: NotFoundPage(site: site))
+    // Inside the "not found" page: the file middleware answers the router's "not found" with a file.
     if let publicDirectory = Bundle.module.resourceURL?.appendingPathComponent("public").path {
         router.add(
             middleware: FileMiddleware(
@@ -21,17 +25,25 @@ public func buildRouter(site: Site) -> Router<KembarRequestContext> {
     MapController(site: site).addRoutes(to: router)
     FormsController(site: site).addRoutes(to: router)
     PartnershipController(site: site).addRoutes(to: router)
+    SignInController(site: site).addRoutes(to: router)
+    AccountsController(site: site).addRoutes(to: router)
+    HistoryController(site: site).addRoutes(to: router)
+    PublicPortalController(site: site).addRoutes(to: router)
+    ProposalsController(site: site).addRoutes(to: router)
+    PartnerSubmissionsController(site: site).addRoutes(to: router)
     return router
 }
 
 /// Builds the whole application: routes, and a service that closes the database on shutdown.
 /// `onListening` gets the port actually bound (which differs from `port` when that is 0).
 public func buildApplication(
-    database: any KembarDatabase, hostname: String, port: Int, policy: EvaluationPolicy = .standard, logger: Logger,
+    database: any KembarDatabase, hostname: String, port: Int, policy: EvaluationPolicy = .standard,
+    security: SecuritySettings = SecuritySettings(), logger: Logger,
     onListening: @escaping @Sendable (Int) async -> Void = { _ in }
 ) async throws -> some ApplicationProtocol {
     let site = try Site(
-        database: database, renderer: try await PageRenderer.bundled(), policy: policy, today: Site.localToday)
+        database: database, renderer: try await PageRenderer.bundled(), policy: policy, security: security,
+        today: Site.localToday)
     var app = Application(
         router: buildRouter(site: site),
         configuration: .init(address: .hostname(hostname, port: port), serverName: "Kembar"),

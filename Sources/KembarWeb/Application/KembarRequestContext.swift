@@ -1,10 +1,14 @@
 import Hummingbird
 
-/// The request context of every route.
+/// The request context of every route: who is asking, and from where.
 public struct KembarRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
+    /// The address of the connection (the proxy's, when Kembar runs behind one).
+    let connectionAddress: String?
+    var visitor = Visitor()
 
     public init(source: Source) {
         coreContext = .init(source: source)
+        connectionAddress = source.channel.remoteAddress?.ipAddress
     }
 }

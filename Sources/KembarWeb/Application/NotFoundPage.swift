@@ -13,7 +13,7 @@ struct NotFoundPage: RouterMiddleware {
             return try await next(request, context)
         } catch let error as HTTPError where error.status == .notFound {
             let words = site.renderer.words(LanguageChoice.language(of: request).language)
-            return try site.notFound(request, words: words).response(from: request, context: context)
+            return try site.notFound(request, context, words: words).response(from: request, context: context)
         }
     }
 }

@@ -14,13 +14,26 @@ public struct Site: Sendable {
     let pages: PageCache
     let worldMap: WorldMap
     let today: @Sendable () -> CalendarDay
+    let security: SecuritySettings
+    let accounts: AccountStore
+    let sessions: SessionStore
+    let sessionCache = SessionCache()
+    let throttle: SignInThrottle
+    let proposals: ProposalStore
+    let submissions: PartnerSubmissionStore
 
     public init(
         database: any KembarDatabase, renderer: PageRenderer, policy: EvaluationPolicy = .standard,
-        today: @escaping @Sendable () -> CalendarDay
+        security: SecuritySettings = SecuritySettings(), today: @escaping @Sendable () -> CalendarDay
     ) throws {
         self.database = database
         store = RecordStore(database: database)
+        self.security = security
+        accounts = AccountStore(database: database, passwords: security.passwords)
+        sessions = SessionStore(database: database)
+        throttle = SignInThrottle(database: database)
+        proposals = ProposalStore(database: database)
+        submissions = PartnerSubmissionStore(database: database)
         self.renderer = renderer
         revisions = RevisionWatch(database: database)
         evaluations = EvaluationCache(store: store, revisions: revisions, policy: policy)
@@ -39,14 +52,20 @@ public struct Site: Sendable {
         try await evaluations.current(today: today())
     }
 
-    /// Serves a page from the cache while the data and the day stay the same.
-    func cachedPage(_ request: Request, render: @escaping @Sendable (Words) async throws -> HTMLPage) async throws
+    /// Serves a page from the cache while the data and the day stay the same. Pages are kept
+    /// per visitor scope (an account, or the public), since what a page shows depends on who asks.
+    func cachedPage(
+        _ request: Request, _ context: KembarRequestContext,
+        render: @escaping @Sendable (Words) async throws -> HTMLPage
+    ) async throws
         -> HTMLPage
     {
         let (language, chosenNow) = LanguageChoice.language(of: request)
         let words = renderer.words(language)
         let revision = try await revisions.current()
-        let key = language.rawValue + " " + request.uri.path + "?" + (request.uri.query ?? "")
+        let key =
+            context.visitor.cacheScope + " " + language.rawValue + " " + request.uri.path + "?"
+            + (request.uri.query ?? "")
         var page = try await pages.page(key, revision: revision, day: today().ordinal) {
             try await render(words)
         }
@@ -56,11 +75,29 @@ public struct Site: Sendable {
 }
 
 extension Site {
-    func notFound(_ request: Request, words: Words) -> HTMLPage {
+    func notFound(_ request: Request, _ context: KembarRequestContext, words: Words) -> HTMLPage {
+        message(
+            request, context, words: words, title: words.text("not_found_title"),
+            message: words.text("not_found_message"), status: .notFound)
+    }
+
+    func message(
+        _ request: Request, _ context: KembarRequestContext, words: Words, title: String, message: String,
+        status: HTTPResponse.Status
+    ) -> HTMLPage {
         renderer.render(
-            "message", title: words.text("not_found_title"),
-            model: ["message": words.text("not_found_message"), "back": SitePath.portfolio], words: words,
-            request: request,
-            status: .notFound)
+            "message", title: title, model: ["message": message, "back": SitePath.home], words: words,
+            request: request, visitor: context.visitor, status: status)
+    }
+
+    /// Renders a page for the visitor of `context`.
+    func page(
+        _ template: String, title: String, model: Any, words: Words, _ request: Request,
+        _ context: KembarRequestContext, section: NavSection? = nil, attribution: Bool = false,
+        status: HTTPResponse.Status = .ok
+    ) -> HTMLPage {
+        renderer.render(
+            template, title: title, model: model, words: words, request: request, visitor: context.visitor,
+            section: section, attribution: attribution, status: status)
     }
 }

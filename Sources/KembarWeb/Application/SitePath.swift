@@ -5,6 +5,64 @@ enum SitePath {
     static let health = "/health"
     static let staticFiles = "/static"
     static let newPartnership = "/partnerships/new"
+    static let home = "/"
+    static let signIn = "/sign-in"
+    static let signOut = "/sign-out"
+    static let password = "/account/password"
+    static let accounts = "/admin/accounts"
+    static let newAccount = "/admin/accounts/new"
+    static let publicHome = "/public"
+
+    /// The sign-in page, returning to `next` (a path of this site) afterwards.
+    static func signIn(next: String) -> String {
+        signIn + "?next=" + next.addingPercentEncodingForPath()
+    }
+
+    static func account(_ id: Int) -> String {
+        "\(accounts)/\(id)"
+    }
+
+    /// The audit log of one partnership.
+    static func history(_ organization: String, _ id: String) -> String {
+        "/history/\(escape(organization))/\(escape(id))"
+    }
+
+    static func proposals(_ organization: String, _ id: String) -> String {
+        "/review/\(escape(organization))/\(escape(id))/proposals"
+    }
+
+    static func proposal(_ organization: String, _ id: String, _ proposal: Int) -> String {
+        proposals(organization, id) + "/\(proposal)"
+    }
+
+    static func submissions(_ organization: String, _ id: String) -> String {
+        "/review/\(escape(organization))/\(escape(id))/partner-activities"
+    }
+
+    static func submission(_ organization: String, _ id: String, _ submission: Int) -> String {
+        submissions(organization, id) + "/\(submission)"
+    }
+
+    /// Where a partner city's liaison enters an activity for confirmation.
+    static func newSubmission(_ organization: String, _ id: String) -> String {
+        "/contribute/\(escape(organization))/\(escape(id))/activities/new"
+    }
+
+    static func publicOrganization(_ organization: String) -> String {
+        "\(publicHome)/\(escape(organization))"
+    }
+
+    static func publicPartnership(_ organization: String, _ id: String) -> String {
+        publicOrganization(organization) + "/partnerships/\(escape(id))"
+    }
+
+    static func propose(_ organization: String, _ id: String) -> String {
+        publicPartnership(organization, id) + "/propose"
+    }
+
+    static func publicFeed(_ organization: String) -> String {
+        publicOrganization(organization) + "/feed.atom"
+    }
 
     static func staticFile(_ name: String) -> String {
         "\(staticFiles)/\(name)"

@@ -21,6 +21,18 @@ actor EvaluationCache {
         func evaluation(_ organizationID: String, _ partnershipID: String) -> PartnershipEvaluation? {
             evaluations[organizationID]?[partnershipID]
         }
+
+        /// Only the governments whose records `account` may read: an officer of one government
+        /// never sees another's.
+        func visible(to account: Account) -> Snapshot {
+            guard account.organizationID != nil else { return self }
+            let kept = records.filter { account.covers($0.organization.id) }
+            let ids = Set(kept.map(\.organization.id))
+            return Snapshot(
+                revision: revision, day: day, policy: policy, records: kept,
+                evaluations: evaluations.filter { ids.contains($0.key) },
+                partnerIDs: partnerIDs.filter { ids.contains($0.key) })
+        }
     }
 
     private let store: RecordStore

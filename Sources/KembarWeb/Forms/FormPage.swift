@@ -13,7 +13,7 @@ struct FormPage {
         let id: String
         let name: String
         let label: String
-        let value: String
+        var value: String
         let hint: String?
         let error: String?
         let required: Bool
@@ -28,6 +28,13 @@ struct FormPage {
         let inputMode: String?
         let describedBy: String?
         let boxes: [Box]
+        var inputType = "text"
+        var autocomplete: String? = nil
+    }
+
+    struct HiddenField {
+        let name: String
+        let value: String
     }
 
     /// One box of a group of checkboxes.
@@ -71,6 +78,9 @@ struct FormPage {
     let submitLabel: String
     let cancelHref: String
     let cancelLabel: String
+    var hidden: [HiddenField] = []
+    /// The label of a field people must leave empty and spam robots fill in (hidden by the style sheet).
+    var honeypotLabel: String? = nil
 
     /// `errors` maps field names to messages; a message under a name no field has (a problem of
     /// the whole record) is listed last, linking to the form.
@@ -166,12 +176,30 @@ struct FieldBuilder {
             inputMode: inputMode)
     }
 
+    /// A password field: never shown again with what was typed.
+    func password(_ name: String, _ labelKey: String, autocomplete: String, hint: String? = nil) -> FormPage.Field {
+        var field = make(name, label: label(labelKey), hint: hint, required: true, text: true)
+        field.value = ""
+        field.inputType = "password"
+        field.autocomplete = autocomplete
+        return field
+    }
+
+    func email(_ name: String, _ labelKey: String, required: Bool = true, autocomplete: String? = "email")
+        -> FormPage.Field
+    {
+        var field = make(name, label: label(labelKey), hint: nil, required: required, text: true)
+        field.inputType = "email"
+        field.autocomplete = autocomplete
+        return field
+    }
+
     func date(_ name: String, _ labelKey: String, required: Bool = false) -> FormPage.Field {
         text(name, labelKey, hint: "hint_date", required: required)
     }
 
-    func textarea(_ name: String, _ labelKey: String, hint: String? = nil) -> FormPage.Field {
-        make(name, label: label(labelKey), hint: hint.map(words.text), required: false, textarea: true)
+    func textarea(_ name: String, _ labelKey: String, hint: String? = nil, required: Bool = false) -> FormPage.Field {
+        make(name, label: label(labelKey), hint: hint.map(words.text), required: required, textarea: true)
     }
 
     func select(

@@ -9,8 +9,6 @@ import KembarStore
 /// transaction with an audit entry, and the partnership page is shown.
 struct FormsController {
     let site: Site
-    /// Until accounts exist (issue 5), changes are recorded as made through the web.
-    static let actor = "web"
 
     func addRoutes(to router: Router<KembarRequestContext>) {
         router.get(RouterPath(SitePath.newPartnership)) { request, context in
@@ -51,8 +49,14 @@ struct FormsController {
         -> Response
     {
         let words = site.renderer.words(LanguageChoice.language(of: request).language)
-        let organizations = try await site.store.organizations()
-        guard !organizations.isEmpty else { return try respond(site.notFound(request, words: words), request, context) }
+        let account = try context.visitor.signedIn()
+        let organizations = try await site.store.organizations().filter { account.canEdit(organizationID: $0.id) }
+        guard !organizations.isEmpty else {
+            guard account.readsWholePortfolio, !(try await site.store.organizations()).isEmpty else {
+                throw AccessDenied.notFound
+            }
+            throw AccessDenied.forbidden
+        }
         let chosen = post ? try await FormState.read(request) : FormState()
         let organizationID =
             organizations.contains { $0.id == chosen["organization"] } ? chosen["organization"] : organizations[0].id
@@ -82,7 +86,7 @@ struct FormsController {
             result.newPartner
             ?? partners.first { if case .existing(let id) = result.partner { $0.id == id } else { false } }!.partner
         let partnership = Partnership(id: result.id, kind: result.kind, partner: partner)
-        if let problem = problems(partnership, organization) {
+        if let problem = RecordCheck.problems(partnership, organization) {
             return try show(
                 form.page(
                     chosen, errors: ["id": problem], action: SitePath.newPartnership, cancel: SitePath.portfolio,
@@ -92,8 +96,8 @@ struct FormsController {
         try await site.store.savePartnership(
             partnership, organizationID: organization.id, replacing: nil, partner: result.partner,
             change: Change(
-                actor: Self.actor, action: "create", entity: "partnership", entityID: partnership.id,
-                summary: "created partnership \(partnership.id) with \(partner.name)",
+                actor: context.visitor.actor, action: "create", entity: "partnership", entityID: partnership.id,
+                partnershipID: partnership.id, summary: "created partnership \(partnership.id) with \(partner.name)",
                 after: json(RecordEncoder.value(partnership))))
         return await saved(organization.id, partnership.id, .partnership, anchor: nil)
     }
@@ -103,7 +107,7 @@ struct FormsController {
     {
         let words = site.renderer.words(LanguageChoice.language(of: request).language)
         guard let stored = try await load(context) else {
-            return try respond(site.notFound(request, words: words), request, context)
+            return try respond(site.notFound(request, context, words: words), request, context)
         }
         let organizationID = stored.organization.id
         let form = PartnershipForm(organizations: [stored.organization], partners: [], words: words, isNew: false)
@@ -131,8 +135,8 @@ struct FormsController {
             partnership, organizationID: organizationID, replacing: stored.partnership.id,
             partner: .existing(stored.partnerID),
             change: Change(
-                actor: Self.actor, action: "update", entity: "partnership", entityID: partnership.id,
-                summary: "changed partnership \(stored.partnership.id)",
+                actor: context.visitor.actor, action: "update", entity: "partnership", entityID: partnership.id,
+                partnershipID: partnership.id, summary: "changed partnership \(stored.partnership.id)",
                 before: json(
                     .object([
                         .init("id", .string(stored.partnership.id)),
@@ -148,9 +152,10 @@ struct FormsController {
         let words = site.renderer.words(LanguageChoice.language(of: request).language)
         let organizationID = try context.parameters.require("organization")
         let partnerID = try context.parameters.require("partner")
+        _ = try context.visitor.editor(organizationID: organizationID)
         let partners = try await site.store.partners(organizationID: organizationID)
         guard let current = partners.first(where: { $0.id == partnerID }) else {
-            return try respond(site.notFound(request, words: words), request, context)
+            return try respond(site.notFound(request, context, words: words), request, context)
         }
         let form = PartnerForm(words: words)
         let action = SitePath.editPartner(organizationID, partnerID)
@@ -171,7 +176,7 @@ struct FormsController {
         try await site.store.updatePartner(
             partner, id: partnerID, organizationID: organizationID,
             change: Change(
-                actor: Self.actor, action: "update", entity: "partner", entityID: partnerID,
+                actor: context.visitor.actor, action: "update", entity: "partner", entityID: partnerID,
                 summary: "changed partner \(partner.name)",
                 before: json(partnerValue(current.partner)), after: json(partnerValue(partner))))
         await site.revisions.didWrite()
@@ -186,11 +191,11 @@ struct FormsController {
         let words = site.renderer.words(LanguageChoice.language(of: request).language)
         guard let stored = try await load(context),
             let kind = context.parameters.get("kind").flatMap(RecordKind.init(rawValue:))
-        else { return try respond(site.notFound(request, words: words), request, context) }
+        else { return try respond(site.notFound(request, context, words: words), request, context) }
         let recordID = editing ? context.parameters.get("record") : nil
         let handler = RecordFormHandler(kind: kind, stored: stored, words: words)
         guard !editing || handler.exists(recordID ?? "") else {
-            return try respond(site.notFound(request, words: words), request, context)
+            return try respond(site.notFound(request, context, words: words), request, context)
         }
         let organizationID = stored.organization.id
         let partnershipID = stored.partnership.id
@@ -215,7 +220,7 @@ struct FormsController {
                 request,
                 context, status: .unprocessableContent)
         }
-        if let problem = problems(change.partnership, stored.organization) {
+        if let problem = RecordCheck.problems(change.partnership, stored.organization) {
             return try show(
                 handler.page(
                     state, errors: ["": problem], action: action, cancel: cancel, heading: heading, recordID: recordID),
@@ -226,7 +231,8 @@ struct FormsController {
             change.partnership, organizationID: organizationID, replacing: partnershipID,
             partner: .existing(stored.partnerID),
             change: Change(
-                actor: Self.actor, action: editing ? "update" : "create", entity: kind.entity, entityID: change.id,
+                actor: context.visitor.actor, action: editing ? "update" : "create", entity: kind.entity,
+                entityID: change.id, partnershipID: partnershipID,
                 summary: "\(editing ? "changed" : "added") \(kind.entity) \(change.id) of partnership \(partnershipID)",
                 before: change.before.map(json), after: json(change.after)))
         return await saved(organizationID, partnershipID, kind.notice, anchor: change.anchor)
@@ -234,21 +240,12 @@ struct FormsController {
 
     // MARK: - Helpers
 
+    /// The partnership of the address, once the visitor is known to be allowed to change it.
     private func load(_ context: KembarRequestContext) async throws -> StoredPartnership? {
-        try await site.store.partnership(
-            organizationID: try context.parameters.require("organization"),
-            id: try context.parameters.require("partnership"))
-    }
-
-    /// The whole partnership checked as an import would check it: the last guard before saving.
-    private func problems(_ partnership: Partnership, _ organization: Organization) -> String? {
-        let record = CooperationRecord(organization: organization, partnerships: [partnership])
-        do {
-            _ = try RecordDecoder.decode(RecordEncoder.value(record))
-            return nil
-        } catch {
-            return error.issues.map(\.description).joined(separator: "; ")
-        }
+        let organizationID = try context.parameters.require("organization")
+        let partnershipID = try context.parameters.require("partnership")
+        _ = try context.visitor.editor(organizationID: organizationID, partnershipID: partnershipID)
+        return try await site.store.partnership(organizationID: organizationID, id: partnershipID)
     }
 
     private func saved(_ organizationID: String, _ partnershipID: String, _ notice: SavedNotice, anchor: String?) async
@@ -269,9 +266,8 @@ struct FormsController {
         status: HTTPResponse.Status = .ok
     ) throws -> Response {
         try respond(
-            site.renderer.render(
-                "form", title: page.heading, model: page, words: words, request: request, status: status), request,
-            context)
+            site.page("form", title: page.heading, model: page, words: words, request, context, status: status),
+            request, context)
     }
 
     private func respond(_ page: HTMLPage, _ request: Request, _ context: KembarRequestContext) throws -> Response {

@@ -7,15 +7,16 @@ struct MapController {
     let site: Site
 
     func addRoutes(to router: Router<KembarRequestContext>) {
-        router.get(RouterPath(SitePath.map)) { request, _ in try await self.map(request) }
+        router.get(RouterPath(SitePath.map)) { request, context in try await self.map(request, context) }
     }
 
-    func map(_ request: Request) async throws -> HTMLPage {
-        try await site.cachedPage(request) { words in
-            let snapshot = try await site.snapshot()
+    func map(_ request: Request, _ context: KembarRequestContext) async throws -> HTMLPage {
+        let reader = try context.visitor.portfolioReader()
+        return try await site.cachedPage(request, context) { words in
+            let snapshot = try await site.snapshot().visible(to: reader)
             let view = MapView(snapshot: snapshot, map: site.worldMap, words: words)
-            return site.renderer.render(
-                "map", title: words.text("map_title"), model: view, words: words, request: request, section: .map,
+            return site.page(
+                "map", title: words.text("map_title"), model: view, words: words, request, context, section: .map,
                 attribution: true)
         }
     }

@@ -15,22 +15,37 @@ struct PartnershipController {
     func page(_ request: Request, _ context: KembarRequestContext) async throws -> HTMLPage {
         let organizationID = try context.parameters.require("organization")
         let partnershipID = try context.parameters.require("partnership")
-        return try await site.cachedPage(request) { words in
+        let account = try context.visitor.reader(organizationID: organizationID, partnershipID: partnershipID)
+        return try await site.cachedPage(request, context) { words in
             let snapshot = try await site.snapshot()
             guard let record = snapshot.record(organizationID),
                 let partnership = record.partnerships.first(where: { $0.id == partnershipID }),
                 let partnerID = snapshot.partnerIDs[organizationID]?[partnershipID]
             else {
-                return site.notFound(request, words: words)
+                return site.notFound(request, context, words: words)
+            }
+            var access = PartnershipAccess(
+                account: account, organizationID: organizationID, partnershipID: partnershipID)
+            access.provenance = PartnershipAccess.provenance(
+                try await AuditLog.entries(
+                    in: site.database, organizationID: organizationID, partnershipID: partnershipID, limit: 10_000),
+                words: words)
+            if access.canEdit {
+                access.pendingProposals = try await site.proposals.proposals(
+                    organizationID: organizationID, partnershipID: partnershipID
+                ).count { $0.status == .pending }
+                access.pendingSubmissions = try await site.submissions.submissions(
+                    organizationID: organizationID, partnershipID: partnershipID
+                ).count { $0.status == .pending }
             }
             let view = PartnershipView(
                 organization: record.organization, partnership: partnership, partnerID: partnerID,
                 evaluation: snapshot.evaluation(organizationID, partnershipID), today: snapshot.day,
                 policyName: snapshot.policy.name, words: words,
                 saved: request.uri.queryParameters["saved"].map(String.init).flatMap(SavedNotice.init(rawValue:))?
-                    .rawValue)
-            return site.renderer.render(
-                "partnership", title: view.title, model: view, words: words, request: request, attribution: true)
+                    .rawValue, access: access)
+            return site.page(
+                "partnership", title: view.title, model: view, words: words, request, context, attribution: true)
         }
     }
 }
@@ -43,4 +58,5 @@ enum SavedNotice: String {
     case agreement
     case obligation
     case stage
+    case submission
 }

@@ -61,7 +61,9 @@ struct PartnershipView {
         let heading: String
         let facts: [Fact]
         let lists: [FactList]
-        let editHref: String?
+        var editHref: String?
+        /// Who entered the record, when the audit log knows.
+        var recordedBy: String? = nil
     }
 
     struct FactList {
@@ -75,7 +77,7 @@ struct PartnershipView {
     let facts: [Fact]
     let health: String
     let healthClass: String
-    let actions: [Link]
+    var actions: [Link]
     let alarms: [AlarmLine]
     /// The timeline as SVG, or nil when nothing in the record has a date.
     let timeline: String?
@@ -90,10 +92,10 @@ struct PartnershipView {
     let partnerName: String
     let participantHeaders: [String]
     let participants: [ParticipantLine]
-    let stages: [RecordEntry]
-    let agreements: [RecordEntry]
-    let obligations: [RecordEntry]
-    let activities: [RecordEntry]
+    var stages: [RecordEntry]
+    var agreements: [RecordEntry]
+    var obligations: [RecordEntry]
+    var activities: [RecordEntry]
     let documents: [RecordEntry]
     let assessments: [RecordEntry]
     let saved: String?
@@ -103,7 +105,7 @@ struct PartnershipView {
     // swiftlint:disable:next function_body_length
     init(
         organization: Organization, partnership: Partnership, partnerID: String, evaluation: PartnershipEvaluation?,
-        today: CalendarDay, policyName: String, words: Words, saved: String?
+        today: CalendarDay, policyName: String, words: Words, saved: String?, access: PartnershipAccess
     ) {
         let org = organization.id
         let id = partnership.id
@@ -278,6 +280,7 @@ struct PartnershipView {
                 editHref: nil)
         }
         self.saved = saved.map { words.text("saved_notice", ["what": words.text("saved_\($0)")]) }
+        restrict(to: access, organizationID: org, partnershipID: id, words: words)
     }
 
     /// The page anchor of every record an indicator may name.
@@ -554,5 +557,47 @@ struct PartnershipView {
         return RecordEntry(
             anchor: SitePath.anchor("activity", activity.id), heading: activity.title, facts: facts, lists: lists,
             editHref: SitePath.editRecord(org, partnership.id, "activities", activity.id))
+    }
+}
+
+extension PartnershipView {
+    /// Keeps only the actions the visitor may take, and notes who entered each record.
+    fileprivate mutating func restrict(
+        to access: PartnershipAccess, organizationID: String, partnershipID: String, words: Words
+    ) {
+        func annotated(_ entries: [RecordEntry]) -> [RecordEntry] {
+            entries.map { entry in
+                var entry = entry
+                if !access.canEdit { entry.editHref = nil }
+                entry.recordedBy = access.provenance[entry.anchor]
+                return entry
+            }
+        }
+        stages = annotated(stages)
+        agreements = annotated(agreements)
+        obligations = annotated(obligations)
+        activities = annotated(activities)
+        if !access.canEdit { actions = [] }
+        if access.canEdit {
+            actions.append(
+                Link(
+                    href: SitePath.proposals(organizationID, partnershipID),
+                    label: words.text("action_review_proposals", ["count": words.count(access.pendingProposals)])))
+            actions.append(
+                Link(
+                    href: SitePath.submissions(organizationID, partnershipID),
+                    label: words.text(
+                        "action_review_submissions", ["count": words.count(access.pendingSubmissions)])))
+        }
+        if access.canSubmitActivity {
+            actions.append(
+                Link(
+                    href: SitePath.newSubmission(organizationID, partnershipID),
+                    label: words.text("action_submit_activity")))
+        }
+        if access.canReadHistory {
+            actions.append(
+                Link(href: SitePath.history(organizationID, partnershipID), label: words.text("action_history")))
+        }
     }
 }

@@ -7,18 +7,30 @@ struct PortfolioController {
     let site: Site
 
     func addRoutes(to router: Router<KembarRequestContext>) {
-        router.get(RouterPath(SitePath.portfolio)) { request, _ in try await self.portfolio(request) }
+        router.get(RouterPath(SitePath.portfolio)) { request, context in try await self.portfolio(request, context) }
     }
 
-    func portfolio(_ request: Request) async throws -> HTMLPage {
-        try await site.cachedPage(request) { words in
-            let snapshot = try await site.snapshot()
+    /// The portfolio for those who read it; the public goes to the portal, and a partner city's
+    /// liaison to its own partnership.
+    func portfolio(_ request: Request, _ context: KembarRequestContext) async throws -> Response {
+        guard let account = context.visitor.account else {
+            return Response(status: .seeOther, headers: [.location: SitePath.publicHome])
+        }
+        if account.role == .partner, let organizationID = account.organizationID,
+            let partnershipID = account.partnershipID
+        {
+            return Response(
+                status: .seeOther, headers: [.location: SitePath.partnership(organizationID, partnershipID)])
+        }
+        let reader = try context.visitor.portfolioReader()
+        return try await site.cachedPage(request, context) { words in
+            let snapshot = try await site.snapshot().visible(to: reader)
             let query = PortfolioQueryParameters(request.uri.queryParameters)
             let view = PortfolioView(snapshot: snapshot, query: query, words: words)
-            return site.renderer.render(
-                "portfolio", title: words.text("portfolio_title"), model: view, words: words, request: request,
+            return site.page(
+                "portfolio", title: words.text("portfolio_title"), model: view, words: words, request, context,
                 section: .portfolio, attribution: !snapshot.records.isEmpty)
-        }
+        }.response(from: request, context: context)
     }
 }
 

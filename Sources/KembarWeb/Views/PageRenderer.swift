@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import KembarCore
 import Mustache
 
 /// Renders Mustache templates from `Resources/templates` with the interface strings of a language.
@@ -23,10 +24,11 @@ public struct PageRenderer: Sendable {
 
     /// - Parameters:
     ///   - request: for the language switch, which links to the same address in each language.
+    ///   - visitor: decides the navigation, and gives the token every form carries.
     ///   - attribution: whether the page shows data that needs the footer's licence line.
     func render(
-        _ template: String, title: String, model: Any, words: Words, request: Request, section: NavSection? = nil,
-        attribution: Bool = false, status: HTTPResponse.Status = .ok
+        _ template: String, title: String, model: Any, words: Words, request: Request, visitor: Visitor,
+        section: NavSection? = nil, attribution: Bool = false, status: HTTPResponse.Status = .ok
     ) -> HTMLPage {
         let path = request.uri.path
         let query = (request.uri.query ?? "").split(separator: "&").filter { !$0.hasPrefix("lang=") }.joined(
@@ -40,9 +42,16 @@ public struct PageRenderer: Sendable {
                     href: path + "?" + (query.isEmpty ? "" : query + "&") + "lang=\(other.rawValue)",
                     current: other == words.language)
             },
-            navigation: NavSection.allCases.map { item in
+            navigation: NavSection.visible(to: visitor.account).map { item in
                 NavLink(href: item.path, label: words.text(item.labelKey), current: item == section)
-            })
+            },
+            csrf: visitor.formToken,
+            account: visitor.account.map { account in
+                AccountBadge(
+                    name: account.name, role: words.term(account.role, "account-role"), signOut: SitePath.signOut,
+                    password: SitePath.password)
+            },
+            signIn: visitor.account == nil ? SitePath.signIn : nil)
         guard let html = library.render(page, withTemplate: template) else {
             preconditionFailure("template \(template) is missing from the bundle")
         }
@@ -55,12 +64,16 @@ enum NavSection: CaseIterable {
     case portfolio
     case map
     case newPartnership
+    case accounts
+    case publicPortal
 
     var path: String {
         switch self {
         case .portfolio: SitePath.portfolio
         case .map: SitePath.map
         case .newPartnership: SitePath.newPartnership
+        case .accounts: SitePath.accounts
+        case .publicPortal: SitePath.publicHome
         }
     }
 
@@ -69,8 +82,28 @@ enum NavSection: CaseIterable {
         case .portfolio: "nav_portfolio"
         case .map: "nav_map"
         case .newPartnership: "nav_new_partnership"
+        case .accounts: "nav_accounts"
+        case .publicPortal: "nav_public"
         }
     }
+
+    /// The sections an account may open (the public sees only the portal).
+    static func visible(to account: Account?) -> [NavSection] {
+        guard let account, account.readsWholePortfolio else { return [.publicPortal] }
+        var sections: [NavSection] = [.portfolio, .map]
+        if account.role == .officer || account.role == .admin { sections.append(.newPartnership) }
+        if account.role == .admin { sections.append(.accounts) }
+        sections.append(.publicPortal)
+        return sections
+    }
+}
+
+/// The signed-in person, in the page header.
+struct AccountBadge {
+    let name: String
+    let role: String
+    let signOut: String
+    let password: String
 }
 
 struct PageContext {
@@ -81,6 +114,10 @@ struct PageContext {
     let attribution: Bool
     let languages: [LanguageLink]
     let navigation: [NavLink]
+    /// The token each form sends back (see ``VisitorMiddleware``).
+    let csrf: String
+    let account: AccountBadge?
+    let signIn: String?
 }
 
 struct LanguageLink {

@@ -1,0 +1,146 @@
+import Foundation
+import KembarCore
+import SQLKit
+
+/// Activities entered by partner cities: kept apart from the record until an officer of the
+/// home government confirms them (then they join it, with who entered and who confirmed them in
+/// the audit log) or returns them with a reason.
+public struct PartnerSubmissionStore: Sendable {
+    public let database: any KembarDatabase
+
+    public init(database: any KembarDatabase) {
+        self.database = database
+    }
+
+    @discardableResult
+    public func submit(
+        activityJSON: String, title: String, organizationID: String, partnershipID: String, enteredBy: String
+    ) async throws -> Int {
+        try await database.write { sql in
+            let row = try await sql.insert(into: "partner_submissions")
+                .columns(
+                    "organization_id", "partnership_id", "activity", "title", "entered_by", "entered_at", "status"
+                )
+                .values(
+                    SQLBind(organizationID), SQLBind(partnershipID), SQLBind(activityJSON), SQLBind(title),
+                    SQLBind(enteredBy), SQLBind(Timestamp.now()), SQLBind(DecisionStatus.pending.rawValue)
+                )
+                .returning("id").first()
+            let id = try row?.integer("id") ?? 0
+            try await AuditLog.append(
+                AuditEntry(
+                    actor: enteredBy, action: "create", organizationID: organizationID, partnershipID: partnershipID,
+                    entity: "partner-activity", entityID: String(id),
+                    summary: "partner entered activity \"\(title)\" for confirmation", after: activityJSON),
+                to: sql)
+            try await DataRevision.raise(sql)
+            return id
+        }
+    }
+
+    /// A partnership's submissions, newest first.
+    public func submissions(organizationID: String, partnershipID: String) async throws -> [PartnerSubmission] {
+        try await database.read { sql in
+            try await sql.select().column("*").from("partner_submissions")
+                .where("organization_id", .equal, SQLBind(organizationID))
+                .where("partnership_id", .equal, SQLBind(partnershipID))
+                .orderBy("id", .descending).all().map { try $0.submission() }
+        }
+    }
+
+    public func submission(id: Int, organizationID: String, partnershipID: String) async throws -> PartnerSubmission? {
+        try await database.read { sql in try await Self.submission(id, organizationID, partnershipID, sql) }
+    }
+
+    /// Confirms a pending submission: `partnership` (the stored one with the activity added) is
+    /// saved and the submission marked accepted, in one transaction.
+    public func confirm(
+        id: Int, partnership: Partnership, activityID: String, organizationID: String, partnerID: String, actor: String
+    ) async throws {
+        try await database.write { sql in
+            let submission = try await Self.pending(id, organizationID, partnership.id, sql)
+            try await RecordStore.savePartnership(
+                partnership, organizationID: organizationID, replacing: partnership.id, partner: .existing(partnerID),
+                change: Change(
+                    actor: actor, action: "create", entity: "activity", entityID: activityID,
+                    partnershipID: partnership.id,
+                    summary: Self.confirmationSummary(activityID: activityID, enteredBy: submission.enteredBy),
+                    after: submission.activityJSON),
+                sql)
+            try await Self.decide(id, .accepted, reason: nil, actor: actor, sql)
+        }
+    }
+
+    /// The audit summary of a confirmation, which names who entered the activity; read back by
+    /// ``enteredBy(confirmation:)`` so that the record can show who entered what.
+    static func confirmationSummary(activityID: String, enteredBy: String) -> String {
+        "confirmed activity \(activityID) entered by \(enteredBy)"
+    }
+
+    /// Who entered a confirmed activity, from its confirmation's audit summary (nil for any other entry).
+    public static func enteredBy(confirmation summary: String) -> String? {
+        guard summary.hasPrefix("confirmed activity "), let range = summary.range(of: " entered by ") else {
+            return nil
+        }
+        return String(summary[range.upperBound...])
+    }
+
+    public func decline(id: Int, organizationID: String, partnershipID: String, reason: String, actor: String)
+        async throws
+    {
+        try await database.write { sql in
+            let submission = try await Self.pending(id, organizationID, partnershipID, sql)
+            try await Self.decide(id, .declined, reason: reason, actor: actor, sql)
+            try await AuditLog.append(
+                AuditEntry(
+                    actor: actor, action: "update", organizationID: organizationID, partnershipID: partnershipID,
+                    entity: "partner-activity", entityID: String(id),
+                    summary: "returned activity \"\(submission.title)\" entered by \(submission.enteredBy)",
+                    before: "pending", after: "declined: \(reason)"),
+                to: sql)
+            try await DataRevision.raise(sql)
+        }
+    }
+
+    private static func pending(_ id: Int, _ organizationID: String, _ partnershipID: String, _ sql: any SQLDatabase)
+        async throws -> PartnerSubmission
+    {
+        guard let submission = try await submission(id, organizationID, partnershipID, sql) else {
+            throw ParticipationError.notFound
+        }
+        guard submission.status == .pending else { throw ParticipationError.alreadyDecided }
+        return submission
+    }
+
+    private static func submission(_ id: Int, _ organizationID: String, _ partnershipID: String, _ sql: any SQLDatabase)
+        async throws -> PartnerSubmission?
+    {
+        try await sql.select().column("*").from("partner_submissions").where("id", .equal, SQLBind(id))
+            .where("organization_id", .equal, SQLBind(organizationID))
+            .where("partnership_id", .equal, SQLBind(partnershipID)).first()?.submission()
+    }
+
+    private static func decide(
+        _ id: Int, _ status: DecisionStatus, reason: String?, actor: String, _ sql: any SQLDatabase
+    ) async throws {
+        try await sql.update("partner_submissions").set("status", to: SQLBind(status.rawValue))
+            .set("reason", to: AccountStore.optional(reason))
+            .set("decided_by", to: SQLBind(actor)).set("decided_at", to: SQLBind(Timestamp.now()))
+            .where("id", .equal, SQLBind(id)).run()
+    }
+}
+
+extension SQLRow {
+    func submission() throws -> PartnerSubmission {
+        let statusText = try text("status")
+        guard let status = DecisionStatus(rawValue: statusText) else {
+            throw StoreError.corruptValue(table: "partner_submissions", column: "status", value: statusText)
+        }
+        return PartnerSubmission(
+            id: try integer("id"), organizationID: try text("organization_id"),
+            partnershipID: try text("partnership_id"), activityJSON: try text("activity"), title: try text("title"),
+            enteredBy: try text("entered_by"), enteredAt: try text("entered_at"), status: status,
+            reason: try optionalText("reason"), decidedBy: try optionalText("decided_by"),
+            decidedAt: try optionalText("decided_at"))
+    }
+}

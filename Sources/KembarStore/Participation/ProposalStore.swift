@@ -1,0 +1,176 @@
+import Foundation
+import KembarCore
+import SQLKit
+
+/// Community proposals: taken from the public, reviewed by officers, accepted into the record as
+/// a planned activity or declined with a reason.
+public struct ProposalStore: Sendable {
+    public let database: any KembarDatabase
+    /// How many proposals one address may send in an hour: enough for a school's class, too few
+    /// for a script.
+    public var hourlyLimitPerAddress = 5
+
+    public init(database: any KembarDatabase) {
+        self.database = database
+    }
+
+    /// Keeps a proposal for review, unless its address has sent too many within the hour.
+    @discardableResult
+    public func submit(
+        _ draft: Proposal.Draft, organizationID: String, partnershipID: String, from address: String,
+        now: Date = Date()
+    ) async throws -> Int {
+        let limit = hourlyLimitPerAddress
+        return try await database.write { sql in
+            let since = Timestamp.string(now.addingTimeInterval(-3600))
+            let recent =
+                try await sql.raw(
+                    "SELECT COUNT(*) AS n FROM proposals WHERE submitted_from = \(bind: address) AND submitted_at > \(bind: since)"
+                ).first()?.decode(column: "n", as: Int.self) ?? 0
+            guard recent < limit else { throw ParticipationError.tooManyFromAddress(limit: limit) }
+            guard
+                try await sql.select().column("id").from("partnerships")
+                    .where("organization_id", .equal, SQLBind(organizationID))
+                    .where("id", .equal, SQLBind(partnershipID)).first() != nil
+            else { throw StoreError.partnershipNotFound(partnershipID) }
+            let inserted = try await sql.insert(into: "proposals")
+                .columns(
+                    "organization_id", "partnership_id", "proposer_name", "proposer_organization", "proposer_group",
+                    "contact", "idea", "area", "status", "submitted_at", "submitted_from"
+                )
+                .values(
+                    SQLBind(organizationID), SQLBind(partnershipID), SQLBind(draft.proposerName),
+                    AccountStore.optional(draft.proposerOrganization), SQLBind(draft.group.rawValue),
+                    SQLBind(draft.contact), SQLBind(draft.idea), AccountStore.optional(draft.area),
+                    SQLBind(DecisionStatus.pending.rawValue), SQLBind(Timestamp.string(now)), SQLBind(address)
+                )
+                .returning("id").first()
+            let id = try inserted?.integer("id") ?? 0
+            try await AuditLog.append(
+                AuditEntry(
+                    actor: "public: \(draft.proposerName)", action: "create", organizationID: organizationID,
+                    partnershipID: partnershipID, entity: "proposal", entityID: String(id),
+                    summary: "proposal received from \(draft.proposerName)", after: draft.idea),
+                to: sql)
+            return id
+        }
+    }
+
+    /// The proposals of a partnership, newest first.
+    public func proposals(organizationID: String, partnershipID: String) async throws -> [Proposal] {
+        try await database.read { sql in
+            try await sql.select().column("*").from("proposals")
+                .where("organization_id", .equal, SQLBind(organizationID))
+                .where("partnership_id", .equal, SQLBind(partnershipID))
+                .orderBy("id", .descending).all().map { try $0.proposal() }
+        }
+    }
+
+    /// How many proposals wait for review, per partnership of an organization.
+    public func pendingCounts(organizationID: String) async throws -> [String: Int] {
+        try await database.read { sql in
+            var counts: [String: Int] = [:]
+            for row in try await sql.raw(
+                """
+                SELECT partnership_id, COUNT(*) AS n FROM proposals
+                WHERE organization_id = \(bind: organizationID) AND status = 'pending' GROUP BY partnership_id
+                """
+            ).all() {
+                counts[try row.text("partnership_id")] = try row.integer("n")
+            }
+            return counts
+        }
+    }
+
+    public func proposal(id: Int, organizationID: String, partnershipID: String) async throws -> Proposal? {
+        try await database.read { sql in
+            try await Self.proposal(id: id, organizationID: organizationID, partnershipID: partnershipID, sql)
+        }
+    }
+
+    /// Accepts a pending proposal: `partnership` (the stored one with the planned activity added)
+    /// is saved and the proposal marked accepted, in one transaction.
+    public func accept(
+        id: Int, partnership: Partnership, activityID: String, organizationID: String, partnerID: String, actor: String,
+        activityJSON: String
+    ) async throws {
+        try await database.write { sql in
+            let proposal = try await Self.pending(id, organizationID, partnership.id, sql)
+            try await RecordStore.savePartnership(
+                partnership, organizationID: organizationID, replacing: partnership.id, partner: .existing(partnerID),
+                change: Change(
+                    actor: actor, action: "create", entity: "activity", entityID: activityID,
+                    partnershipID: partnership.id,
+                    summary: "added planned activity \(activityID) from proposal \(id) by \(proposal.proposerName)",
+                    after: activityJSON),
+                sql)
+            try await Self.decide(id, .accepted, reason: nil, activityID: activityID, actor: actor, sql)
+        }
+    }
+
+    public func decline(id: Int, organizationID: String, partnershipID: String, reason: String, actor: String)
+        async throws
+    {
+        try await database.write { sql in
+            let proposal = try await Self.pending(id, organizationID, partnershipID, sql)
+            try await Self.decide(id, .declined, reason: reason, activityID: nil, actor: actor, sql)
+            try await AuditLog.append(
+                AuditEntry(
+                    actor: actor, action: "update", organizationID: organizationID, partnershipID: partnershipID,
+                    entity: "proposal", entityID: String(id),
+                    summary: "declined proposal \(id) by \(proposal.proposerName)", before: "pending",
+                    after: "declined: \(reason)"),
+                to: sql)
+            try await DataRevision.raise(sql)
+        }
+    }
+
+    private static func pending(_ id: Int, _ organizationID: String, _ partnershipID: String, _ sql: any SQLDatabase)
+        async throws -> Proposal
+    {
+        guard
+            let proposal = try await proposal(id: id, organizationID: organizationID, partnershipID: partnershipID, sql)
+        else { throw ParticipationError.notFound }
+        guard proposal.status == .pending else { throw ParticipationError.alreadyDecided }
+        return proposal
+    }
+
+    private static func proposal(id: Int, organizationID: String, partnershipID: String, _ sql: any SQLDatabase)
+        async throws -> Proposal?
+    {
+        try await sql.select().column("*").from("proposals").where("id", .equal, SQLBind(id))
+            .where("organization_id", .equal, SQLBind(organizationID))
+            .where("partnership_id", .equal, SQLBind(partnershipID)).first()?.proposal()
+    }
+
+    private static func decide(
+        _ id: Int, _ status: DecisionStatus, reason: String?, activityID: String?, actor: String,
+        _ sql: any SQLDatabase
+    ) async throws {
+        try await sql.update("proposals").set("status", to: SQLBind(status.rawValue))
+            .set("reason", to: AccountStore.optional(reason)).set("activity_id", to: AccountStore.optional(activityID))
+            .set("decided_by", to: SQLBind(actor)).set("decided_at", to: SQLBind(Timestamp.now()))
+            .where("id", .equal, SQLBind(id)).run()
+    }
+}
+
+extension SQLRow {
+    func proposal() throws -> Proposal {
+        let groupText = try text("proposer_group")
+        let statusText = try text("status")
+        guard let group = Participant.Group(rawValue: groupText) else {
+            throw StoreError.corruptValue(table: "proposals", column: "proposer_group", value: groupText)
+        }
+        guard let status = DecisionStatus(rawValue: statusText) else {
+            throw StoreError.corruptValue(table: "proposals", column: "status", value: statusText)
+        }
+        return Proposal(
+            id: try integer("id"), organizationID: try text("organization_id"),
+            partnershipID: try text("partnership_id"),
+            proposerName: try text("proposer_name"), proposerOrganization: try optionalText("proposer_organization"),
+            group: group, contact: try text("contact"), idea: try text("idea"), area: try optionalText("area"),
+            status: status, reason: try optionalText("reason"), activityID: try optionalText("activity_id"),
+            submittedAt: try text("submitted_at"), decidedBy: try optionalText("decided_by"),
+            decidedAt: try optionalText("decided_at"))
+    }
+}

@@ -1,0 +1,165 @@
+import Foundation
+import Hummingbird
+import KembarCore
+import KembarStore
+
+/// Activities entered by the partner city's liaison: the form they fill in (the same as the
+/// officers' activity form), and the officers' review that confirms each into the record or
+/// returns it with a reason.
+struct PartnerSubmissionsController {
+    let site: Site
+
+    func addRoutes(to router: Router<KembarRequestContext>) {
+        router.get("/contribute/:organization/:partnership/activities/new") { request, context in
+            try await contribute(request, context, post: false)
+        }
+        router.post("/contribute/:organization/:partnership/activities/new") { request, context in
+            try await contribute(request, context, post: true)
+        }
+        router.get("/review/:organization/:partnership/partner-activities") { request, context in
+            try await review(request, context, state: FormState(), errors: [:], failed: nil)
+        }
+        router.post("/review/:organization/:partnership/partner-activities/:submission") { request, context in
+            try await decide(request, context)
+        }
+    }
+
+    private func contribute(_ request: Request, _ context: KembarRequestContext, post: Bool) async throws -> Response {
+        let words = site.renderer.words(LanguageChoice.language(of: request).language)
+        let organizationID = try context.parameters.require("organization")
+        let partnershipID = try context.parameters.require("partnership")
+        let account = try context.visitor.reader(organizationID: organizationID, partnershipID: partnershipID)
+        guard account.canSubmitActivity(organizationID: organizationID, partnershipID: partnershipID) else {
+            throw AccessDenied.forbidden
+        }
+        guard let stored = try await site.store.partnership(organizationID: organizationID, id: partnershipID) else {
+            throw AccessDenied.notFound
+        }
+        let form = ActivityForm(partnership: stored.partnership, homeName: stored.organization.place.name, words: words)
+        let action = SitePath.newSubmission(organizationID, partnershipID)
+        let cancel = SitePath.partnership(organizationID, partnershipID)
+        let heading = words.text("submit_activity_heading")
+        let state = post ? try await FormState.read(request) : form.state(from: nil)
+        func show(_ errors: [String: String], status: HTTPResponse.Status) throws -> Response {
+            var page = form.page(state, errors: errors, action: action, cancel: cancel, heading: heading)
+            page = FormPage(
+                action: page.action, heading: page.heading, intro: words.text("submit_activity_intro"),
+                errors: errors, sections: page.sections, submitLabel: words.text("submit_activity_submit"),
+                cancelHref: cancel, cancelLabel: words.text("cancel"))
+            return try site.page("form", title: heading, model: page, words: words, request, context, status: status)
+                .response(from: request, context: context)
+        }
+        guard post, state["more"].isEmpty else { return try show([:], status: .ok) }
+        let (activity, errors) = form.read(state, original: nil)
+        guard let activity else { return try show(errors, status: .unprocessableContent) }
+        var partnership = stored.partnership
+        partnership.activities.append(activity)
+        if let problem = RecordCheck.problems(partnership, stored.organization) {
+            return try show(["": problem], status: .unprocessableContent)
+        }
+        try await site.submissions.submit(
+            activityJSON: JSONWriter.string(RecordEncoder.value(activity)), title: activity.title,
+            organizationID: organizationID, partnershipID: partnershipID, enteredBy: context.visitor.actor)
+        await site.revisions.didWrite()
+        return Response(status: .seeOther, headers: [.location: cancel + "?saved=submission"])
+    }
+
+    private func review(
+        _ request: Request, _ context: KembarRequestContext, state: FormState, errors: [String: String], failed: Int?
+    ) async throws -> Response {
+        let words = site.renderer.words(LanguageChoice.language(of: request).language)
+        let stored = try await site.reviewedPartnership(context)
+        let organizationID = stored.organization.id
+        let partnershipID = stored.partnership.id
+        let submissions = try await site.submissions.submissions(
+            organizationID: organizationID, partnershipID: partnershipID
+        )
+        .sorted { DecisionStatus.reviewOrder(($0.status, $0.id), ($1.status, $1.id)) }
+        let items = submissions.map { submission in
+            let build = FieldBuilder(state: failed == submission.id ? state : FormState(), errors: [:], words: words)
+            var facts = [
+                PartnershipView.Fact(label: words.text("review_entered_by"), value: submission.enteredBy),
+                PartnershipView.Fact(
+                    label: words.text("review_received"), value: ProposalsController.day(submission.enteredAt)),
+            ]
+            if let activity = try? RecordCheck.adding(
+                activityJSON: submission.activityJSON, to: stored.partnership, of: stored.organization
+            ).activity {
+                facts.append(PartnershipView.Fact(label: words.text("field_start"), value: words.date(activity.start)))
+                facts.append(
+                    PartnershipView.Fact(
+                        label: words.text("field_kind"), value: words.term(activity.kind, "activity-kind")))
+                if !activity.participants.isEmpty {
+                    facts.append(
+                        PartnershipView.Fact(
+                            label: words.text("field_participants"),
+                            value: activity.participants.map {
+                                "\(words.term($0.side, "side")): \(words.term($0.group, "group"))"
+                                    + ($0.count.map { " (\(words.count($0)))" } ?? "")
+                            }.joined(separator: "; ")))
+                }
+            }
+            return ReviewView.Item(
+                anchor: "submission-\(submission.id)", heading: submission.title, facts: facts,
+                status: submission.status.described(reason: submission.reason, words: words),
+                pending: submission.status == .pending,
+                action: SitePath.submission(organizationID, partnershipID, submission.id), acceptFields: [],
+                acceptLabel: words.text("review_confirm_activity"),
+                declineField: build.textarea("reason-\(submission.id)", "field_return_reason", required: true),
+                declineLabel: words.text("review_return"),
+                errors: failed == submission.id ? errors.values.sorted() : [], hasErrors: failed == submission.id)
+        }
+        return try site.reviewPage(
+            items, of: stored, titleKey: "review_submissions_title", introKey: "review_submissions_intro",
+            failed: failed != nil, words: words, request,
+            context)
+    }
+
+    private func decide(_ request: Request, _ context: KembarRequestContext) async throws -> Response {
+        let words = site.renderer.words(LanguageChoice.language(of: request).language)
+        let stored = try await site.reviewedPartnership(context)
+        let organizationID = stored.organization.id
+        let partnershipID = stored.partnership.id
+        guard let submissionID = context.parameters.get("submission").flatMap(Int.init),
+            let submission = try await site.submissions.submission(
+                id: submissionID, organizationID: organizationID, partnershipID: partnershipID)
+        else { throw AccessDenied.notFound }
+        let state = try await FormState.read(request)
+        var reader = FormReader(state, words: words)
+        do {
+            switch state["decision"] {
+            case "decline":
+                guard
+                    let reason = reader.text(
+                        "reason-\(submissionID)", required: true, maximum: FormReader.maximumText, multiline: true)
+                else {
+                    return try await review(request, context, state: state, errors: reader.errors, failed: submissionID)
+                }
+                try await site.submissions.decline(
+                    id: submissionID, organizationID: organizationID, partnershipID: partnershipID, reason: reason,
+                    actor: context.visitor.actor)
+            case "accept":
+                let merged: (partnership: Partnership, activity: Activity)
+                do {
+                    merged = try RecordCheck.adding(
+                        activityJSON: submission.activityJSON, to: stored.partnership, of: stored.organization)
+                } catch RecordCheckError.invalid(let problem) {
+                    return try await review(request, context, state: state, errors: ["": problem], failed: submissionID)
+                }
+                try await site.submissions.confirm(
+                    id: submissionID, partnership: merged.partnership, activityID: merged.activity.id,
+                    organizationID: organizationID, partnerID: stored.partnerID, actor: context.visitor.actor)
+            default:
+                throw HTTPError(.badRequest, message: "decision must be accept or decline")
+            }
+        } catch ParticipationError.alreadyDecided {
+            return try await review(
+                request, context, state: state, errors: ["": words.text("review_already_decided")],
+                failed: submissionID)
+        }
+        await site.revisions.didWrite()
+        return Response(
+            status: .seeOther,
+            headers: [.location: SitePath.submissions(organizationID, partnershipID) + "#submission-\(submissionID)"])
+    }
+}

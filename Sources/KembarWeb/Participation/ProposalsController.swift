@@ -1,0 +1,245 @@
+import Foundation
+import Hummingbird
+import KembarCore
+import KembarStore
+
+/// Community proposals: the public form on a partnership's public page, and the officers' review,
+/// where a proposal becomes a planned activity (its proposer a `planner`) or is declined with a
+/// reason.
+struct ProposalsController {
+    let site: Site
+
+    func addRoutes(to router: Router<KembarRequestContext>) {
+        router.get("/public/:organization/partnerships/:partnership/propose") { request, context in
+            try await propose(request, context, post: false)
+        }
+        router.post("/public/:organization/partnerships/:partnership/propose") { request, context in
+            try await propose(request, context, post: true)
+        }
+        router.get("/review/:organization/:partnership/proposals") { request, context in
+            try await review(request, context, state: FormState(), errors: [:], failed: nil)
+        }
+        router.post("/review/:organization/:partnership/proposals/:proposal") { request, context in
+            try await decide(request, context)
+        }
+    }
+
+    /// The groups a proposer may speak for: people outside government.
+    static let groups = Participant.Group.allCases.filter(\.isCommunity)
+
+    // MARK: - The public form
+
+    private func propose(_ request: Request, _ context: KembarRequestContext, post: Bool) async throws -> Response {
+        let words = site.renderer.words(LanguageChoice.language(of: request).language)
+        let organizationID = try context.parameters.require("organization")
+        let partnershipID = try context.parameters.require("partnership")
+        guard let stored = try await site.store.partnership(organizationID: organizationID, id: partnershipID) else {
+            throw AccessDenied.notFound
+        }
+        let action = SitePath.propose(organizationID, partnershipID)
+        let back = SitePath.publicPartnership(organizationID, partnershipID)
+        let areas = Array(Set(stored.partnership.agreements.flatMap(\.areas))).sorted()
+        let state = post ? try await FormState.read(request) : FormState()
+        func form(_ errors: [String: String], status: HTTPResponse.Status) throws -> Response {
+            let build = FieldBuilder(state: state, errors: errors, words: words)
+            var fields = [
+                build.text("name", "field_proposer_name", required: true),
+                build.text("organisation", "field_proposer_organisation"),
+                build.select(
+                    "group", "field_proposer_group",
+                    [("", words.text("choose"))] + Self.groups.map { ($0.rawValue, words.term($0, "group")) },
+                    required: true),
+                build.text("contact", "field_proposer_contact", hint: "field_proposer_contact_hint", required: true),
+                build.textarea("idea", "field_proposal_idea", hint: "field_proposal_idea_hint", required: true),
+            ]
+            if !areas.isEmpty {
+                fields.append(
+                    build.select("area", "field_proposal_area", [("", words.text("choose"))] + areas.map { ($0, $0) }))
+            }
+            var page = FormPage(
+                action: action,
+                heading: words.text(
+                    "propose_title", ["name": "\(stored.organization.place.name) – \(stored.partnership.partner.name)"]),
+                intro: words.text("propose_intro"), errors: errors,
+                sections: [FormPage.Section(legend: words.text("propose_legend"), fields: fields, tables: [])],
+                submitLabel: words.text("propose_submit"), cancelHref: back, cancelLabel: words.text("cancel"))
+            page.honeypotLabel = words.text("honeypot_label")
+            return try site.page(
+                "form", title: page.heading, model: page, words: words, request, context, status: status
+            )
+            .response(from: request, context: context)
+        }
+        guard post else { return try form([:], status: .ok) }
+        func thanks() throws -> Response {
+            try site.message(
+                request, context, words: words, title: words.text("propose_thanks_title"),
+                message: words.text("propose_thanks_message"), status: .ok
+            ).response(from: request, context: context)
+        }
+        // A robot fills every field; a person never sees this one. Robots are thanked, not told.
+        guard state["website"].isEmpty else { return try thanks() }
+        var reader = FormReader(state, words: words)
+        let name = reader.text("name", required: true)
+        let organisation = reader.text("organisation", required: false)
+        var group: Participant.Group? = reader.choice("group", required: true)
+        if let chosen = group, !Self.groups.contains(chosen) {
+            reader.fail("group", "error_choice")
+            group = nil
+        }
+        let contact = reader.text("contact", required: true, maximum: 200)
+        let idea = reader.text("idea", required: true, maximum: FormReader.maximumText, multiline: true)
+        var area = reader.text("area", required: false)
+        if let chosen = area, !areas.contains(chosen) {
+            reader.fail("area", "error_choice")
+            area = nil
+        }
+        guard reader.errors.isEmpty, let name, let group, let contact, let idea else {
+            return try form(reader.errors, status: .unprocessableContent)
+        }
+        do {
+            try await site.proposals.submit(
+                Proposal.Draft(
+                    proposerName: name, proposerOrganization: organisation, group: group, contact: contact, idea: idea,
+                    area: area),
+                organizationID: organizationID, partnershipID: partnershipID, from: context.visitor.address,
+                now: site.security.now())
+        } catch ParticipationError.tooManyFromAddress {
+            return try form(["": words.text("propose_too_many")], status: .tooManyRequests)
+        }
+        await site.revisions.didWrite()
+        return try thanks()
+    }
+
+    // MARK: - The officers' review
+
+    private func review(
+        _ request: Request, _ context: KembarRequestContext, state: FormState, errors: [String: String], failed: Int?
+    ) async throws -> Response {
+        let words = site.renderer.words(LanguageChoice.language(of: request).language)
+        let stored = try await site.reviewedPartnership(context)
+        let organizationID = stored.organization.id
+        let partnershipID = stored.partnership.id
+        let proposals = try await site.proposals.proposals(organizationID: organizationID, partnershipID: partnershipID)
+            .sorted { DecisionStatus.reviewOrder(($0.status, $0.id), ($1.status, $1.id)) }
+        let items = proposals.map { proposal in
+            let suffix = "-\(proposal.id)"
+            var itemState = FormState()
+            if failed == proposal.id { itemState = state }
+            if itemState["title" + suffix].isEmpty { itemState["title" + suffix] = Self.title(from: proposal.idea) }
+            if itemState["kind" + suffix].isEmpty { itemState["kind" + suffix] = Activity.Kind.event.rawValue }
+            let build = FieldBuilder(
+                state: itemState, errors: failed == proposal.id ? errors : [:], words: words)
+            var facts = [
+                PartnershipView.Fact(
+                    label: words.text("review_proposer"),
+                    value: [proposal.proposerName, proposal.proposerOrganization].compactMap { $0 }.joined(
+                        separator: ", ")),
+                PartnershipView.Fact(
+                    label: words.text("review_group"), value: words.term(proposal.group, "group")),
+                PartnershipView.Fact(label: words.text("review_contact"), value: proposal.contact),
+                PartnershipView.Fact(label: words.text("review_idea"), value: proposal.idea),
+                PartnershipView.Fact(label: words.text("review_received"), value: Self.day(proposal.submittedAt)),
+            ]
+            if let area = proposal.area {
+                facts.append(PartnershipView.Fact(label: words.text("field_proposal_area"), value: area))
+            }
+            return ReviewView.Item(
+                anchor: "proposal-\(proposal.id)",
+                heading: words.text("review_proposal_heading", ["n": words.count(proposal.id)]),
+                facts: facts, status: proposal.status.described(reason: proposal.reason, words: words),
+                pending: proposal.status == .pending,
+                action: SitePath.proposal(organizationID, partnershipID, proposal.id),
+                acceptFields: [
+                    build.text("title" + suffix, "field_title", required: true),
+                    build.date("start" + suffix, "field_planned_start", required: true),
+                    build.choice(
+                        "kind" + suffix, "field_kind", Activity.Kind.self, family: "activity-kind", required: true),
+                    build.checkbox("public" + suffix, "field_public"),
+                ],
+                acceptLabel: words.text("review_accept_proposal"),
+                declineField: build.textarea("reason" + suffix, "field_decline_reason", required: true),
+                declineLabel: words.text("review_decline"),
+                errors: failed == proposal.id ? errors.values.sorted() : [], hasErrors: failed == proposal.id)
+        }
+        return try site.reviewPage(
+            items, of: stored, titleKey: "review_proposals_title", introKey: "review_proposals_intro",
+            failed: failed != nil, words: words, request,
+            context)
+    }
+
+    private func decide(_ request: Request, _ context: KembarRequestContext) async throws -> Response {
+        let words = site.renderer.words(LanguageChoice.language(of: request).language)
+        let stored = try await site.reviewedPartnership(context)
+        let organizationID = stored.organization.id
+        let partnershipID = stored.partnership.id
+        guard let proposalID = context.parameters.get("proposal").flatMap(Int.init),
+            let proposal = try await site.proposals.proposal(
+                id: proposalID, organizationID: organizationID, partnershipID: partnershipID)
+        else { throw AccessDenied.notFound }
+        let state = try await FormState.read(request)
+        let suffix = "-\(proposalID)"
+        var reader = FormReader(state, words: words)
+        let back = SitePath.proposals(organizationID, partnershipID) + "#proposal-\(proposalID)"
+        do {
+            switch state["decision"] {
+            case "decline":
+                guard
+                    let reason = reader.text(
+                        "reason" + suffix, required: true, maximum: FormReader.maximumText, multiline: true)
+                else {
+                    return try await review(request, context, state: state, errors: reader.errors, failed: proposalID)
+                }
+                try await site.proposals.decline(
+                    id: proposalID, organizationID: organizationID, partnershipID: partnershipID, reason: reason,
+                    actor: context.visitor.actor)
+            case "accept":
+                let title = reader.text("title" + suffix, required: true)
+                let start = reader.date("start" + suffix, required: true)
+                let kind: Activity.Kind? = reader.choice("kind" + suffix, required: true)
+                guard reader.errors.isEmpty, let title, let start, let kind else {
+                    return try await review(request, context, state: state, errors: reader.errors, failed: proposalID)
+                }
+                var partnership = stored.partnership
+                let taken = Set(partnership.activities.map(\.id))
+                var id = FormReader.slug(title)
+                var counter = 2
+                while taken.contains(id) {
+                    id = FormReader.slug(title) + "-\(counter)"
+                    counter += 1
+                }
+                let activity = Activity(
+                    id: id, title: title, start: start, kind: kind, areas: proposal.area.map { [$0] } ?? [],
+                    host: nil, initiator: .home,
+                    participants: [Participant(side: .home, group: proposal.group, role: .planner)],
+                    isPublic: !state["public" + suffix].isEmpty)
+                partnership.activities.append(activity)
+                if let problem = RecordCheck.problems(partnership, stored.organization) {
+                    return try await review(request, context, state: state, errors: ["": problem], failed: proposalID)
+                }
+                try await site.proposals.accept(
+                    id: proposalID, partnership: partnership, activityID: id, organizationID: organizationID,
+                    partnerID: stored.partnerID, actor: context.visitor.actor,
+                    activityJSON: JSONWriter.string(RecordEncoder.value(activity)))
+            default:
+                throw HTTPError(.badRequest, message: "decision must be accept or decline")
+            }
+        } catch ParticipationError.alreadyDecided {
+            return try await review(
+                request, context, state: state, errors: ["": words.text("review_already_decided")], failed: proposalID)
+        }
+        await site.revisions.didWrite()
+        return Response(status: .seeOther, headers: [.location: back])
+    }
+
+    /// A planned activity's first title: the idea's first line, shortened at a word.
+    static func title(from idea: String) -> String {
+        let line = idea.split(whereSeparator: \.isNewline).first.map(String.init) ?? idea
+        guard line.count > 80 else { return line }
+        let cut = line.prefix(80)
+        return (cut.lastIndex(of: " ").map { String(cut[..<$0]) } ?? String(cut)) + "…"
+    }
+
+    static func day(_ timestamp: String) -> String {
+        String(timestamp.prefix(10))
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import Hummingbird
+import KembarCore
+
+/// The public portal, open to all without signing in: each government's partnerships, and the
+/// activities marked public — never anything else of the record.
+struct PublicPortalController {
+    let site: Site
+
+    func addRoutes(to router: Router<KembarRequestContext>) {
+        router.get(RouterPath(SitePath.publicHome)) { request, context in try await home(request, context) }
+        router.get("/public/:organization") { request, context in try await organization(request, context) }
+        router.get("/public/:organization/partnerships/:partnership") { request, context in
+            try await partnership(request, context)
+        }
+        router.get("/public/:organization/feed.atom") { request, context in try await feed(request, context) }
+    }
+
+    private func home(_ request: Request, _ context: KembarRequestContext) async throws -> HTMLPage {
+        try await site.cachedPage(request, context) { words in
+            let snapshot = try await site.snapshot()
+            let view = PublicView.Home(
+                governments: snapshot.records.map {
+                    PublicView.Link(href: SitePath.publicOrganization($0.organization.id), label: $0.organization.name)
+                })
+            return site.page(
+                "public-home", title: words.text("public_title"), model: view, words: words, request, context,
+                section: .publicPortal)
+        }
+    }
+
+    private func organization(_ request: Request, _ context: KembarRequestContext) async throws -> HTMLPage {
+        let organizationID = try context.parameters.require("organization")
+        return try await site.cachedPage(request, context) { words in
+            guard let record = try await site.snapshot().record(organizationID) else {
+                return site.notFound(request, context, words: words)
+            }
+            let view = PublicView.Organization(record: record, words: words)
+            return site.page(
+                "public-organization", title: view.heading, model: view, words: words, request, context,
+                section: .publicPortal)
+        }
+    }
+
+    private func partnership(_ request: Request, _ context: KembarRequestContext) async throws -> HTMLPage {
+        let organizationID = try context.parameters.require("organization")
+        let partnershipID = try context.parameters.require("partnership")
+        return try await site.cachedPage(request, context) { words in
+            guard let record = try await site.snapshot().record(organizationID),
+                let partnership = record.partnerships.first(where: { $0.id == partnershipID })
+            else { return site.notFound(request, context, words: words) }
+            let view = PublicView.PartnershipPage(record: record, partnership: partnership, words: words)
+            return site.page(
+                "public-partnership", title: view.heading, model: view, words: words, request, context,
+                section: .publicPortal, attribution: true)
+        }
+    }
+
+    private func feed(_ request: Request, _ context: KembarRequestContext) async throws -> Response {
+        let organizationID = try context.parameters.require("organization")
+        guard let record = try await site.snapshot().record(organizationID) else { throw AccessDenied.notFound }
+        let host = request.head.authority ?? "localhost"
+        let base = (site.security.https ? "https://" : "http://") + host
+        let xml = AtomFeed(record: record, base: base).xml()
+        return Response(
+            status: .ok, headers: [.contentType: "application/atom+xml; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(string: xml)))
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import HTTPTypes
+import KembarCore
+import KembarStore
+import KembarTestSupport
+import Testing
+
+/// A partner city's liaison enters its own activities; the home officers confirm them.
+@Suite struct PartnerSubmissionTests {
+    static let contribute = "/contribute/bandung/bandung-liuzhou/activities/new"
+    static let review = "/review/bandung/bandung-liuzhou/partner-activities"
+
+    static func submit(_ partner: WebHarness, title: String) async throws -> WebHarness.Page {
+        var fields = formFields(try await partner.get(contribute).html).filter { $0.0 != "_csrf" }
+        fields = setting(fields, "title", title)
+        fields = setting(fields, "start", "2026-10-12")
+        fields = setting(fields, "kind", "visit")
+        fields = setting(fields, "host", "home")
+        fields = setting(fields, "initiator", "partner")
+        fields = setting(fields, "participants.0.side", "partner")
+        fields = setting(fields, "participants.0.group", "government")
+        fields = setting(fields, "participants.0.role", "participant")
+        fields = setting(fields, "participants.0.count", "6")
+        return try await partner.post(contribute, fields + [("save", "yes")])
+    }
+
+    static func submissions(_ site: WebHarness) async throws -> [PartnerSubmission] {
+        try await PartnerSubmissionStore(database: site.database).submissions(
+            organizationID: "bandung", partnershipID: "bandung-liuzhou")
+    }
+
+    @Test func anEnteredActivityWaitsOutsideTheRecordUntilConfirmed() async throws {
+        try await WebHarness.with { site in
+            let partner = try await site.signedIn(
+                .partner, organizationID: "bandung", partnershipID: "bandung-liuzhou", email: "liaison@liuzhou.example")
+            let before = try await site.storedRecord()
+            let page = try await Self.submit(partner, title: "Liuzhou delegation visits Bandung")
+            #expect(page.status == .seeOther, "\(page.text)")
+            #expect(try await site.storedRecord() == before)
+            let pending = try #require(try await Self.submissions(site).first)
+            #expect(pending.status == .pending)
+            #expect(pending.enteredBy == "liaison@liuzhou.example (partner)")
+            let review = try await site.get(Self.review)
+            #expect(review.text.contains("Liuzhou delegation visits Bandung"))
+            #expect(review.text.contains("liaison@liuzhou.example"))
+            let confirmed = try await site.post("\(Self.review)/\(pending.id)", [("decision", "accept")])
+            #expect(confirmed.status == .seeOther)
+            let activity = try #require(
+                try await site.storedRecord().partnerships.first { $0.id == "bandung-liuzhou" }?.activities.first {
+                    $0.title == "Liuzhou delegation visits Bandung"
+                })
+            #expect(activity.initiator == .partner)
+            #expect(activity.participants.first?.count == 6)
+            #expect(try await Self.submissions(site).first?.status == .accepted)
+            // The record shows who entered it and who confirmed it, to the partner and to the office.
+            for viewer in [site, partner] {
+                let text = try await viewer.get("/partnerships/bandung/bandung-liuzhou").text
+                #expect(text.contains("Dicatat oleh liaison@liuzhou.example (partner) (kota mitra), dikonfirmasi oleh"))
+            }
+        }
+    }
+
+    @Test func aReturnedActivityNeedsAReasonAndNeverJoinsTheRecord() async throws {
+        try await WebHarness.with { site in
+            let partner = try await site.signedIn(.partner, organizationID: "bandung", partnershipID: "bandung-liuzhou")
+            _ = try await Self.submit(partner, title: "A visit that did not happen")
+            let id = try #require(try await Self.submissions(site).first?.id)
+            let before = try await site.storedRecord()
+            #expect(
+                try await site.post("\(Self.review)/\(id)", [("decision", "decline")]).status == .unprocessableContent)
+            #expect(
+                try await site.post("\(Self.review)/\(id)", [("decision", "decline"), ("reason-\(id)", "Wrong year")])
+                    .status == .seeOther)
+            #expect(try await Self.submissions(site).first?.status == .declined)
+            #expect(try await Self.submissions(site).first?.reason == "Wrong year")
+            #expect(try await site.storedRecord() == before)
+        }
+    }
+
+    @Test func thePartnerCannotConfirmItsOwnEntriesNorEnterForAnotherPartnership() async throws {
+        try await WebHarness.with { site in
+            let partner = try await site.signedIn(.partner, organizationID: "bandung", partnershipID: "bandung-liuzhou")
+            _ = try await Self.submit(partner, title: "Self-confirmed")
+            let id = try #require(try await Self.submissions(site).first?.id)
+            #expect(try await partner.post("\(Self.review)/\(id)", [("decision", "accept")]).status == .forbidden)
+            #expect(try await partner.get("/contribute/bandung/bandung-seoul/activities/new").status == .notFound)
+            #expect(try await Self.submissions(site).first?.status == .pending)
+        }
+    }
+
+    @Test func badInputIsRefusedWithItsFieldAndNothingIsKept() async throws {
+        try await WebHarness.with { site in
+            let partner = try await site.signedIn(.partner, organizationID: "bandung", partnershipID: "bandung-liuzhou")
+            let page = try await Self.submit(partner, title: "")
+            #expect(page.status == .unprocessableContent)
+            #expect(page.html.contains("id=\"field-title-error\""))
+            #expect(try await Self.submissions(site).isEmpty)
+        }
+    }
+}
