@@ -43,6 +43,11 @@ enum SitePath {
         submissions(organization, id) + "/\(submission)"
     }
 
+    /// The activities a partner city's liaison has entered, with what became of each.
+    static func contributions(_ organization: String, _ id: String) -> String {
+        "/contribute/\(escape(organization))/\(escape(id))/activities"
+    }
+
     /// Where a partner city's liaison enters an activity for confirmation.
     static func newSubmission(_ organization: String, _ id: String) -> String {
         "/contribute/\(escape(organization))/\(escape(id))/activities/new"

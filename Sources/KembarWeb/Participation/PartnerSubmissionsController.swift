@@ -16,6 +16,9 @@ struct PartnerSubmissionsController {
         router.post("/contribute/:organization/:partnership/activities/new") { request, context in
             try await contribute(request, context, post: true)
         }
+        router.get("/contribute/:organization/:partnership/activities") { request, context in
+            try await contributions(request, context)
+        }
         router.get("/review/:organization/:partnership/partner-activities") { request, context in
             try await review(request, context, state: FormState(), errors: [:], failed: nil)
         }
@@ -61,7 +64,36 @@ struct PartnerSubmissionsController {
             activityJSON: JSONWriter.string(RecordEncoder.value(activity)), title: activity.title,
             organizationID: organizationID, partnershipID: partnershipID, enteredBy: context.visitor.actor)
         await site.revisions.didWrite()
-        return Response(status: .seeOther, headers: [.location: cancel + "?saved=submission"])
+        return Response(
+            status: .seeOther,
+            headers: [.location: SitePath.contributions(organizationID, partnershipID) + "?saved=submission"])
+    }
+
+    /// The liaison's own list: each activity entered, whether it was confirmed or returned, and why.
+    private func contributions(_ request: Request, _ context: KembarRequestContext) async throws -> HTMLPage {
+        let words = site.renderer.words(LanguageChoice.language(of: request).language)
+        let organizationID = try context.parameters.require("organization")
+        let partnershipID = try context.parameters.require("partnership")
+        let account = try context.visitor.reader(organizationID: organizationID, partnershipID: partnershipID)
+        guard account.canSubmitActivity(organizationID: organizationID, partnershipID: partnershipID) else {
+            throw AccessDenied.forbidden
+        }
+        let submissions = try await site.submissions.submissions(
+            organizationID: organizationID, partnershipID: partnershipID)
+        let view = ContributionsView(
+            heading: words.text("contributions_title"),
+            saved: request.uri.queryParameters["saved"] == "submission"
+                ? words.text("saved_notice", ["what": words.text("saved_submission")]) : nil,
+            newEntry: SitePath.newSubmission(organizationID, partnershipID),
+            back: SitePath.partnership(organizationID, partnershipID),
+            hasEntries: !submissions.isEmpty,
+            entries: submissions.map { submission in
+                ContributionsView.Entry(
+                    title: submission.title, entered: ProposalsController.day(submission.enteredAt),
+                    enteredBy: submission.enteredBy,
+                    status: submission.status.described(reason: submission.reason, words: words))
+            })
+        return site.page("contributions", title: view.heading, model: view, words: words, request, context)
     }
 
     private func review(
@@ -162,4 +194,21 @@ struct PartnerSubmissionsController {
             status: .seeOther,
             headers: [.location: SitePath.submissions(organizationID, partnershipID) + "#submission-\(submissionID)"])
     }
+}
+
+/// The partner city's liaison's list of the activities it entered.
+struct ContributionsView {
+    struct Entry {
+        let title: String
+        let entered: String
+        let enteredBy: String
+        let status: String
+    }
+
+    let heading: String
+    let saved: String?
+    let newEntry: String
+    let back: String
+    let hasEntries: Bool
+    let entries: [Entry]
 }

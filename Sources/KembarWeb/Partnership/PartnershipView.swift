@@ -594,6 +594,10 @@ extension PartnershipView {
                 Link(
                     href: SitePath.newSubmission(organizationID, partnershipID),
                     label: words.text("action_submit_activity")))
+            actions.append(
+                Link(
+                    href: SitePath.contributions(organizationID, partnershipID),
+                    label: words.text("action_contributions")))
         }
         if access.canReadHistory {
             actions.append(

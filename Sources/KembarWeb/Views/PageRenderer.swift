@@ -42,9 +42,10 @@ public struct PageRenderer: Sendable {
                     href: path + "?" + (query.isEmpty ? "" : query + "&") + "lang=\(other.rawValue)",
                     current: other == words.language)
             },
-            navigation: NavSection.visible(to: visitor.account).map { item in
-                NavLink(href: item.path, label: words.text(item.labelKey), current: item == section)
-            },
+            navigation: Self.ownPartnership(of: visitor.account, words: words)
+                + NavSection.visible(to: visitor.account).map { item in
+                    NavLink(href: item.path, label: words.text(item.labelKey), current: item == section)
+                },
             csrf: visitor.formToken,
             account: visitor.account.map { account in
                 AccountBadge(
@@ -56,6 +57,20 @@ public struct PageRenderer: Sendable {
             preconditionFailure("template \(template) is missing from the bundle")
         }
         return HTMLPage(html: html, status: status)
+    }
+}
+
+extension PageRenderer {
+    /// A partner city's liaison has one partnership, which leads its navigation.
+    fileprivate static func ownPartnership(of account: Account?, words: Words) -> [NavLink] {
+        guard let account, account.role == .partner, let organizationID = account.organizationID,
+            let partnershipID = account.partnershipID
+        else { return [] }
+        return [
+            NavLink(
+                href: SitePath.partnership(organizationID, partnershipID), label: words.text("nav_own_partnership"),
+                current: false)
+        ]
     }
 }
 

@@ -36,6 +36,8 @@ import Testing
             let before = try await site.storedRecord()
             let page = try await Self.submit(partner, title: "Liuzhou delegation visits Bandung")
             #expect(page.status == .seeOther, "\(page.text)")
+            #expect(page.headers[.location] == "/contribute/bandung/bandung-liuzhou/activities?saved=submission")
+            #expect(try await partner.get(page.headers[.location]!).text.contains("Menunggu keputusan"))
             #expect(try await site.storedRecord() == before)
             let pending = try #require(try await Self.submissions(site).first)
             #expect(pending.status == .pending)
@@ -74,6 +76,10 @@ import Testing
             #expect(try await Self.submissions(site).first?.status == .declined)
             #expect(try await Self.submissions(site).first?.reason == "Wrong year")
             #expect(try await site.storedRecord() == before)
+            // The liaison sees what became of the entry, and why.
+            let own = try await partner.get("/contribute/bandung/bandung-liuzhou/activities")
+            #expect(own.text.contains("A visit that did not happen"))
+            #expect(own.text.contains("Ditolak: Wrong year"))
         }
     }
 
