@@ -141,6 +141,16 @@ extension RecordStore {
         {
             throw StoreError.partnershipExists(partnership.id)
         }
+        if let originalID, originalID != partnership.id {
+            // What belongs to the partnership follows it to its new id: its partner city's
+            // accounts, its proposals and the activities waiting for confirmation. (The audit log
+            // keeps the ids as they were when each change was made.)
+            for table in ["users", "proposals", "partner_submissions"] {
+                try await sql.update(table).set("partnership_id", to: SQLBind(partnership.id))
+                    .where("organization_id", .equal, SQLBind(organizationID))
+                    .where("partnership_id", .equal, SQLBind(originalID)).run()
+            }
+        }
         switch partner {
         case .existing(let id):
             guard

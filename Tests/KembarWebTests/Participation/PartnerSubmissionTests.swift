@@ -103,4 +103,19 @@ import Testing
             #expect(try await Self.submissions(site).isEmpty)
         }
     }
+
+    @Test func aRenamedPartnershipKeepsItsPartnerAccountProposalsAndEntries() async throws {
+        try await WebHarness.with { site in
+            let partner = try await site.signedIn(.partner, organizationID: "bandung", partnershipID: "bandung-liuzhou")
+            _ = try await Self.submit(partner, title: "Waiting through a rename")
+            let edit = "/partnerships/bandung/bandung-liuzhou/edit"
+            let fields = formFields(try await site.get(edit).html).filter { $0.0 != "_csrf" }
+            #expect(
+                try await site.post(edit, setting(fields, "id", "bandung-liuzhou-2006") + [("save", "yes")]).status
+                    == .seeOther)
+            #expect(try await partner.get("/partnerships/bandung/bandung-liuzhou-2006").status == .ok)
+            let waiting = try await site.get("/review/bandung/bandung-liuzhou-2006/partner-activities")
+            #expect(waiting.text.contains("Waiting through a rename"))
+        }
+    }
 }
