@@ -57,6 +57,7 @@ for lang in id en; do
   shot "reciprocity-$lang" 1280 1000 "$(saved "reciprocity-$lang" "$liuzhou?lang=$lang#areas")"
   shot "partnership-phone-$lang" 375 1400 "$(saved "partnership-phone-$lang" "$liuzhou?lang=$lang#scorecard")"
   shot "map-$lang" 1280 1000 "$(saved "map-$lang" "$site/map?lang=$lang")"
+  shot "search-$lang" 1280 700 "$(saved "search-$lang" "$site/search?q=pertukaran+pelajar&lang=$lang")"
   shot "sign-in-$lang" 1280 700 "$site/sign-in?lang=$lang"
   shot "public-$lang" 1280 1000 "$site/public/bandung?lang=$lang"
   shot "propose-$lang" 1280 1000 "$propose?lang=$lang"

@@ -1,14 +1,22 @@
+import SQLKit
+
 /// One step of the schema's history. Steps are applied in order, each in its own transaction,
 /// and never edited once released: a change to the schema is a new step.
 public struct Migration: Sendable {
     public let version: Int
     public let name: String
     let statements: @Sendable (DatabaseDialect) -> [String]
+    /// Data the new schema needs from what is already stored, written in the same transaction.
+    let fill: (@Sendable (any SQLDatabase) async throws -> Void)?
 
-    init(version: Int, name: String, statements: @escaping @Sendable (DatabaseDialect) -> [String]) {
+    init(
+        version: Int, name: String, statements: @escaping @Sendable (DatabaseDialect) -> [String],
+        fill: (@Sendable (any SQLDatabase) async throws -> Void)? = nil
+    ) {
         self.version = version
         self.name = name
         self.statements = statements
+        self.fill = fill
     }
 
     /// Every migration Kembar knows, oldest first.
@@ -17,6 +25,7 @@ public struct Migration: Sendable {
         .auditLog,
         .dataRevision,
         .accounts,
+        .searchIndex,
     ]
 }
 

@@ -20,6 +20,7 @@ public enum Migrator {
                 for statement in migration.statements(database.dialect) {
                     try await sql.raw(SQLQueryString(statement)).run()
                 }
+                try await migration.fill?(sql)
                 try await sql.insert(into: "schema_migrations")
                     .columns("version", "name", "applied_at")
                     .values(SQLBind(migration.version), SQLBind(migration.name), SQLBind(Timestamp.now()))

@@ -128,6 +128,7 @@ extension RecordStore {
             partnerID = try row.text("partner_id")
             try await sql.delete(from: "partnerships").where("organization_id", .equal, SQLBind(organizationID))
                 .where("id", .equal, SQLBind(originalID)).run()
+            try await SearchEntries.remove(organizationID: organizationID, partnershipID: originalID, from: sql)
         } else {
             ordinal =
                 try await sql.raw(
@@ -197,6 +198,7 @@ extension RecordStore {
                 .set("wikidata", to: partner.wikidata.map { SQLBind($0) as any SQLExpression } ?? SQLLiteral.null)
                 .where("organization_id", .equal, SQLBind(organizationID)).where("id", .equal, SQLBind(id))
                 .run()
+            try await SearchEntries.renamePartner(partner, partnerID: id, organizationID: organizationID, in: sql)
             try await Self.audit(change, organizationID: organizationID, timestamp: Timestamp.now(), sql)
         }
     }

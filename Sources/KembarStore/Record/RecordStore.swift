@@ -39,6 +39,7 @@ public struct RecordStore: Sendable {
                 guard replacing else { throw StoreError.organizationExists(organizationID) }
                 before = try await counts(organizationID, sql)
                 try await sql.delete(from: "organizations").where("id", .equal, SQLBind(organizationID)).run()
+                try await SearchEntries.remove(organizationID: organizationID, from: sql)
             }
             let timestamp = Timestamp.now()
             try await RecordWriter.write(record, to: sql, timestamp: timestamp)

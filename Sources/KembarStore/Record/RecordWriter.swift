@@ -43,6 +43,7 @@ struct RecordWriter {
         try await writeDocuments()
         try await writeActivities()
         try await writeAssessments()
+        try await SearchEntries.add(partnerships, organizationID: organizationID, to: sql)
     }
 
     private static func writeOrganization(_ organization: Organization, to sql: any SQLDatabase, timestamp: String)

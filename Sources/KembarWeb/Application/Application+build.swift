@@ -31,6 +31,7 @@ public func buildRouter(site: Site) -> Router<KembarRequestContext> {
     PublicPortalController(site: site).addRoutes(to: router)
     ProposalsController(site: site).addRoutes(to: router)
     PartnerSubmissionsController(site: site).addRoutes(to: router)
+    SearchController(site: site).addRoutes(to: router)
     return router
 }
 

@@ -12,6 +12,7 @@ enum SitePath {
     static let accounts = "/admin/accounts"
     static let newAccount = "/admin/accounts/new"
     static let publicHome = "/public"
+    static let search = "/search"
 
     /// The sign-in page, returning to `next` (a path of this site) afterwards.
     static func signIn(next: String) -> String {

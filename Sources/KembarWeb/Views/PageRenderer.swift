@@ -79,6 +79,7 @@ enum NavSection: CaseIterable {
     case portfolio
     case map
     case newPartnership
+    case search
     case accounts
     case publicPortal
 
@@ -87,6 +88,7 @@ enum NavSection: CaseIterable {
         case .portfolio: SitePath.portfolio
         case .map: SitePath.map
         case .newPartnership: SitePath.newPartnership
+        case .search: SitePath.search
         case .accounts: SitePath.accounts
         case .publicPortal: SitePath.publicHome
         }
@@ -97,6 +99,7 @@ enum NavSection: CaseIterable {
         case .portfolio: "nav_portfolio"
         case .map: "nav_map"
         case .newPartnership: "nav_new_partnership"
+        case .search: "nav_search"
         case .accounts: "nav_accounts"
         case .publicPortal: "nav_public"
         }
@@ -104,8 +107,9 @@ enum NavSection: CaseIterable {
 
     /// The sections an account may open (the public sees only the portal).
     static func visible(to account: Account?) -> [NavSection] {
-        guard let account, account.readsWholePortfolio else { return [.publicPortal] }
-        var sections: [NavSection] = [.portfolio, .map]
+        guard let account else { return [.publicPortal] }
+        guard account.readsWholePortfolio else { return [.search, .publicPortal] }
+        var sections: [NavSection] = [.portfolio, .map, .search]
         if account.role == .officer || account.role == .admin { sections.append(.newPartnership) }
         if account.role == .admin { sections.append(.accounts) }
         sections.append(.publicPortal)

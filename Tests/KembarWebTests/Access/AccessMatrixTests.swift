@@ -55,6 +55,7 @@ import Testing
             route(
                 "/contribute/bandung/bandung-seoul/activities/new", partner: .notFound, readers: .forbidden,
                 officer: .forbidden),
+            route("/search?q=liuzhou", partner: .ok, readers: .ok, officer: .ok, foreign: .ok),
             route("/public", public: .ok, partner: .ok, readers: .ok, officer: .ok, foreign: .ok),
             route("/public/bandung", public: .ok, partner: .ok, readers: .ok, officer: .ok, foreign: .ok),
             route(

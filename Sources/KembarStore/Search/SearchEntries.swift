@@ -1,0 +1,87 @@
+import KembarCore
+import SQLKit
+
+/// What the search finds in a partnership: the partnership itself (its partner, agreements and
+/// promises), each activity (with its results and benefits), each document (with its text).
+/// Written with the partnership, in the same transaction, and removed with it.
+enum SearchEntries {
+    static func add(_ partnerships: [Partnership], organizationID: String, to sql: any SQLDatabase) async throws {
+        var batch = BatchInsert(
+            "search_entries", columns: ["organization_id", "partnership_id", "kind", "record_id", "title", "body"])
+        for partnership in partnerships {
+            for entry in entries(of: partnership) {
+                try await batch.append(
+                    [organizationID, partnership.id, entry.kind.rawValue, entry.recordID, entry.title, entry.body],
+                    flushingTo: sql)
+            }
+        }
+        try await batch.flush(to: sql)
+    }
+
+    /// Indexes every partnership already stored (when the index is first created).
+    @Sendable static func addEverything(_ sql: any SQLDatabase) async throws {
+        let organizations = try await sql.select().column("id").from("organizations").all().map { try $0.text("id") }
+        for organizationID in organizations {
+            guard let record = try await RecordReader(sql: sql, organizationID: organizationID).read() else { continue }
+            try await add(record.partnerships, organizationID: organizationID, to: sql)
+        }
+    }
+
+    static func remove(organizationID: String, partnershipID: String? = nil, from sql: any SQLDatabase) async throws {
+        var delete = sql.delete(from: "search_entries").where("organization_id", .equal, SQLBind(organizationID))
+        if let partnershipID { delete = delete.where("partnership_id", .equal, SQLBind(partnershipID)) }
+        try await delete.run()
+    }
+
+    /// The partnerships' entries take their partner's new name.
+    static func renamePartner(
+        _ partner: Partner, partnerID: String, organizationID: String, in sql: any SQLDatabase
+    ) async throws {
+        try await sql.raw(
+            """
+            UPDATE search_entries SET title = \(bind: title(of: partner))
+            WHERE organization_id = \(bind: organizationID) AND kind = 'partnership' AND partnership_id IN
+            (SELECT id FROM partnerships WHERE organization_id = \(bind: organizationID) AND partner_id = \(bind: partnerID))
+            """
+        ).run()
+    }
+
+    private struct Entry {
+        let kind: SearchHit.Kind
+        let recordID: String
+        let title: String
+        let body: String
+    }
+
+    private static func entries(of partnership: Partnership) -> [Entry] {
+        var about: [String] = [partnership.partner.country]
+        for agreement in partnership.agreements {
+            about += agreement.areas + agreement.objectives + agreement.signatories.map(\.name)
+        }
+        about += partnership.obligations.map(\.title)
+        about += partnership.stages.compactMap(\.note)
+        var entries = [
+            Entry(
+                kind: .partnership, recordID: partnership.id, title: title(of: partnership.partner), body: joined(about)
+            )
+        ]
+        for activity in partnership.activities {
+            let body =
+                activity.areas + activity.results.map(\.description) + activity.benefits.compactMap(\.description)
+            entries.append(Entry(kind: .activity, recordID: activity.id, title: activity.title, body: joined(body)))
+        }
+        for document in partnership.documents {
+            let body = [document.source, document.text].compactMap { $0 }
+            entries.append(Entry(kind: .document, recordID: document.id, title: document.title, body: joined(body)))
+        }
+        return entries
+    }
+
+    private static func title(of partner: Partner) -> String {
+        [partner.name, partner.nativeName].compactMap { $0 }.joined(separator: " ")
+    }
+
+    private static func joined(_ parts: [String]) -> String {
+        parts.filter { !$0.isEmpty }.joined(separator: "\n")
+    }
+}

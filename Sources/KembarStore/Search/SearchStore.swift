@@ -1,0 +1,97 @@
+import KembarCore
+import SQLKit
+
+/// Full-text search over what the record holds, within what the asker may read.
+public struct SearchStore: Sendable {
+    public let database: any KembarDatabase
+
+    public init(database: any KembarDatabase) {
+        self.database = database
+    }
+
+    /// Where to search: a government (nil: every one) and, within it, one partnership (nil: all).
+    public struct Scope: Sendable {
+        public var organizationID: String?
+        public var partnershipID: String?
+
+        public init(organizationID: String?, partnershipID: String? = nil) {
+            self.organizationID = organizationID
+            self.partnershipID = partnershipID
+        }
+    }
+
+    /// What a search found, and how it is ordered.
+    public struct Results: Sendable {
+        public let hits: [SearchHit]
+        /// Best match first; false when so much matched that the newest entries come first instead.
+        public let byRelevance: Bool
+    }
+
+    /// Ranking every match costs time in proportion to their number; beyond this many (a word in
+    /// nearly every document, such as "kerja" in a cooperation office's files), the newest entries
+    /// come first, which costs nothing, and the page suggests adding a word.
+    public static let rankingLimit = 5_000
+
+    /// The first `limit` entries where every word of `query` occurs: best match first, or newest
+    /// first when more than ``rankingLimit`` entries of the whole index match.
+    public func search(_ query: SearchQuery, in scope: Scope, limit: Int = 50) async throws -> Results {
+        guard !query.isEmpty else { return Results(hits: [], byRelevance: true) }
+        let dialect = database.dialect
+        return try await database.read { sql in
+            let matches: SQLQueryString =
+                switch dialect {
+                case .sqlite: "SELECT COUNT(*) AS n FROM search_index WHERE search_index MATCH \(bind: query.sqlite)"
+                case .postgres:
+                    "SELECT COUNT(*) AS n FROM search_entries WHERE words @@ to_tsquery('simple', \(bind: query.postgres))"
+                }
+            let byRelevance =
+                try await sql.raw(matches).first()?.decode(column: "n", as: Int.self) ?? 0 <= Self.rankingLimit
+            let start = String(SearchQuery.startMark)
+            let end = String(SearchQuery.endMark)
+            var filter: SQLQueryString = ""
+            if let organizationID = scope.organizationID {
+                filter = filter + " AND e.organization_id = \(bind: organizationID)"
+            }
+            if let partnershipID = scope.partnershipID {
+                filter = filter + " AND e.partnership_id = \(bind: partnershipID)"
+            }
+            let statement: SQLQueryString
+            switch dialect {
+            case .sqlite:
+                statement =
+                    """
+                    SELECT e.kind, e.organization_id, e.partnership_id, e.record_id,
+                    highlight(search_index, 0, \(bind: start), \(bind: end)) AS marked_title,
+                    snippet(search_index, 1, \(bind: start), \(bind: end), '…', 24) AS marked_snippet
+                    FROM search_index JOIN search_entries e ON e.id = search_index.rowid
+                    WHERE search_index MATCH \(bind: query.sqlite)
+                    """ + filter
+                    + (byRelevance ? " ORDER BY bm25(search_index, 4.0, 1.0)" : " ORDER BY search_index.rowid DESC")
+                    + " LIMIT \(bind: limit)"
+            case .postgres:
+                statement =
+                    """
+                    SELECT e.kind, e.organization_id, e.partnership_id, e.record_id,
+                    ts_headline('simple', e.title, q, \(bind: Self.headline(start, end, whole: true))) AS marked_title,
+                    ts_headline('simple', e.body, q, \(bind: Self.headline(start, end, whole: false))) AS marked_snippet
+                    FROM search_entries e, to_tsquery('simple', \(bind: query.postgres)) q
+                    WHERE e.words @@ q
+                    """ + filter + (byRelevance ? " ORDER BY ts_rank(e.words, q) DESC, e.id" : " ORDER BY e.id DESC")
+                    + " LIMIT \(bind: limit)"
+            }
+            let hits = try await sql.raw(statement).all().compactMap { row -> SearchHit? in
+                guard let kind = SearchHit.Kind(rawValue: try row.text("kind")) else { return nil }
+                return SearchHit(
+                    kind: kind, organizationID: try row.text("organization_id"),
+                    partnershipID: try row.text("partnership_id"), recordID: try row.text("record_id"),
+                    title: .init(try row.text("marked_title")), snippet: .init(try row.text("marked_snippet")))
+            }
+            return Results(hits: hits, byRelevance: byRelevance)
+        }
+    }
+
+    private static func headline(_ start: String, _ end: String, whole: Bool) -> String {
+        "StartSel=\(start), StopSel=\(end), "
+            + (whole ? "HighlightAll=true" : "MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=\" … \"")
+    }
+}

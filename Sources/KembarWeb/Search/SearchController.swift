@@ -1,0 +1,80 @@
+import Hummingbird
+import KembarCore
+import KembarStore
+
+/// Full-text search over partnerships, activities and documents, within what the visitor may read.
+struct SearchController {
+    let site: Site
+
+    func addRoutes(to router: Router<KembarRequestContext>) {
+        router.get(RouterPath(SitePath.search)) { request, context in try await page(request, context) }
+    }
+
+    private func page(_ request: Request, _ context: KembarRequestContext) async throws -> HTMLPage {
+        let account = try context.visitor.signedIn()
+        let words = site.renderer.words(LanguageChoice.language(of: request).language)
+        // Read as a form reads it: a browser sends the spaces of a GET form as "+".
+        let typed = String(FormState(urlEncoded: request.uri.query ?? "")["q"].prefix(300))
+        let query = SearchQuery(typed)
+        let scope = SearchStore.Scope(
+            organizationID: account.organizationID,
+            partnershipID: account.role == .partner ? account.partnershipID : nil)
+        let found = try await SearchStore(database: site.database).search(query, in: scope)
+        let snapshot = try await site.snapshot()
+        let view = SearchView(typed: typed, query: query, found: found, snapshot: snapshot, words: words)
+        return site.page(
+            "search", title: words.text("search_title"), model: view, words: words, request, context,
+            section: .search)
+    }
+}
+
+/// The search page: the box, and what was found, with the matched words marked.
+struct SearchView {
+    struct Run {
+        let text: String
+        let matched: Bool
+    }
+
+    struct Result {
+        let href: String
+        let kind: String
+        let place: String
+        let title: [Run]
+        let snippet: [Run]
+        let hasSnippet: Bool
+    }
+
+    let typed: String
+    let searched: Bool
+    let summary: String?
+    /// Said when so much matched that the newest entries are shown instead of the best.
+    let tooMany: String?
+    let results: [Result]
+
+    init(
+        typed: String, query: SearchQuery, found: SearchStore.Results, snapshot: EvaluationCache.Snapshot, words: Words
+    ) {
+        self.typed = typed
+        searched = !query.isEmpty
+        summary = query.isEmpty ? nil : words.text("search_found", ["count": words.count(found.hits.count)])
+        tooMany = found.byRelevance ? nil : words.text("search_too_many")
+        results = found.hits.map { hit in
+            let record = snapshot.record(hit.organizationID)
+            let partnership = record?.partnerships.first { $0.id == hit.partnershipID }
+            let page = SitePath.partnership(hit.organizationID, hit.partnershipID)
+            let anchor: String =
+                switch hit.kind {
+                case .partnership: ""
+                case .activity: "#" + SitePath.anchor("activity", hit.recordID)
+                case .document: "#" + SitePath.anchor("document", hit.recordID)
+                }
+            let names = [record?.organization.place.name, partnership?.partner.name].compactMap { $0 }
+            return Result(
+                href: page + anchor, kind: words.text("search_kind_\(hit.kind.rawValue)"),
+                place: names.joined(separator: " – "),
+                title: hit.title.runs.map { Run(text: $0.text, matched: $0.matched) },
+                snippet: hit.snippet.runs.map { Run(text: $0.text, matched: $0.matched) },
+                hasSnippet: !hit.snippet.runs.isEmpty)
+        }
+    }
+}
