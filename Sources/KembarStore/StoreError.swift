@@ -9,6 +9,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case partnershipExists(String)
     case partnershipNotFound(String)
     case partnerNotFound(String)
+    case backupExists(String)
 
     public var description: String {
         switch self {
@@ -28,6 +29,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             "no partnership \"\(id)\""
         case .partnerNotFound(let id):
             "no partner \"\(id)\""
+        case .backupExists(let path):
+            "\(path) already exists; a backup is never written over another file"
         case .migrationFromNewerVersion(let applied, let known):
             "the database was migrated by a newer Kembar (schema version \(applied); this one knows \(known))"
         }

@@ -83,6 +83,21 @@ public final class SQLiteKembarDatabase: KembarDatabase {
         }
     }
 
+    /// Writes a consistent copy of the whole database (record, documents, accounts, proposals,
+    /// audit log) to a new file at `path`, while the database stays in use: `VACUUM INTO` reads
+    /// one snapshot. Restoring is putting the copy in the database's place while Kembar is stopped.
+    public func backup(to path: String) async throws {
+        guard !FileManager.default.fileExists(atPath: path) else { throw StoreError.backupExists(path) }
+        let connection = await readers.acquire()
+        do {
+            _ = try await connection.query("VACUUM INTO ?", [SQLiteData.text(path)])
+            await readers.release(connection)
+        } catch {
+            await readers.release(connection)
+            throw error
+        }
+    }
+
     public func close() async throws {
         for connection in await writer.connections + readers.connections where !connection.isClosed {
             try await connection.close()
