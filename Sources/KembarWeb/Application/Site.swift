@@ -93,11 +93,11 @@ extension Site {
     /// Renders a page for the visitor of `context`.
     func page(
         _ template: String, title: String, model: Any, words: Words, _ request: Request,
-        _ context: KembarRequestContext, section: NavSection? = nil, attribution: Bool = false,
+        _ context: KembarRequestContext, section: NavSection? = nil, attribution: Bool = false, feed: String? = nil,
         status: HTTPResponse.Status = .ok
     ) -> HTMLPage {
         renderer.render(
             template, title: title, model: model, words: words, request: request, visitor: context.visitor,
-            section: section, attribution: attribution, status: status)
+            section: section, attribution: attribution, feed: feed, status: status)
     }
 }

@@ -38,7 +38,7 @@ struct PublicPortalController {
             let view = PublicView.Organization(record: record, words: words)
             return site.page(
                 "public-organization", title: view.heading, model: view, words: words, request, context,
-                section: .publicPortal)
+                section: .publicPortal, feed: view.feed)
         }
     }
 
@@ -52,7 +52,7 @@ struct PublicPortalController {
             let view = PublicView.PartnershipPage(record: record, partnership: partnership, words: words)
             return site.page(
                 "public-partnership", title: view.heading, model: view, words: words, request, context,
-                section: .publicPortal, attribution: true)
+                section: .publicPortal, attribution: true, feed: SitePath.publicFeed(organizationID))
         }
     }
 

@@ -28,7 +28,7 @@ public struct PageRenderer: Sendable {
     ///   - attribution: whether the page shows data that needs the footer's licence line.
     func render(
         _ template: String, title: String, model: Any, words: Words, request: Request, visitor: Visitor,
-        section: NavSection? = nil, attribution: Bool = false, status: HTTPResponse.Status = .ok
+        section: NavSection? = nil, attribution: Bool = false, feed: String? = nil, status: HTTPResponse.Status = .ok
     ) -> HTMLPage {
         let path = request.uri.path
         let query = (request.uri.query ?? "").split(separator: "&").filter { !$0.hasPrefix("lang=") }.joined(
@@ -52,7 +52,7 @@ public struct PageRenderer: Sendable {
                     name: account.name, role: words.term(account.role, "account-role"), signOut: SitePath.signOut,
                     password: SitePath.password)
             },
-            signIn: visitor.account == nil ? SitePath.signIn : nil)
+            signIn: visitor.account == nil ? SitePath.signIn : nil, feed: feed)
         guard let html = library.render(page, withTemplate: template) else {
             preconditionFailure("template \(template) is missing from the bundle")
         }
@@ -137,6 +137,8 @@ struct PageContext {
     let csrf: String
     let account: AccountBadge?
     let signIn: String?
+    /// An Atom feed that browsers and feed readers can discover from the page.
+    let feed: String?
 }
 
 struct LanguageLink {

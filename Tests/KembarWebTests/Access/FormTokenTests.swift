@@ -49,4 +49,16 @@ import Testing
             #expect(proposals.isEmpty)
         }
     }
+
+    @Test func aFormBodyOverTheLimitIsRefusedAndWritesNothing() async throws {
+        try await WebHarness.with { site in
+            let before = try await site.storedRecord()
+            let page = try await site.post(
+                "/partnerships/bandung/bandung-liuzhou/activities/new",
+                [("title", String(repeating: "x", count: 2 << 20)), ("start", "2026-01-01"), ("save", "yes")])
+            #expect(page.status == .contentTooLarge)
+            #expect(page.headers[.contentSecurityPolicy] != nil)
+            #expect(try await site.storedRecord() == before)
+        }
+    }
 }

@@ -65,6 +65,12 @@ import Testing
             #expect(updated == updated.sorted(by: >))
             #expect(feed.html.contains("<link rel=\"self\" href=\"http://"))
             #expect(try await site.get("/public/no-such-government/feed.atom").status == .notFound)
+            // Feed readers find it from the portal's pages.
+            for path in ["/public/bandung", "/public/bandung/partnerships/bandung-liuzhou"] {
+                #expect(
+                    try await site.get(path).html.contains(
+                        "<link rel=\"alternate\" type=\"application/atom+xml\""), "\(path)")
+            }
         }
     }
 
