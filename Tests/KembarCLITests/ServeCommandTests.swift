@@ -88,6 +88,17 @@ import Testing
         }
     }
 
+    @Test func servesForHTTPSAndTrustsTheProxysAddressWhenTold() async throws {
+        try await TestDatabase.withFresh { database in
+            let server = try await RunningServer.start(
+                ["--https", "--trust-forwarded-for"], environment: database.environment)
+            let page = try await ServerBrowser(port: server.port).get("/sign-in")
+            _ = await server.stop()
+            #expect(page.headers["strict-transport-security"] == "max-age=31536000")
+            #expect(page.headers["set-cookie"]?.contains("Secure") == true)
+        }
+    }
+
     @Test func refusesAnUnreadablePolicy() async throws {
         let outcome = try await KembarProcess.run(["serve", "--policy", "/no/such/policy.json"])
         #expect(outcome.status != 0)

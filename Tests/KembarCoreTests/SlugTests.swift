@@ -17,4 +17,10 @@ import Testing
         #expect(Slug.make("abcd efgh", maxLength: 5) == "abcd")
         #expect(Slug.make("abcd efgh", maxLength: 7) == "abcd-ef")
     }
+
+    @Test func findsTheFirstUnusedNumberedVariant() {
+        #expect(Slug.unused("visit", avoiding: []) == "visit")
+        #expect(Slug.unused("visit", avoiding: ["visit", "visit-2"]) == "visit-3")
+        #expect(Slug.unused("visit", avoiding: ["visit-2"]) == "visit")
+    }
 }

@@ -12,6 +12,8 @@ public final class ServerBrowser: Sendable {
         public let status: Int
         public let location: String?
         public let body: String
+        /// Every header of the answer, by lower-cased name.
+        public let headers: [String: String]
     }
 
     private let base: String
@@ -57,9 +59,13 @@ public final class ServerBrowser: Sendable {
                 cookies.withLock { $0[String(match.1)] = String(match.2) }
             }
         }
+        var headers: [String: String] = [:]
+        for (name, value) in http?.allHeaderFields ?? [:] {
+            headers[String(describing: name).lowercased()] = String(describing: value)
+        }
         return Page(
             status: http?.statusCode ?? 0, location: http?.value(forHTTPHeaderField: "Location"),
-            body: String(decoding: data, as: UTF8.self))
+            body: String(decoding: data, as: UTF8.self), headers: headers)
     }
 }
 

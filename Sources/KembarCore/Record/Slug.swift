@@ -19,4 +19,15 @@ public enum Slug {
         while slug.hasSuffix("-") { slug.removeLast() }
         return slug
     }
+
+    /// `base`, or `base-2`, `base-3`… — the first that is not `taken`.
+    public static func unused(_ base: String, avoiding taken: Set<String>) -> String {
+        var candidate = base
+        var suffix = 2
+        while taken.contains(candidate) {
+            candidate = "\(base)-\(suffix)"
+            suffix += 1
+        }
+        return candidate
+    }
 }

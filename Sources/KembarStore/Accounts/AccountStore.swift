@@ -65,7 +65,7 @@ public struct AccountStore: Sendable {
                 )
                 .values(
                     SQLBind(draft.email), SQLBind(draft.name), SQLBind(hash), SQLBind(draft.role.rawValue),
-                    Self.optional(draft.organizationID), Self.optional(draft.partnershipID), SQLBind(false),
+                    SQLBind.orNull(draft.organizationID), SQLBind.orNull(draft.partnershipID), SQLBind(false),
                     SQLBind(oneTime), SQLBind(now)
                 )
                 .run()
@@ -101,8 +101,8 @@ public struct AccountStore: Sendable {
             }
             try await sql.update("users")
                 .set("name", to: SQLBind(draft.name)).set("role", to: SQLBind(draft.role.rawValue))
-                .set("organization_id", to: Self.optional(draft.organizationID))
-                .set("partnership_id", to: Self.optional(draft.partnershipID))
+                .set("organization_id", to: SQLBind.orNull(draft.organizationID))
+                .set("partnership_id", to: SQLBind.orNull(draft.partnershipID))
                 .set("disabled", to: SQLBind(disabled))
                 .where("id", .equal, SQLBind(id)).run()
             if disabled || draft.role != before.role || draft.organizationID != before.organizationID {
@@ -223,9 +223,6 @@ public struct AccountStore: Sendable {
         return fields.joined(separator: " ")
     }
 
-    static func optional(_ value: String?) -> any SQLExpression {
-        value.map { SQLBind($0) } ?? SQLLiteral.null
-    }
 }
 
 extension SQLRow {

@@ -46,20 +46,22 @@ public enum AuditLog {
                     entry.recordedAt, entry.actor, entry.action, entry.organizationID, entry.partnershipID,
                     entry.entity, entry.entityID,
                     entry.summary, entry.before, entry.after,
-                ].map { value -> any SQLExpression in value.map { SQLBind($0) } ?? SQLLiteral.null }
+                ].map(SQLBind.orNull)
             )
             .run()
     }
 
-    /// The newest entries first; of one partnership when `partnershipID` is given.
+    /// The newest entries first; of one partnership when `partnershipID` is given, of one kind of
+    /// change (`create`, `update`…) when `action` is.
     public static func entries(
-        in database: any KembarDatabase, organizationID: String, partnershipID: String? = nil, limit: Int = 100,
-        offset: Int = 0
+        in database: any KembarDatabase, organizationID: String, partnershipID: String? = nil, action: String? = nil,
+        limit: Int = 100, offset: Int = 0
     ) async throws -> [AuditEntry] {
         try await database.read { sql in
             var query = sql.select().column("*").from("audit_entries")
                 .where("organization_id", .equal, SQLBind(organizationID))
             if let partnershipID { query = query.where("partnership_id", .equal, SQLBind(partnershipID)) }
+            if let action { query = query.where("action", .equal, SQLBind(action)) }
             return try await query.orderBy("id", .descending).limit(limit).offset(offset).all()
                 .map { row in
                     AuditEntry(

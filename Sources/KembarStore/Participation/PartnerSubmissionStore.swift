@@ -41,15 +41,25 @@ public struct PartnerSubmissionStore: Sendable {
     /// A partnership's submissions, newest first.
     public func submissions(organizationID: String, partnershipID: String) async throws -> [PartnerSubmission] {
         try await database.read { sql in
-            try await sql.select().column("*").from("partner_submissions")
-                .where("organization_id", .equal, SQLBind(organizationID))
-                .where("partnership_id", .equal, SQLBind(partnershipID))
-                .orderBy("id", .descending).all().map { try $0.submission() }
+            try await DecisionTable.partnerSubmissions.rows(
+                organizationID: organizationID, partnershipID: partnershipID, sql
+            ).map { try $0.submission() }
+        }
+    }
+
+    /// How many of a partnership's submissions wait for confirmation.
+    public func pendingCount(organizationID: String, partnershipID: String) async throws -> Int {
+        try await database.read { sql in
+            try await DecisionTable.partnerSubmissions.pendingCount(
+                organizationID: organizationID, partnershipID: partnershipID, sql)
         }
     }
 
     public func submission(id: Int, organizationID: String, partnershipID: String) async throws -> PartnerSubmission? {
-        try await database.read { sql in try await Self.submission(id, organizationID, partnershipID, sql) }
+        try await database.read { sql in
+            try await DecisionTable.partnerSubmissions.row(
+                id: id, organizationID: organizationID, partnershipID: partnershipID, sql)?.submission()
+        }
     }
 
     /// Confirms a pending submission: `partnership` (the stored one with the activity added) is
@@ -58,7 +68,9 @@ public struct PartnerSubmissionStore: Sendable {
         id: Int, partnership: Partnership, activityID: String, organizationID: String, partnerID: String, actor: String
     ) async throws {
         try await database.write { sql in
-            let submission = try await Self.pending(id, organizationID, partnership.id, sql)
+            let submission = try await DecisionTable.partnerSubmissions.pendingRow(
+                id: id, organizationID: organizationID, partnershipID: partnership.id, sql
+            ).submission()
             try await RecordStore.savePartnership(
                 partnership, organizationID: organizationID, replacing: partnership.id, partner: .existing(partnerID),
                 change: Change(
@@ -67,7 +79,7 @@ public struct PartnerSubmissionStore: Sendable {
                     summary: Self.confirmationSummary(activityID: activityID, enteredBy: submission.enteredBy),
                     after: submission.activityJSON),
                 sql)
-            try await Self.decide(id, .accepted, reason: nil, actor: actor, sql)
+            try await DecisionTable.partnerSubmissions.record(.accepted, id: id, reason: nil, actor: actor, sql)
         }
     }
 
@@ -89,8 +101,10 @@ public struct PartnerSubmissionStore: Sendable {
         async throws
     {
         try await database.write { sql in
-            let submission = try await Self.pending(id, organizationID, partnershipID, sql)
-            try await Self.decide(id, .declined, reason: reason, actor: actor, sql)
+            let submission = try await DecisionTable.partnerSubmissions.pendingRow(
+                id: id, organizationID: organizationID, partnershipID: partnershipID, sql
+            ).submission()
+            try await DecisionTable.partnerSubmissions.record(.declined, id: id, reason: reason, actor: actor, sql)
             try await AuditLog.append(
                 AuditEntry(
                     actor: actor, action: "update", organizationID: organizationID, partnershipID: partnershipID,
@@ -100,33 +114,6 @@ public struct PartnerSubmissionStore: Sendable {
                 to: sql)
             try await DataRevision.raise(sql)
         }
-    }
-
-    private static func pending(_ id: Int, _ organizationID: String, _ partnershipID: String, _ sql: any SQLDatabase)
-        async throws -> PartnerSubmission
-    {
-        guard let submission = try await submission(id, organizationID, partnershipID, sql) else {
-            throw ParticipationError.notFound
-        }
-        guard submission.status == .pending else { throw ParticipationError.alreadyDecided }
-        return submission
-    }
-
-    private static func submission(_ id: Int, _ organizationID: String, _ partnershipID: String, _ sql: any SQLDatabase)
-        async throws -> PartnerSubmission?
-    {
-        try await sql.select().column("*").from("partner_submissions").where("id", .equal, SQLBind(id))
-            .where("organization_id", .equal, SQLBind(organizationID))
-            .where("partnership_id", .equal, SQLBind(partnershipID)).first()?.submission()
-    }
-
-    private static func decide(
-        _ id: Int, _ status: DecisionStatus, reason: String?, actor: String, _ sql: any SQLDatabase
-    ) async throws {
-        try await sql.update("partner_submissions").set("status", to: SQLBind(status.rawValue))
-            .set("reason", to: AccountStore.optional(reason))
-            .set("decided_by", to: SQLBind(actor)).set("decided_at", to: SQLBind(Timestamp.now()))
-            .where("id", .equal, SQLBind(id)).run()
     }
 }
 

@@ -40,8 +40,8 @@ public struct ProposalStore: Sendable {
                 )
                 .values(
                     SQLBind(organizationID), SQLBind(partnershipID), SQLBind(draft.proposerName),
-                    AccountStore.optional(draft.proposerOrganization), SQLBind(draft.group.rawValue),
-                    SQLBind(draft.contact), SQLBind(draft.idea), AccountStore.optional(draft.area),
+                    SQLBind.orNull(draft.proposerOrganization), SQLBind(draft.group.rawValue),
+                    SQLBind(draft.contact), SQLBind(draft.idea), SQLBind.orNull(draft.area),
                     SQLBind(DecisionStatus.pending.rawValue), SQLBind(Timestamp.string(now)), SQLBind(address)
                 )
                 .returning("id").first()
@@ -59,32 +59,23 @@ public struct ProposalStore: Sendable {
     /// The proposals of a partnership, newest first.
     public func proposals(organizationID: String, partnershipID: String) async throws -> [Proposal] {
         try await database.read { sql in
-            try await sql.select().column("*").from("proposals")
-                .where("organization_id", .equal, SQLBind(organizationID))
-                .where("partnership_id", .equal, SQLBind(partnershipID))
-                .orderBy("id", .descending).all().map { try $0.proposal() }
+            try await DecisionTable.proposals.rows(organizationID: organizationID, partnershipID: partnershipID, sql)
+                .map { try $0.proposal() }
         }
     }
 
-    /// How many proposals wait for review, per partnership of an organization.
-    public func pendingCounts(organizationID: String) async throws -> [String: Int] {
+    /// How many proposals for a partnership wait for review.
+    public func pendingCount(organizationID: String, partnershipID: String) async throws -> Int {
         try await database.read { sql in
-            var counts: [String: Int] = [:]
-            for row in try await sql.raw(
-                """
-                SELECT partnership_id, COUNT(*) AS n FROM proposals
-                WHERE organization_id = \(bind: organizationID) AND status = 'pending' GROUP BY partnership_id
-                """
-            ).all() {
-                counts[try row.text("partnership_id")] = try row.integer("n")
-            }
-            return counts
+            try await DecisionTable.proposals.pendingCount(
+                organizationID: organizationID, partnershipID: partnershipID, sql)
         }
     }
 
     public func proposal(id: Int, organizationID: String, partnershipID: String) async throws -> Proposal? {
         try await database.read { sql in
-            try await Self.proposal(id: id, organizationID: organizationID, partnershipID: partnershipID, sql)
+            try await DecisionTable.proposals.row(
+                id: id, organizationID: organizationID, partnershipID: partnershipID, sql)?.proposal()
         }
     }
 
@@ -95,7 +86,9 @@ public struct ProposalStore: Sendable {
         activityJSON: String
     ) async throws {
         try await database.write { sql in
-            let proposal = try await Self.pending(id, organizationID, partnership.id, sql)
+            let proposal = try await DecisionTable.proposals.pendingRow(
+                id: id, organizationID: organizationID, partnershipID: partnership.id, sql
+            ).proposal()
             try await RecordStore.savePartnership(
                 partnership, organizationID: organizationID, replacing: partnership.id, partner: .existing(partnerID),
                 change: Change(
@@ -104,7 +97,8 @@ public struct ProposalStore: Sendable {
                     summary: "added planned activity \(activityID) from proposal \(id) by \(proposal.proposerName)",
                     after: activityJSON),
                 sql)
-            try await Self.decide(id, .accepted, reason: nil, activityID: activityID, actor: actor, sql)
+            try await DecisionTable.proposals.record(
+                .accepted, id: id, reason: nil, actor: actor, also: [("activity_id", SQLBind(activityID))], sql)
         }
     }
 
@@ -112,8 +106,10 @@ public struct ProposalStore: Sendable {
         async throws
     {
         try await database.write { sql in
-            let proposal = try await Self.pending(id, organizationID, partnershipID, sql)
-            try await Self.decide(id, .declined, reason: reason, activityID: nil, actor: actor, sql)
+            let proposal = try await DecisionTable.proposals.pendingRow(
+                id: id, organizationID: organizationID, partnershipID: partnershipID, sql
+            ).proposal()
+            try await DecisionTable.proposals.record(.declined, id: id, reason: reason, actor: actor, sql)
             try await AuditLog.append(
                 AuditEntry(
                     actor: actor, action: "update", organizationID: organizationID, partnershipID: partnershipID,
@@ -123,34 +119,6 @@ public struct ProposalStore: Sendable {
                 to: sql)
             try await DataRevision.raise(sql)
         }
-    }
-
-    private static func pending(_ id: Int, _ organizationID: String, _ partnershipID: String, _ sql: any SQLDatabase)
-        async throws -> Proposal
-    {
-        guard
-            let proposal = try await proposal(id: id, organizationID: organizationID, partnershipID: partnershipID, sql)
-        else { throw ParticipationError.notFound }
-        guard proposal.status == .pending else { throw ParticipationError.alreadyDecided }
-        return proposal
-    }
-
-    private static func proposal(id: Int, organizationID: String, partnershipID: String, _ sql: any SQLDatabase)
-        async throws -> Proposal?
-    {
-        try await sql.select().column("*").from("proposals").where("id", .equal, SQLBind(id))
-            .where("organization_id", .equal, SQLBind(organizationID))
-            .where("partnership_id", .equal, SQLBind(partnershipID)).first()?.proposal()
-    }
-
-    private static func decide(
-        _ id: Int, _ status: DecisionStatus, reason: String?, activityID: String?, actor: String,
-        _ sql: any SQLDatabase
-    ) async throws {
-        try await sql.update("proposals").set("status", to: SQLBind(status.rawValue))
-            .set("reason", to: AccountStore.optional(reason)).set("activity_id", to: AccountStore.optional(activityID))
-            .set("decided_by", to: SQLBind(actor)).set("decided_at", to: SQLBind(Timestamp.now()))
-            .where("id", .equal, SQLBind(id)).run()
     }
 }
 

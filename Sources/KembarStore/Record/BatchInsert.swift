@@ -18,7 +18,7 @@ struct BatchInsert {
     /// Queues one row; values line up with `columns`, nil meaning NULL.
     mutating func append(_ values: [(any Encodable & Sendable)?], flushingTo sql: any SQLDatabase) async throws {
         precondition(values.count == columns.count, "\(table): \(values.count) values for \(columns.count) columns")
-        rows.append(values.map { value in value.map { SQLBind($0) as any SQLExpression } ?? SQLLiteral.null })
+        rows.append(values.map(SQLBind.orNull))
         if rows.count >= rowsPerStatement { try await flush(to: sql) }
     }
 

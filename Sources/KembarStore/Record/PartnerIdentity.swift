@@ -23,14 +23,7 @@ struct PartnerIdentity {
 
     /// An id for a partner added to an organization that already uses `taken`.
     static func freshID(for partner: Partner, avoiding taken: Set<String>) -> String {
-        let base = slug(partner)
-        var candidate = base
-        var suffix = 2
-        while taken.contains(candidate) {
-            candidate = "\(base)-\(suffix)"
-            suffix += 1
-        }
-        return candidate
+        Slug.unused(slug(partner), avoiding: taken)
     }
 
     func id(for partner: Partner) -> String {

@@ -188,14 +188,14 @@ extension RecordStore {
             else { throw StoreError.partnerNotFound(id) }
             try await sql.update("partners")
                 .set("name", to: SQLBind(partner.name))
-                .set("native_name", to: partner.nativeName.map { SQLBind($0) as any SQLExpression } ?? SQLLiteral.null)
+                .set("native_name", to: SQLBind.orNull(partner.nativeName))
                 .set("country", to: SQLBind(partner.country))
                 .set("kind", to: SQLBind(partner.kind.rawValue))
-                .set("lat", to: partner.coordinate.map { SQLBind($0.latitude) as any SQLExpression } ?? SQLLiteral.null)
+                .set("lat", to: SQLBind.orNull(partner.coordinate?.latitude))
                 .set(
-                    "lon", to: partner.coordinate.map { SQLBind($0.longitude) as any SQLExpression } ?? SQLLiteral.null
+                    "lon", to: SQLBind.orNull(partner.coordinate?.longitude)
                 )
-                .set("wikidata", to: partner.wikidata.map { SQLBind($0) as any SQLExpression } ?? SQLLiteral.null)
+                .set("wikidata", to: SQLBind.orNull(partner.wikidata))
                 .where("organization_id", .equal, SQLBind(organizationID)).where("id", .equal, SQLBind(id))
                 .run()
             try await SearchEntries.renamePartner(partner, partnerID: id, organizationID: organizationID, in: sql)

@@ -59,7 +59,7 @@ struct RecordWriter {
                     organization.id, organization.name, organization.place.name, organization.place.country,
                     organization.place.coordinate?.latitude, organization.place.coordinate?.longitude,
                     organization.cooperationOfficers, organization.cooperationCount, timestamp, timestamp,
-                ].map(bind)
+                ].map(SQLBind.orNull)
             )
             .run()
     }
@@ -326,9 +326,6 @@ struct RecordWriter {
         }
     }
 
-    private static func bind(_ value: (any Encodable & Sendable)?) -> any SQLExpression {
-        value.map { SQLBind($0) } ?? SQLLiteral.null
-    }
 }
 
 /// Receives the rows of one table and sends them to the database in batches.

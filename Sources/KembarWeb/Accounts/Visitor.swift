@@ -19,7 +19,7 @@ struct Visitor: Sendable {
     }
 }
 
-/// Why a request is refused; ``AccessPages`` turns each into the page a person should see.
+/// Why a request is refused; ``RefusalPages`` turns each into the page a person should see.
 enum AccessDenied: Error {
     /// Nobody is signed in: go to the sign-in page and come back.
     case signInRequired

@@ -11,9 +11,8 @@ public func buildRouter(site: Site) -> Router<KembarRequestContext> {
     router.add(middleware: SecurityHeaders(https: site.security.https))
     router.add(middleware: ErrorLog())
     router.add(middleware: VisitorMiddleware(site: site))
-    router.add(middleware: AccessPages(site: site))
-    router.add(middleware: NotFoundPage(site: site))
-    // Inside the "not found" page: the file middleware answers the router's "not found" with a file.
+    router.add(middleware: RefusalPages(site: site))
+    // Inside the refusal pages: the file middleware answers the router's "not found" with a file.
     if let publicDirectory = Bundle.module.resourceURL?.appendingPathComponent("public").path {
         router.add(
             middleware: FileMiddleware(

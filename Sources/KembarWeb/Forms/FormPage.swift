@@ -69,13 +69,13 @@ struct FormPage {
 
     let action: String
     let heading: String
-    let intro: String?
+    var intro: String?
     /// The errors at the top of the form, each naming its field and linking to it, in the
     /// order of the fields.
     let errors: [ErrorLink]
     let hasErrors: Bool
     let sections: [Section]
-    let submitLabel: String
+    var submitLabel: String
     let cancelHref: String
     let cancelLabel: String
     var hidden: [HiddenField] = []

@@ -45,10 +45,9 @@ struct PartnerSubmissionsController {
         let state = post ? try await FormState.read(request) : form.state(from: nil)
         func show(_ errors: [String: String], status: HTTPResponse.Status) throws -> Response {
             var page = form.page(state, errors: errors, action: action, cancel: cancel, heading: heading)
-            page = FormPage(
-                action: page.action, heading: page.heading, intro: words.text("submit_activity_intro"),
-                errors: errors, sections: page.sections, submitLabel: words.text("submit_activity_submit"),
-                cancelHref: cancel, cancelLabel: words.text("cancel"))
+            // The officers' activity form, introduced and labelled for the partner city.
+            page.intro = words.text("submit_activity_intro")
+            page.submitLabel = words.text("submit_activity_submit")
             return try site.page("form", title: heading, model: page, words: words, request, context, status: status)
                 .response(from: request, context: context)
         }
@@ -89,7 +88,7 @@ struct PartnerSubmissionsController {
             hasEntries: !submissions.isEmpty,
             entries: submissions.map { submission in
                 ContributionsView.Entry(
-                    title: submission.title, entered: ProposalsController.day(submission.enteredAt),
+                    title: submission.title, entered: ReviewView.day(submission.enteredAt),
                     enteredBy: submission.enteredBy,
                     status: submission.status.described(reason: submission.reason, words: words))
             })
@@ -112,7 +111,7 @@ struct PartnerSubmissionsController {
             var facts = [
                 PartnershipView.Fact(label: words.text("review_entered_by"), value: submission.enteredBy),
                 PartnershipView.Fact(
-                    label: words.text("review_received"), value: ProposalsController.day(submission.enteredAt)),
+                    label: words.text("review_received"), value: ReviewView.day(submission.enteredAt)),
             ]
             if let activity = try? RecordCheck.adding(
                 activityJSON: submission.activityJSON, to: stored.partnership, of: stored.organization
@@ -148,7 +147,6 @@ struct PartnerSubmissionsController {
     }
 
     private func decide(_ request: Request, _ context: KembarRequestContext) async throws -> Response {
-        let words = site.renderer.words(LanguageChoice.language(of: request).language)
         let stored = try await site.reviewedPartnership(context)
         let organizationID = stored.organization.id
         let partnershipID = stored.partnership.id
@@ -156,43 +154,31 @@ struct PartnerSubmissionsController {
             let submission = try await site.submissions.submission(
                 id: submissionID, organizationID: organizationID, partnershipID: partnershipID)
         else { throw AccessDenied.notFound }
-        let state = try await FormState.read(request)
-        var reader = FormReader(state, words: words)
-        do {
-            switch state["decision"] {
-            case "decline":
-                guard
-                    let reason = reader.text(
-                        "reason-\(submissionID)", required: true, maximum: FormReader.maximumText, multiline: true)
-                else {
-                    return try await review(request, context, state: state, errors: reader.errors, failed: submissionID)
-                }
+        return try await site.decide(
+            request, reasonField: "reason-\(submissionID)",
+            back: SitePath.submissions(organizationID, partnershipID) + "#submission-\(submissionID)",
+            review: { state, errors in
+                try await review(request, context, state: state, errors: errors, failed: submissionID)
+            },
+            decline: { reason in
                 try await site.submissions.decline(
                     id: submissionID, organizationID: organizationID, partnershipID: partnershipID, reason: reason,
                     actor: context.visitor.actor)
-            case "accept":
+            },
+            accept: { _ in
+                // Checked again against the partnership as it is now, which may have changed since.
                 let merged: (partnership: Partnership, activity: Activity)
                 do {
                     merged = try RecordCheck.adding(
                         activityJSON: submission.activityJSON, to: stored.partnership, of: stored.organization)
                 } catch RecordCheckError.invalid(let problem) {
-                    return try await review(request, context, state: state, errors: ["": problem], failed: submissionID)
+                    return ["": problem]
                 }
                 try await site.submissions.confirm(
                     id: submissionID, partnership: merged.partnership, activityID: merged.activity.id,
                     organizationID: organizationID, partnerID: stored.partnerID, actor: context.visitor.actor)
-            default:
-                throw HTTPError(.badRequest, message: "decision must be accept or decline")
-            }
-        } catch ParticipationError.alreadyDecided {
-            return try await review(
-                request, context, state: state, errors: ["": words.text("review_already_decided")],
-                failed: submissionID)
-        }
-        await site.revisions.didWrite()
-        return Response(
-            status: .seeOther,
-            headers: [.location: SitePath.submissions(organizationID, partnershipID) + "#submission-\(submissionID)"])
+                return [:]
+            })
     }
 }
 

@@ -138,7 +138,7 @@ struct ProposalsController {
                     label: words.text("review_group"), value: words.term(proposal.group, "group")),
                 PartnershipView.Fact(label: words.text("review_contact"), value: proposal.contact),
                 PartnershipView.Fact(label: words.text("review_idea"), value: proposal.idea),
-                PartnershipView.Fact(label: words.text("review_received"), value: Self.day(proposal.submittedAt)),
+                PartnershipView.Fact(label: words.text("review_received"), value: ReviewView.day(proposal.submittedAt)),
             ]
             if let area = proposal.area {
                 facts.append(PartnershipView.Fact(label: words.text("field_proposal_area"), value: area))
@@ -176,59 +176,39 @@ struct ProposalsController {
             let proposal = try await site.proposals.proposal(
                 id: proposalID, organizationID: organizationID, partnershipID: partnershipID)
         else { throw AccessDenied.notFound }
-        let state = try await FormState.read(request)
         let suffix = "-\(proposalID)"
-        var reader = FormReader(state, words: words)
-        let back = SitePath.proposals(organizationID, partnershipID) + "#proposal-\(proposalID)"
-        do {
-            switch state["decision"] {
-            case "decline":
-                guard
-                    let reason = reader.text(
-                        "reason" + suffix, required: true, maximum: FormReader.maximumText, multiline: true)
-                else {
-                    return try await review(request, context, state: state, errors: reader.errors, failed: proposalID)
-                }
+        return try await site.decide(
+            request, reasonField: "reason" + suffix,
+            back: SitePath.proposals(organizationID, partnershipID) + "#proposal-\(proposalID)",
+            review: { state, errors in
+                try await review(request, context, state: state, errors: errors, failed: proposalID)
+            },
+            decline: { reason in
                 try await site.proposals.decline(
                     id: proposalID, organizationID: organizationID, partnershipID: partnershipID, reason: reason,
                     actor: context.visitor.actor)
-            case "accept":
+            },
+            accept: { state in
+                var reader = FormReader(state, words: words)
                 let title = reader.text("title" + suffix, required: true)
                 let start = reader.date("start" + suffix, required: true)
                 let kind: Activity.Kind? = reader.choice("kind" + suffix, required: true)
-                guard reader.errors.isEmpty, let title, let start, let kind else {
-                    return try await review(request, context, state: state, errors: reader.errors, failed: proposalID)
-                }
+                guard reader.errors.isEmpty, let title, let start, let kind else { return reader.errors }
                 var partnership = stored.partnership
-                let taken = Set(partnership.activities.map(\.id))
-                var id = FormReader.slug(title)
-                var counter = 2
-                while taken.contains(id) {
-                    id = FormReader.slug(title) + "-\(counter)"
-                    counter += 1
-                }
+                let id = Slug.unused(FormReader.slug(title), avoiding: Set(partnership.activities.map(\.id)))
                 let activity = Activity(
                     id: id, title: title, start: start, kind: kind, areas: proposal.area.map { [$0] } ?? [],
                     host: nil, initiator: .home,
                     participants: [Participant(side: .home, group: proposal.group, role: .planner)],
                     isPublic: !state["public" + suffix].isEmpty)
                 partnership.activities.append(activity)
-                if let problem = RecordCheck.problems(partnership, stored.organization) {
-                    return try await review(request, context, state: state, errors: ["": problem], failed: proposalID)
-                }
+                if let problem = RecordCheck.problems(partnership, stored.organization) { return ["": problem] }
                 try await site.proposals.accept(
                     id: proposalID, partnership: partnership, activityID: id, organizationID: organizationID,
                     partnerID: stored.partnerID, actor: context.visitor.actor,
                     activityJSON: JSONWriter.string(RecordEncoder.value(activity)))
-            default:
-                throw HTTPError(.badRequest, message: "decision must be accept or decline")
-            }
-        } catch ParticipationError.alreadyDecided {
-            return try await review(
-                request, context, state: state, errors: ["": words.text("review_already_decided")], failed: proposalID)
-        }
-        await site.revisions.didWrite()
-        return Response(status: .seeOther, headers: [.location: back])
+                return [:]
+            })
     }
 
     /// A planned activity's first title: the idea's first line, shortened at a word.
@@ -237,9 +217,5 @@ struct ProposalsController {
         guard line.count > 80 else { return line }
         let cut = line.prefix(80)
         return (cut.lastIndex(of: " ").map { String(cut[..<$0]) } ?? String(cut)) + "…"
-    }
-
-    static func day(_ timestamp: String) -> String {
-        String(timestamp.prefix(10))
     }
 }

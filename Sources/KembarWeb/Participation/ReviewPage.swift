@@ -35,6 +35,49 @@ extension Site {
     }
 }
 
+extension Site {
+    /// Carries out a reviewer's decision on one waiting item and returns to it: a decline needs a
+    /// reason (kept with the item); an acceptance is `accept`'s to check and save, returning the
+    /// errors that stop it; an item decided meanwhile (by a colleague) is refused. Errors come back
+    /// on the review page beside the item, through `review`.
+    func decide(
+        _ request: Request, reasonField: String, back: String,
+        review: (FormState, [String: String]) async throws -> Response,
+        decline: (String) async throws -> Void,
+        accept: (FormState) async throws -> [String: String]
+    ) async throws -> Response {
+        let words = renderer.words(LanguageChoice.language(of: request).language)
+        let state = try await FormState.read(request)
+        do {
+            switch state["decision"] {
+            case "decline":
+                var reader = FormReader(state, words: words)
+                guard
+                    let reason = reader.text(
+                        reasonField, required: true, maximum: FormReader.maximumText, multiline: true)
+                else { return try await review(state, reader.errors) }
+                try await decline(reason)
+            case "accept":
+                let errors = try await accept(state)
+                guard errors.isEmpty else { return try await review(state, errors) }
+            default:
+                throw HTTPError(.badRequest, message: "decision must be accept or decline")
+            }
+        } catch ParticipationError.alreadyDecided {
+            return try await review(state, ["": words.text("review_already_decided")])
+        }
+        await revisions.didWrite()
+        return Response(status: .seeOther, headers: [.location: back])
+    }
+}
+
+extension ReviewView {
+    /// The day of a stored timestamp.
+    static func day(_ timestamp: String) -> String {
+        String(timestamp.prefix(10))
+    }
+}
+
 extension DecisionStatus {
     /// Pending ones first, then the newest.
     static func reviewOrder(_ a: (status: DecisionStatus, id: Int), _ b: (status: DecisionStatus, id: Int)) -> Bool {

@@ -19,13 +19,14 @@ struct PartnershipAccess: Sendable {
         canSubmitActivity = account.canSubmitActivity(organizationID: organizationID, partnershipID: partnershipID)
     }
 
-    /// Who entered each record, read from the partnership's audit entries (oldest first): the
-    /// first person to create it, and the officer who confirmed an entry from the partner city.
+    /// Who entered each record, read from the partnership's `create` audit entries (newest first,
+    /// as the log gives them): the first person to create it, and the officer who confirmed an
+    /// entry from the partner city.
     static func provenance(_ entries: [AuditEntry], words: Words) -> [String: String] {
         var entered: [String: String] = [:]
         var confirmed: [String: String] = [:]
         var submitters: [String: String] = [:]
-        for entry in entries.reversed() where entry.action == "create" {
+        for entry in entries.reversed() {
             guard let id = entry.entityID else { continue }
             let anchor = SitePath.anchor(entry.entity, id)
             if entry.entity == "activity", let submitter = PartnerSubmissionStore.enteredBy(confirmation: entry.summary)

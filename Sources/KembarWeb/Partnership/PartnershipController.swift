@@ -28,15 +28,14 @@ struct PartnershipController {
                 account: account, organizationID: organizationID, partnershipID: partnershipID)
             access.provenance = PartnershipAccess.provenance(
                 try await AuditLog.entries(
-                    in: site.database, organizationID: organizationID, partnershipID: partnershipID, limit: 10_000),
+                    in: site.database, organizationID: organizationID, partnershipID: partnershipID, action: "create",
+                    limit: 10_000),
                 words: words)
             if access.canEdit {
-                access.pendingProposals = try await site.proposals.proposals(
-                    organizationID: organizationID, partnershipID: partnershipID
-                ).count { $0.status == .pending }
-                access.pendingSubmissions = try await site.submissions.submissions(
-                    organizationID: organizationID, partnershipID: partnershipID
-                ).count { $0.status == .pending }
+                access.pendingProposals = try await site.proposals.pendingCount(
+                    organizationID: organizationID, partnershipID: partnershipID)
+                access.pendingSubmissions = try await site.submissions.pendingCount(
+                    organizationID: organizationID, partnershipID: partnershipID)
             }
             let view = PartnershipView(
                 organization: record.organization, partnership: partnership, partnerID: partnerID,
@@ -58,5 +57,4 @@ enum SavedNotice: String {
     case agreement
     case obligation
     case stage
-    case submission
 }

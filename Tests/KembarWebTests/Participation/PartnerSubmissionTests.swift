@@ -37,7 +37,10 @@ import Testing
             let page = try await Self.submit(partner, title: "Liuzhou delegation visits Bandung")
             #expect(page.status == .seeOther, "\(page.text)")
             #expect(page.headers[.location] == "/contribute/bandung/bandung-liuzhou/activities?saved=submission")
-            #expect(try await partner.get(page.headers[.location]!).text.contains("Menunggu keputusan"))
+            let own = try await partner.get(page.headers[.location]!)
+            #expect(own.text.contains("Menunggu keputusan"))
+            // The liaison's navigation leads back to its one partnership.
+            #expect(own.html.contains("<a href=\"/partnerships/bandung/bandung-liuzhou\">Kemitraan kami</a>"))
             #expect(try await site.storedRecord() == before)
             let pending = try #require(try await Self.submissions(site).first)
             #expect(pending.status == .pending)

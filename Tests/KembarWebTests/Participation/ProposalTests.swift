@@ -134,6 +134,27 @@ import Testing
         }
     }
 
+    @Test func aLongIdeaIsOfferedAsAShortTitleAndAcceptedUnderAnUnusedID() async throws {
+        try await Self.withSite { site in
+            let idea = "Kunjungan " + String(repeating: "budaya ", count: 20) + "ke Liuzhou\nDengan rincian"
+            _ = try await Self.propose(site, setting(Self.valid, "idea", idea))
+            let id = try #require(try await Self.stored(site).first?.id)
+            let offered = formFields(try await site.get(Self.review).html).first { $0.0 == "title-\(id)" }?.1 ?? ""
+            #expect(offered.hasPrefix("Kunjungan budaya") && offered.hasSuffix("…") && offered.count <= 81)
+            // A title whose id is taken gets the next free one.
+            let page = try await site.post(
+                "\(Self.review)/\(id)",
+                [
+                    ("decision", "accept"), ("title-\(id)", "Kebun binatang"), ("start-\(id)", "2027"),
+                    ("kind-\(id)", "visit"),
+                ])
+            #expect(page.status == .seeOther)
+            let ids = try await site.storedRecord().partnerships.first { $0.id == "bandung-liuzhou" }?.activities.map(
+                \.id)
+            #expect(ids?.contains("kebun-binatang-2") == true)
+        }
+    }
+
     @Test func decliningNeedsAReasonAndKeepsIt() async throws {
         try await Self.withSite { site in
             _ = try await Self.propose(site, Self.valid)

@@ -1,0 +1,30 @@
+import Hummingbird
+
+/// Turns a refusal into what a person should see, in their language: the sign-in page (coming
+/// back here after), a "not allowed" page, or the site's own "not found" page — for an address no
+/// route knows as much as for a record the visitor may not know exists.
+struct RefusalPages: RouterMiddleware {
+    typealias Context = KembarRequestContext
+    let site: Site
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
+        let words = { site.renderer.words(LanguageChoice.language(of: request).language) }
+        do {
+            return try await next(request, context)
+        } catch AccessDenied.signInRequired {
+            let target = request.uri.path + (request.uri.query.map { "?" + $0 } ?? "")
+            return Response(status: .seeOther, headers: [.location: SitePath.signIn(next: target)])
+        } catch AccessDenied.forbidden {
+            return try site.message(
+                request, context, words: words(), title: words().text("forbidden_title"),
+                message: words().text("forbidden_message"), status: .forbidden
+            ).response(from: request, context: context)
+        } catch AccessDenied.notFound {
+            return try site.notFound(request, context, words: words()).response(from: request, context: context)
+        } catch let error as HTTPError where error.status == .notFound {
+            return try site.notFound(request, context, words: words()).response(from: request, context: context)
+        }
+    }
+}
