@@ -12,6 +12,7 @@ let package = Package(
     products: [
         .executable(name: "kembar", targets: ["kembar"]),
         .library(name: "KembarCore", targets: ["KembarCore"]),
+        .library(name: "KembarDocuments", targets: ["KembarDocuments"]),
         .library(name: "KembarStore", targets: ["KembarStore"]),
         .library(name: "KembarWeb", targets: ["KembarWeb"]),
     ],
@@ -37,10 +38,21 @@ let package = Package(
             resources: [.copy("Resources/demo")],
             swiftSettings: strictSettings
         ),
+        .systemLibrary(
+            name: "CZlib",
+            path: "Sources/CZlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        .target(
+            name: "KembarDocuments",
+            dependencies: ["CZlib"],
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "KembarStore",
             dependencies: [
                 "KembarCore",
+                "KembarDocuments",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
@@ -60,6 +72,7 @@ let package = Package(
             name: "KembarWeb",
             dependencies: [
                 "KembarCore",
+                "KembarDocuments",
                 "KembarStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -74,6 +87,7 @@ let package = Package(
             name: "kembar",
             dependencies: [
                 "KembarCore",
+                "KembarDocuments",
                 "KembarStore",
                 "KembarWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -100,21 +114,29 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "KembarDocumentsTests",
+            dependencies: ["KembarDocuments"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "KembarStoreTests",
             dependencies: [
-                "KembarCore", "KembarStore", "KembarTestSupport", .product(name: "SQLKit", package: "sql-kit"),
+                "KembarCore", "KembarDocuments", "KembarStore", "KembarTestSupport",
+                .product(name: "SQLKit", package: "sql-kit"),
             ],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "KembarCLITests",
-            dependencies: ["KembarCore", "KembarStore", "KembarTestSupport"],
+            dependencies: ["KembarCore", "KembarDocuments", "KembarStore", "KembarTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "KembarWebTests",
             dependencies: [
                 "KembarCore",
+                "KembarDocuments",
                 "KembarStore",
                 "KembarWeb",
                 "KembarTestSupport",

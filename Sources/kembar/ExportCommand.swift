@@ -2,31 +2,86 @@ import ArgumentParser
 import Foundation
 import KembarCore
 import KembarStore
+import KembarWeb
 
 struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write an organization's record as a kembar/1 document.",
+        abstract: "Write an organization's record as a kembar/1 document, or its evidence for QDA tools.",
         discussion: """
-            The output is the canonical form: importing it and exporting again gives the same bytes. \
-            With several organizations in the database, choose one with --organization.
+            kembar (the default): the canonical kembar/1 document; importing it and exporting again \
+            gives the same bytes. With several organizations in the database, choose one with \
+            --organization.
+
+            qdpx: a REFI-QDA project for qualitative-analysis tools (ATLAS.ti, MAXQDA, NVivo, \
+            QualCoder): partnerships as cases, documents with text as sources, coded passages as \
+            selections, assessments as notes; every organization unless --organization is given.
+            qdc: the code book alone in REFI-QDA form. codebook-csv: the code book as CSV with the \
+            columns tag,description (Taguette imports it).
             """
     )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case kembar
+        case qdpx
+        case qdc
+        case codebookCSV = "codebook-csv"
+    }
+
+    @Option(help: "What to write: \(Format.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var format: Format = .kembar
 
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
     var output: String?
 
-    @Option(help: "The organization to export (needed when the database holds more than one).")
+    @Option(help: "The organization to export (for kembar/1, needed when the database holds more than one).")
     var organization: String?
+
+    @Option(help: "The language the code book's elements and indicators are named in (id or en).")
+    var language: String = Language.default.rawValue
+
+    func validate() throws {
+        guard Language(rawValue: language) != nil else {
+            throw ValidationError(
+                "--language must be one of: \(Language.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        if format == .qdpx && (output == nil || output == "-") && isatty(STDOUT_FILENO) == 1 {
+            throw ValidationError("a .qdpx project is a ZIP archive: write it to a file with --output FILE")
+        }
+    }
 
     func run() async throws {
         try await reportingFailures {
             let logger = CommandSupport.logger("kembar.export")
-            let record = try await CommandSupport.withDatabase(logger: logger) { database in
-                try await RecordStore(database: database).exportRecord(organizationID: organization)
+            let language = Language(rawValue: language) ?? .default
+            let bytes: [UInt8]? = try await CommandSupport.withDatabase(logger: logger) { database in
+                switch format {
+                case .kembar:
+                    let record = try await RecordStore(database: database).exportRecord(organizationID: organization)
+                    try OutputFile.write(to: output) { emit in try RecordEncoder.write(record, to: emit) }
+                    return nil
+                case .qdpx:
+                    var organizations = try await RecordStore(database: database).organizationIDs()
+                    if let organization {
+                        guard organizations.contains(organization) else {
+                            throw CommandFailure("no organization \"\(organization)\" in the database")
+                        }
+                        organizations = [organization]
+                    }
+                    return try await QDPXExport(database: database).project(
+                        organizationIDs: organizations, codeBook: try await codeBook(database, language))
+                case .qdc:
+                    return Array(QDPXExport.codeBookDocument(try await codeBook(database, language)).utf8)
+                case .codebookCSV:
+                    return Array(REFIQDACodeBook.csv(try await codeBook(database, language)).utf8)
+                }
             }
-            try OutputFile.write(to: output) { emit in try RecordEncoder.write(record, to: emit) }
+            if let bytes { try OutputFile.write(to: output) { emit in try emit(bytes) } }
         }
+    }
+
+    private func codeBook(_ database: any KembarDatabase, _ language: Language) async throws -> CodeBook {
+        try LocalizedCodeBook.make(subCodes: try await EvidenceStore(database: database).subCodes(), language: language)
     }
 }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Hummingbird
 import KembarCore
+import KembarDocuments
 import KembarStore
 import KembarWeb
 import Logging
@@ -34,11 +35,17 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Take visitors' addresses from X-Forwarded-For (only when every request comes through your proxy).")
     var trustForwardedFor = false
 
+    @Option(help: "The largest document file taken by upload, in megabytes.")
+    var maxUploadMb = 25
+
     /// The administrator created on a new database with the demonstration portfolio.
     static let demoAdministrator = "admin@kembar.example"
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+        guard (1...1024).contains(maxUploadMb) else {
+            throw ValidationError("--max-upload-mb must be between 1 and 1024")
+        }
     }
 
     func run() async throws {
@@ -65,7 +72,8 @@ struct ServeCommand: AsyncParsableCommand {
                 let location = database.location
                 let app = try await buildApplication(
                     database: database, hostname: hostname, port: port, policy: rules,
-                    security: SecuritySettings(https: https, trustForwardedFor: trustForwardedFor), logger: logger
+                    security: SecuritySettings(https: https, trustForwardedFor: trustForwardedFor),
+                    uploads: IntakeLimits(maximumBytes: maxUploadMb * 1024 * 1024), logger: logger
                 ) { [hostname, signInHelp] boundPort in
                     let base = "http://\(hostname):\(boundPort)"
                     CommandSupport.say("Kembar serves \(base)/ with data in \(location). Stop with Ctrl-C.")

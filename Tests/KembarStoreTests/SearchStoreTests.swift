@@ -89,14 +89,17 @@ import Testing
 
     @Test func indexesWhatWasStoredBeforeTheIndexExisted() async throws {
         try await Self.withDemo { database in
-            // Back to the schema of migration 4, with the record in it and no index.
+            // Back to the schema of migration 4, with the record in it and no index (nor what
+            // later migrations add).
             try await database.write { sql in
-                for table in database.dialect == .sqlite ? ["search_index", "search_entries"] : ["search_entries"] {
+                let index = database.dialect == .sqlite ? ["search_index", "search_entries"] : ["search_entries"]
+                for table in index + ["document_files", "codes", "excerpts"] {
                     try await sql.drop(table: table).run()
                 }
-                try await sql.delete(from: "schema_migrations").where("version", .equal, SQLBind(5)).run()
+                try await sql.delete(from: "schema_migrations").where("version", .greaterThanOrEqual, SQLBind(5)).run()
             }
-            #expect(try await Migrator.migrate(database, logger: TestDatabase.logger).map(\.version) == [5])
+            let applied = try await Migrator.migrate(database, logger: TestDatabase.logger).map(\.version)
+            #expect(applied == Migration.all.map(\.version).filter { $0 >= 5 })
             #expect(try await Self.search(database, "masker").contains { $0.recordID == "bantuan-masker-2020" })
         }
     }

@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import KembarCore
+import KembarDocuments
 import KembarStore
 import KembarTestSupport
 import KembarWeb
@@ -26,6 +27,7 @@ struct WebHarness {
     /// there is no record), or as nobody when `signedIn` is false.
     static func with(
         record: CooperationRecord? = nil, demo: Bool = true, signedIn: Bool = true, security: SecuritySettings? = nil,
+        intake: DocumentIntake = DocumentIntake(pdf: PDFText(program: nil)),
         _ body: @escaping @Sendable (WebHarness) async throws -> Void
     ) async throws {
         try await TestDatabase.withMigrated { database in
@@ -35,7 +37,7 @@ struct WebHarness {
             }
             let site = try Site(
                 database: database, renderer: try await PageRenderer.bundled(),
-                security: security ?? SecuritySettings(passwords: testPasswords), today: { testToday })
+                security: security ?? SecuritySettings(passwords: testPasswords), intake: intake, today: { testToday })
             try await Application(router: buildRouter(site: site)).test(.router) { client in
                 var harness = WebHarness(client: client, database: database)
                 if signedIn {
@@ -117,6 +119,45 @@ struct WebHarness {
         return try await client.execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(string: body)) {
             response in
             Page(status: response.status, headers: response.headers, html: String(buffer: response.body))
+        }
+    }
+
+    /// Sends a form with a file as a browser does: `multipart/form-data`, with the session's form
+    /// token unless the fields carry one.
+    func upload(
+        _ uri: String, _ fields: [(String, String)], file: (field: String, name: String, bytes: [UInt8])?,
+        language: String? = nil
+    ) async throws -> Page {
+        let boundary = "----KembarTestBoundary\(UInt32.random(in: 0...UInt32.max))"
+        var headers: HTTPFields = [.contentType: "multipart/form-data; boundary=\(boundary)"]
+        let cookies = [session?.cookie, language.map { "kembar_lang=\($0)" }].compactMap { $0 }
+        if !cookies.isEmpty { headers[.cookie] = cookies.joined(separator: "; ") }
+        var fields = fields
+        if let session, !fields.contains(where: { $0.0 == "_csrf" }) {
+            fields.insert(("_csrf", session.formToken), at: 0)
+        }
+        var body: [UInt8] = []
+        for (name, value) in fields {
+            body += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8)
+        }
+        if let file {
+            body += Array(
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.name)\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+                    .utf8)
+            body += file.bytes + Array("\r\n".utf8)
+        }
+        body += Array("--\(boundary)--\r\n".utf8)
+        return try await client.execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(bytes: body)) {
+            response in
+            Page(status: response.status, headers: response.headers, html: String(buffer: response.body))
+        }
+    }
+
+    /// The bytes of an answer (a download), with its headers.
+    func download(_ uri: String) async throws -> (status: HTTPResponse.Status, headers: HTTPFields, bytes: [UInt8]) {
+        let headers: HTTPFields = session.map { [.cookie: $0.cookie] } ?? [:]
+        return try await client.execute(uri: uri, method: .get, headers: headers) { response in
+            (response.status, response.headers, Array(buffer: response.body))
         }
     }
 

@@ -60,6 +60,23 @@ extension Account {
         !disabled && role != .partner && covers(organizationID)
     }
 
+    /// Whether the account may read the coded evidence and assessments of `organizationID`: the
+    /// home office's analysis, like its history, is not the partner city's to read.
+    public func canReadEvidence(organizationID: String) -> Bool {
+        canReadHistory(organizationID: organizationID)
+    }
+
+    /// Whether the account may code passages of documents, add sub-codes and write assessments for
+    /// `organizationID`: researchers, officers and administrators.
+    public func canCodeEvidence(organizationID: String) -> Bool {
+        !disabled && [.researcher, .officer, .admin].contains(role) && covers(organizationID)
+    }
+
+    /// Whether the account may add sub-codes to the code book, which every government shares.
+    public var canExtendCodeBook: Bool {
+        !disabled && [.researcher, .officer, .admin].contains(role)
+    }
+
     /// Whether the account may create, change and disable accounts of `organizationID` (nil: of
     /// the whole deployment).
     public func canManageAccounts(of organizationID: String?) -> Bool {

@@ -26,6 +26,7 @@ public struct Migration: Sendable {
         .dataRevision,
         .accounts,
         .searchIndex,
+        .evidence,
     ]
 }
 
@@ -36,6 +37,14 @@ enum ColumnType {
     /// 8-byte float on both; plain REAL would be 4 bytes on PostgreSQL.
     static let double = "DOUBLE PRECISION"
     static let boolean = "BOOLEAN"
+
+    /// Bytes of any length: a BLOB on SQLite, BYTEA on PostgreSQL.
+    static func bytes(_ dialect: DatabaseDialect) -> String {
+        switch dialect {
+        case .sqlite: "BLOB"
+        case .postgres: "BYTEA"
+        }
+    }
 
     static func identity(_ dialect: DatabaseDialect) -> String {
         switch dialect {

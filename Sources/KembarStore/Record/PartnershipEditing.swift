@@ -144,9 +144,10 @@ extension RecordStore {
         }
         if let originalID, originalID != partnership.id {
             // What belongs to the partnership follows it to its new id: its partner city's
-            // accounts, its proposals and the activities waiting for confirmation. (The audit log
+            // accounts, its proposals, the activities waiting for confirmation, and the files
+            // and coded excerpts of its documents. (The audit log
             // keeps the ids as they were when each change was made.)
-            for table in ["users", "proposals", "partner_submissions"] {
+            for table in ["users", "proposals", "partner_submissions", "document_files", "excerpts"] {
                 try await sql.update(table).set("partnership_id", to: SQLBind(partnership.id))
                     .where("organization_id", .equal, SQLBind(organizationID))
                     .where("partnership_id", .equal, SQLBind(originalID)).run()
@@ -175,6 +176,7 @@ extension RecordStore {
             sql: sql, organizationID: organizationID, partnerships: [partnership], partnerIDs: [partnerID],
             ordinals: [ordinal], timestamp: timestamp
         ).writePartnerships()
+        try await DocumentSweep.sweep(organizationID: organizationID, partnershipID: partnership.id, in: sql)
         try await Self.audit(change, organizationID: organizationID, timestamp: timestamp, sql)
     }
 

@@ -43,6 +43,7 @@ public struct RecordStore: Sendable {
             }
             let timestamp = Timestamp.now()
             try await RecordWriter.write(record, to: sql, timestamp: timestamp)
+            try await DocumentSweep.sweep(organizationID: organizationID, in: sql)
             try await DataRevision.raise(sql)
             let summary = ImportSummary(
                 organizationID: organizationID, partnerships: record.partnerships.count,

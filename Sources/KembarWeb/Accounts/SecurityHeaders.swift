@@ -1,13 +1,14 @@
 import Hummingbird
 
-/// Headers on every answer, errors included: no script may run (Kembar has none), nothing may
+/// Headers on every answer, errors included: no script may run but Kembar's own files (one, which
+/// fills the coding form from a selection; every page works without it), nothing may
 /// frame the site, content types are not guessed, and signed-in pages are not kept by caches.
 struct SecurityHeaders: RouterMiddleware {
     typealias Context = KembarRequestContext
     let https: Bool
 
     static let contentSecurityPolicy =
-        "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response

@@ -68,6 +68,21 @@ extension Visitor {
         return account
     }
 
+    /// A reader of a partnership's coded evidence: the home government's accounts (the partner
+    /// city's liaison, who reads the partnership, is refused, as for its change history).
+    func evidenceReader(organizationID: String, partnershipID: String) throws(AccessDenied) -> Account {
+        let account = try reader(organizationID: organizationID, partnershipID: partnershipID)
+        guard account.canReadEvidence(organizationID: organizationID) else { throw .forbidden }
+        return account
+    }
+
+    /// A coder of a partnership's evidence: a researcher, an officer or an administrator.
+    func coder(organizationID: String, partnershipID: String) throws(AccessDenied) -> Account {
+        let account = try evidenceReader(organizationID: organizationID, partnershipID: partnershipID)
+        guard account.canCodeEvidence(organizationID: organizationID) else { throw .forbidden }
+        return account
+    }
+
     /// The actor written in the audit log for this visitor's changes.
     var actor: String {
         guard let account else { return "public" }

@@ -1,5 +1,6 @@
 import Hummingbird
 import KembarCore
+import KembarDocuments
 import KembarStore
 
 /// Finds out who is asking (the session of the cookie, if any), and refuses any form sent
@@ -32,8 +33,19 @@ struct VisitorMiddleware: RouterMiddleware {
             newFormToken = token
         }
         if request.method != .get && request.method != .head {
-            let body = try await request.collectBody(upTo: security.maximumFormBytes)
-            let sent = FormState(urlEncoded: String(buffer: body))[Self.formTokenField]
+            let sent: String
+            if let boundary = MultipartForm.boundary(of: request.headers[.contentType]) {
+                let form: MultipartForm
+                switch try await upload(&request, boundary: boundary, context) {
+                case .form(let read): form = read
+                case .refused(let response): return response
+                }
+                context.multipart = form
+                sent = form.fields[Self.formTokenField]
+            } else {
+                let body = try await request.collectBody(upTo: security.maximumFormBytes)
+                sent = FormState(urlEncoded: String(buffer: body))[Self.formTokenField]
+            }
             guard newFormToken == nil, SecretToken.matches(sent, context.visitor.formToken) else {
                 let words = site.renderer.words(LanguageChoice.language(of: request).language)
                 return try site.message(
@@ -58,6 +70,41 @@ struct VisitorMiddleware: RouterMiddleware {
         }
         return response
     }
+
+    private enum Upload {
+        case form(MultipartForm)
+        case refused(Response)
+    }
+
+    /// Reads an upload's body: up to the largest file taken plus room for the form's fields. Too
+    /// large a body is refused with 413, one that is not well-formed multipart with 400.
+    private func upload(_ request: inout Request, boundary: String, _ context: Context) async throws -> Upload {
+        let words = site.renderer.words(LanguageChoice.language(of: request).language)
+        let limit = site.intake.limits.maximumBytes + Self.uploadFieldsAllowance
+        let body: ByteBuffer
+        do {
+            body = try await request.collectBody(upTo: limit)
+        } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
+            return .refused(
+                try site.message(
+                    request, context, words: words, title: words.text("upload_too_large_title"),
+                    message: words.text(
+                        "upload_too_large_message", ["limit": words.megabytes(site.intake.limits.maximumBytes)]),
+                    status: .contentTooLarge
+                ).response(from: request, context: context))
+        }
+        guard let form = try? MultipartForm(body, boundary: boundary) else {
+            return .refused(
+                try site.message(
+                    request, context, words: words, title: words.text("upload_malformed_title"),
+                    message: words.text("upload_malformed_message"), status: .badRequest
+                ).response(from: request, context: context))
+        }
+        return .form(form)
+    }
+
+    /// Room for an upload's other fields (title, kind, date…) beside the file itself.
+    static let uploadFieldsAllowance = 64 * 1024
 
     private func session(_ token: String) async throws -> SessionStore.Session? {
         let now = site.security.now()

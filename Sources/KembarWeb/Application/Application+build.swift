@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import KembarCore
+import KembarDocuments
 import KembarStore
 import Logging
 import ServiceLifecycle
@@ -31,6 +32,8 @@ public func buildRouter(site: Site) -> Router<KembarRequestContext> {
     ProposalsController(site: site).addRoutes(to: router)
     PartnerSubmissionsController(site: site).addRoutes(to: router)
     SearchController(site: site).addRoutes(to: router)
+    DocumentsController(site: site).addRoutes(to: router)
+    EvidenceController(site: site).addRoutes(to: router)
     return router
 }
 
@@ -38,12 +41,12 @@ public func buildRouter(site: Site) -> Router<KembarRequestContext> {
 /// `onListening` gets the port actually bound (which differs from `port` when that is 0).
 public func buildApplication(
     database: any KembarDatabase, hostname: String, port: Int, policy: EvaluationPolicy = .standard,
-    security: SecuritySettings = SecuritySettings(), logger: Logger,
+    security: SecuritySettings = SecuritySettings(), uploads: IntakeLimits = .standard, logger: Logger,
     onListening: @escaping @Sendable (Int) async -> Void = { _ in }
 ) async throws -> some ApplicationProtocol {
     let site = try Site(
         database: database, renderer: try await PageRenderer.bundled(), policy: policy, security: security,
-        today: Site.localToday)
+        intake: DocumentIntake(limits: uploads), today: Site.localToday)
     var app = Application(
         router: buildRouter(site: site),
         configuration: .init(address: .hostname(hostname, port: port), serverName: "Kembar"),

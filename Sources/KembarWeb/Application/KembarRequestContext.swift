@@ -6,6 +6,8 @@ public struct KembarRequestContext: RequestContext {
     /// The address of the connection (the proxy's, when Kembar runs behind one).
     let connectionAddress: String?
     var visitor = Visitor()
+    /// A `multipart/form-data` body (an upload), read once when its form token is checked.
+    var multipart: MultipartForm?
 
     public init(source: Source) {
         coreContext = .init(source: source)

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import KembarCore
+import KembarDocuments
 import KembarStore
 
 /// What every page needs: the data, the cached evaluations, the templates and catalogs, and the
@@ -21,10 +22,14 @@ public struct Site: Sendable {
     let throttle: SignInThrottle
     let proposals: ProposalStore
     let submissions: PartnerSubmissionStore
+    let intake: DocumentIntake
+    let documents: DocumentStore
+    let evidence: EvidenceStore
 
     public init(
         database: any KembarDatabase, renderer: PageRenderer, policy: EvaluationPolicy = .standard,
-        security: SecuritySettings = SecuritySettings(), today: @escaping @Sendable () -> CalendarDay
+        security: SecuritySettings = SecuritySettings(), intake: DocumentIntake = DocumentIntake(),
+        today: @escaping @Sendable () -> CalendarDay
     ) throws {
         self.database = database
         store = RecordStore(database: database)
@@ -34,6 +39,9 @@ public struct Site: Sendable {
         throttle = SignInThrottle(database: database)
         proposals = ProposalStore(database: database)
         submissions = PartnerSubmissionStore(database: database)
+        self.intake = intake
+        documents = DocumentStore(database: database)
+        evidence = EvidenceStore(database: database)
         self.renderer = renderer
         revisions = RevisionWatch(database: database)
         evaluations = EvaluationCache(store: store, revisions: revisions, policy: policy)

@@ -13,6 +13,11 @@ enum SitePath {
     static let newAccount = "/admin/accounts/new"
     static let publicHome = "/public"
     static let search = "/search"
+    static let evidence = "/evidence"
+    static let codeBook = "/codebook"
+    static let codeBookQDC = "/codebook.qdc"
+    static let codeBookCSV = "/codebook.csv"
+    static let projectExport = "/evidence/project.qdpx"
 
     /// The sign-in page, returning to `next` (a path of this site) afterwards.
     static func signIn(next: String) -> String {
@@ -94,6 +99,36 @@ enum SitePath {
     /// The form for an existing record; stages, having no id, are named by their position.
     static func editRecord(_ organization: String, _ partnershipID: String, _ kind: String, _ id: String) -> String {
         partnership(organization, partnershipID) + "/\(kind)/\(escape(id))/edit"
+    }
+
+    static func newDocument(_ organization: String, _ id: String) -> String {
+        partnership(organization, id) + "/documents/new"
+    }
+
+    /// A document's page: its text, its coded passages and the coding form.
+    static func document(_ organization: String, _ id: String, _ document: String) -> String {
+        partnership(organization, id) + "/documents/\(escape(document))"
+    }
+
+    static func documentFile(_ organization: String, _ id: String, _ document: String) -> String {
+        self.document(organization, id, document) + "/file"
+    }
+
+    static func codings(_ organization: String, _ id: String, _ document: String) -> String {
+        self.document(organization, id, document) + "/codings"
+    }
+
+    static func removeCoding(_ organization: String, _ id: String, _ document: String, _ excerpt: Int) -> String {
+        codings(organization, id, document) + "/\(excerpt)/remove"
+    }
+
+    /// A partnership's evidence: coded excerpts by element, the computed verdict and people's assessments.
+    static func partnershipEvidence(_ organization: String, _ id: String) -> String {
+        "\(evidence)/\(escape(organization))/\(escape(id))"
+    }
+
+    static func assessments(_ organization: String, _ id: String) -> String {
+        partnershipEvidence(organization, id) + "/assessments"
     }
 
     /// An anchor on the partnership page for a record, so indicators can link to what they used.

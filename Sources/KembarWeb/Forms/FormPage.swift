@@ -30,6 +30,9 @@ struct FormPage {
         let boxes: [Box]
         var inputType = "text"
         var autocomplete: String? = nil
+        /// A file chooser, with the types it offers (`.pdf,.docx`).
+        var file = false
+        var accept: String? = nil
     }
 
     struct HiddenField {
@@ -79,6 +82,8 @@ struct FormPage {
     let cancelHref: String
     let cancelLabel: String
     var hidden: [HiddenField] = []
+    /// Whether the form sends a file (`multipart/form-data`).
+    var multipart = false
     /// The label of a field people must leave empty and spam robots fill in (hidden by the style sheet).
     var honeypotLabel: String? = nil
 
@@ -182,6 +187,15 @@ struct FieldBuilder {
         field.value = ""
         field.inputType = "password"
         field.autocomplete = autocomplete
+        return field
+    }
+
+    /// A file chooser; a browser never shows a chosen file again, so neither does the form.
+    func file(_ name: String, _ labelKey: String, accept: String, hint: String?) -> FormPage.Field {
+        var field = make(name, label: label(labelKey), hint: hint, required: true)
+        field.value = ""
+        field.file = true
+        field.accept = accept
         return field
     }
 

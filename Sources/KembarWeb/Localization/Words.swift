@@ -60,6 +60,26 @@ struct Words: Sendable {
         value.formatted(.number.precision(.fractionLength(0...2)).locale(locale))
     }
 
+    /// A language named by its ISO 639-1 code ("id" → "Indonesian"), or the code when the catalog
+    /// does not name it.
+    func languageName(_ code: String) -> String {
+        catalog.string("language_\(code)", language) ?? code
+    }
+
+    /// A limit in bytes as people set it: "25 MB" for whole megabytes (of 1,048,576 bytes), as a
+    /// file size otherwise.
+    func megabytes(_ bytes: Int) -> String {
+        let megabyte = 1024 * 1024
+        return bytes >= megabyte && bytes % megabyte == 0 ? "\(count(bytes / megabyte)) MB" : fileSize(bytes)
+    }
+
+    /// A file's size for people: "812 KB", "3.4 MB".
+    func fileSize(_ bytes: Int) -> String {
+        if bytes < 1024 { return "\(count(bytes)) B" }
+        if bytes < 1024 * 1024 { return "\(count(bytes / 1024)) KB" }
+        return (Double(bytes) / (1024 * 1024)).formatted(.number.precision(.fractionLength(1)).locale(locale)) + " MB"
+    }
+
     func count(_ value: Int) -> String {
         value.formatted(.number.locale(locale))
     }

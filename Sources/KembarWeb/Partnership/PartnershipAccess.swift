@@ -5,6 +5,7 @@ import KembarStore
 struct PartnershipAccess: Sendable {
     var canEdit = false
     var canReadHistory = false
+    var canReadEvidence = false
     var canSubmitActivity = false
     var pendingProposals = 0
     var pendingSubmissions = 0
@@ -16,6 +17,7 @@ struct PartnershipAccess: Sendable {
     init(account: Account, organizationID: String, partnershipID: String) {
         canEdit = account.canEdit(organizationID: organizationID)
         canReadHistory = account.canReadHistory(organizationID: organizationID)
+        canReadEvidence = account.canReadEvidence(organizationID: organizationID)
         canSubmitActivity = account.canSubmitActivity(organizationID: organizationID, partnershipID: partnershipID)
     }
 

@@ -49,7 +49,7 @@ struct PartnershipController {
     }
 }
 
-/// What a form just saved, for the notice on the page it returns to.
+/// What a form just saved, for the notice on the page it returns to (`?saved=activity`).
 enum SavedNotice: String {
     case partnership
     case partner
@@ -57,4 +57,22 @@ enum SavedNotice: String {
     case agreement
     case obligation
     case stage
+    case document
+    case coding
+    case assessment
+    case code
+    /// A coding removed: nothing was saved, but the page says what happened.
+    case uncoded
+
+    /// The notice a page's `saved` query asks for; nil when it names nothing a form saves.
+    static func message(of request: Request, words: Words) -> String? {
+        request.uri.queryParameters["saved"].map(String.init).flatMap(SavedNotice.init(rawValue:))?.message(words)
+    }
+
+    func message(_ words: Words) -> String {
+        switch self {
+        case .uncoded: words.text("coding_removed")
+        default: words.text("saved_notice", ["what": words.text("saved_\(rawValue)")])
+        }
+    }
 }

@@ -62,6 +62,8 @@ struct PartnershipView {
         let facts: [Fact]
         let lists: [FactList]
         var editHref: String?
+        /// The record's own page (a document's text and codings), when it has one.
+        var href: String? = nil
         /// Who entered the record, when the audit log knows.
         var recordedBy: String? = nil
     }
@@ -96,7 +98,7 @@ struct PartnershipView {
     var agreements: [RecordEntry]
     var obligations: [RecordEntry]
     var activities: [RecordEntry]
-    let documents: [RecordEntry]
+    var documents: [RecordEntry]
     let assessments: [RecordEntry]
     let saved: String?
     let hasAlarms: Bool
@@ -147,6 +149,7 @@ struct PartnershipView {
             Link(href: SitePath.newRecord(org, id, "agreements"), label: words.text("action_add_agreement")),
             Link(href: SitePath.newRecord(org, id, "obligations"), label: words.text("action_add_obligation")),
             Link(href: SitePath.newRecord(org, id, "stages"), label: words.text("action_add_stage")),
+            Link(href: SitePath.newDocument(org, id), label: words.text("action_upload_document")),
         ]
         alarms = (evaluation?.alarms ?? []).map {
             AlarmLine(kind: words.term($0.kind, "alarm"), message: words.say($0.phrases))
@@ -254,12 +257,12 @@ struct PartnershipView {
             ]
             if let date = document.date { facts.append(Fact(label: words.text("field_date"), value: words.date(date))) }
             if let language = document.language {
-                facts.append(Fact(label: words.text("field_language"), value: language))
+                facts.append(Fact(label: words.text("field_language"), value: words.languageName(language)))
             }
             if let source = document.source { facts.append(Fact(label: words.text("field_source"), value: source)) }
             return RecordEntry(
                 anchor: SitePath.anchor("document", document.id), heading: document.title, facts: facts, lists: [],
-                editHref: nil)
+                editHref: nil, href: SitePath.document(org, id, document.id))
         }
         assessments = partnership.assessments.enumerated().map { index, assessment in
             RecordEntry(
@@ -275,7 +278,10 @@ struct PartnershipView {
                     : [
                         FactList(
                             label: words.text("field_evidence"),
-                            items: assessment.evidence.map { "“\($0.quote)” (\($0.document))" })
+                            items: assessment.evidence.map { evidence in
+                                let title = partnership.documents.first { $0.id == evidence.document }?.title
+                                return "“\(evidence.quote)” (\(title ?? evidence.document))"
+                            })
                     ],
                 editHref: nil)
         }
@@ -577,6 +583,7 @@ extension PartnershipView {
         agreements = annotated(agreements)
         obligations = annotated(obligations)
         activities = annotated(activities)
+        documents = annotated(documents)
         if !access.canEdit { actions = [] }
         if access.canEdit {
             actions.append(
@@ -602,6 +609,12 @@ extension PartnershipView {
         if access.canReadHistory {
             actions.append(
                 Link(href: SitePath.history(organizationID, partnershipID), label: words.text("action_history")))
+        }
+        if access.canReadEvidence {
+            actions.append(
+                Link(
+                    href: SitePath.partnershipEvidence(organizationID, partnershipID),
+                    label: words.text("action_partnership_evidence")))
         }
     }
 }

@@ -80,6 +80,7 @@ enum NavSection: CaseIterable {
     case map
     case newPartnership
     case search
+    case evidence
     case accounts
     case publicPortal
 
@@ -89,6 +90,7 @@ enum NavSection: CaseIterable {
         case .map: SitePath.map
         case .newPartnership: SitePath.newPartnership
         case .search: SitePath.search
+        case .evidence: SitePath.evidence
         case .accounts: SitePath.accounts
         case .publicPortal: SitePath.publicHome
         }
@@ -100,6 +102,7 @@ enum NavSection: CaseIterable {
         case .map: "nav_map"
         case .newPartnership: "nav_new_partnership"
         case .search: "nav_search"
+        case .evidence: "nav_evidence"
         case .accounts: "nav_accounts"
         case .publicPortal: "nav_public"
         }
@@ -109,7 +112,7 @@ enum NavSection: CaseIterable {
     static func visible(to account: Account?) -> [NavSection] {
         guard let account else { return [.publicPortal] }
         guard account.readsWholePortfolio else { return [.search, .publicPortal] }
-        var sections: [NavSection] = [.portfolio, .map, .search]
+        var sections: [NavSection] = [.portfolio, .map, .search, .evidence]
         if account.role == .officer || account.role == .admin { sections.append(.newPartnership) }
         if account.role == .admin { sections.append(.accounts) }
         sections.append(.publicPortal)

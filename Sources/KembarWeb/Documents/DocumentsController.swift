@@ -1,0 +1,217 @@
+import Foundation
+import Hummingbird
+import KembarCore
+import KembarDocuments
+import KembarStore
+
+/// Documents of a partnership: upload (officers), reading and downloading (whoever reads the
+/// partnership), and coding passages to the code book (researchers, officers, administrators).
+struct DocumentsController {
+    let site: Site
+
+    func addRoutes(to router: Router<KembarRequestContext>) {
+        router.get("/partnerships/:organization/:partnership/documents/new") { request, context in
+            try await upload(request, context, post: false)
+        }
+        router.post("/partnerships/:organization/:partnership/documents/new") { request, context in
+            try await upload(request, context, post: true)
+        }
+        router.get("/partnerships/:organization/:partnership/documents/:document") { request, context in
+            try await document(request, context, state: FormState(), errors: [:], status: .ok)
+        }
+        router.get("/partnerships/:organization/:partnership/documents/:document/file") { request, context in
+            try await file(request, context)
+        }
+        router.post("/partnerships/:organization/:partnership/documents/:document/codings") { request, context in
+            try await code(request, context)
+        }
+        router.post("/partnerships/:organization/:partnership/documents/:document/codings/:excerpt/remove") {
+            request, context in
+            try await remove(request, context)
+        }
+    }
+
+    private func ids(_ context: KembarRequestContext) throws -> (organization: String, partnership: String) {
+        (try context.parameters.require("organization"), try context.parameters.require("partnership"))
+    }
+
+    // MARK: - Upload
+
+    private func upload(_ request: Request, _ context: KembarRequestContext, post: Bool) async throws -> Response {
+        let (organizationID, partnershipID) = try ids(context)
+        _ = try context.visitor.editor(organizationID: organizationID, partnershipID: partnershipID)
+        let words = site.renderer.words(LanguageChoice.language(of: request).language)
+        guard let stored = try await site.store.partnership(organizationID: organizationID, id: partnershipID) else {
+            throw AccessDenied.notFound
+        }
+        let action = SitePath.newDocument(organizationID, partnershipID)
+        let back = SitePath.partnership(organizationID, partnershipID)
+        let limit = site.intake.limits.maximumBytes
+        var state = FormState()
+        if !post { state["kind"] = Document.Kind.report.rawValue }
+        func form(_ errors: [String: String], status: HTTPResponse.Status) throws -> Response {
+            let page = UploadForm.page(
+                partnership: stored.partnership, action: action, back: back, state: state, errors: errors,
+                words: words, limit: limit)
+            return try site.page(
+                "form", title: page.heading, model: page, words: words, request, context, status: status
+            )
+            .response(from: request, context: context)
+        }
+        guard post else { return try form([:], status: .ok) }
+        // An upload arrives as multipart; a form sent any other way carries no file.
+        let multipart = context.multipart ?? MultipartForm()
+        state = multipart.fields
+        var errors: [String: String] = [:]
+        var extracted: ExtractedDocument?
+        let file = multipart.files["file"].flatMap { $0.fileName.isEmpty && $0.bytes.isEmpty ? nil : $0 }
+        if let file {
+            do throws(IntakeError) {
+                extracted = try await site.intake.read(name: file.fileName, bytes: file.bytes)
+            } catch {
+                errors["file"] = UploadForm.message(error, words: words)
+            }
+        } else {
+            errors["file"] = words.text("upload_error_no_file")
+        }
+        let (upload, fieldErrors) = UploadForm.read(
+            state, file: file, extracted: extracted, partnership: stored.partnership, words: words)
+        errors.merge(fieldErrors) { first, _ in first }
+        guard errors.isEmpty, let upload else { return try form(errors, status: .unprocessableContent) }
+        let id = try await site.documents.attach(
+            upload, organizationID: organizationID, partnershipID: partnershipID, actor: context.visitor.actor)
+        await site.revisions.didWrite()
+        return Response(
+            status: .seeOther,
+            headers: [.location: SitePath.document(organizationID, partnershipID, id) + "?saved=document"])
+    }
+
+    // MARK: - Reading and coding
+
+    private func document(
+        _ request: Request, _ context: KembarRequestContext, state: FormState, errors: [String: String],
+        status: HTTPResponse.Status
+    ) async throws -> Response {
+        let (organizationID, partnershipID) = try ids(context)
+        let documentID = try context.parameters.require("document")
+        let account = try context.visitor.reader(organizationID: organizationID, partnershipID: partnershipID)
+        let words = site.renderer.words(LanguageChoice.language(of: request).language)
+        guard let stored = try await site.store.partnership(organizationID: organizationID, id: partnershipID),
+            let document = stored.partnership.documents.first(where: { $0.id == documentID })
+        else { throw AccessDenied.notFound }
+        let showsCodings = account.canReadEvidence(organizationID: organizationID)
+        let excerpts =
+            showsCodings
+            ? try await site.evidence.excerpts(organizationIDs: [organizationID], partnershipID: partnershipID)
+                .filter { $0.documentID == documentID } : []
+        let files = try await site.documents.files(organizationID: organizationID, partnershipID: partnershipID)
+        let view = DocumentView(
+            document: document, partnership: stored.partnership, organization: stored.organization,
+            file: files[documentID], excerpts: excerpts, codeBook: try await codeBook(words),
+            showsCodings: showsCodings, canCode: account.canCodeEvidence(organizationID: organizationID),
+            state: state, errors: errors,
+            saved: SavedNotice.message(of: request, words: words), words: words)
+        return try site.page("document", title: view.title, model: view, words: words, request, context, status: status)
+            .response(from: request, context: context)
+    }
+
+    private func file(_ request: Request, _ context: KembarRequestContext) async throws -> Response {
+        let (organizationID, partnershipID) = try ids(context)
+        let documentID = try context.parameters.require("document")
+        _ = try context.visitor.reader(organizationID: organizationID, partnershipID: partnershipID)
+        guard
+            let (file, bytes) = try await site.documents.content(
+                organizationID: organizationID, partnershipID: partnershipID, documentID: documentID)
+        else { throw AccessDenied.notFound }
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: file.mediaType.hasPrefix("text/") ? file.mediaType + "; charset=utf-8" : file.mediaType,
+                .contentDisposition: Self.attachment(file.fileName),
+            ],
+            body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
+    /// Always a download, never shown in place: an uploaded HTML file must not run as Kembar's page.
+    static func attachment(_ fileName: String) -> String {
+        let ascii = String(
+            fileName.unicodeScalars.map {
+                $0.isASCII && $0 != "\"" && $0 != "\\" && $0.value >= 0x20 ? Character($0) : "_"
+            })
+        let encoded = fileName.addingPercentEncodingForPath()
+        return "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)"
+    }
+
+    private func code(_ request: Request, _ context: KembarRequestContext) async throws -> Response {
+        let (organizationID, partnershipID) = try ids(context)
+        let documentID = try context.parameters.require("document")
+        _ = try context.visitor.coder(organizationID: organizationID, partnershipID: partnershipID)
+        let words = site.renderer.words(LanguageChoice.language(of: request).language)
+        let state = try await FormState.read(request)
+        var reader = FormReader(state, words: words)
+        let quote = reader.text("quote", required: true, maximum: 20_000, multiline: true)
+        let memo = reader.text("memo", required: false, maximum: FormReader.maximumText, multiline: true)
+        let code = reader.text("code", required: true)
+        let near = Int(state["near"])
+        if let code, try await codeBook(words).code(code) == nil { reader.fail("code", "error_choice") }
+        guard reader.errors.isEmpty, let quote, let code else {
+            return try await document(
+                request, context, state: state, errors: reader.errors, status: .unprocessableContent)
+        }
+        do {
+            let excerpt = try await site.evidence.code(
+                .init(documentID: documentID, quote: quote, near: near, code: code, memo: memo ?? ""),
+                organizationID: organizationID, partnershipID: partnershipID, actor: context.visitor.actor)
+            await site.revisions.didWrite()
+            return Response(
+                status: .seeOther,
+                headers: [
+                    .location: SitePath.document(organizationID, partnershipID, documentID)
+                        + "?saved=coding#coding-\(excerpt.id)"
+                ])
+        } catch let error as EvidenceError {
+            let message: String
+            switch error {
+            case .quote(.notFound): message = words.text("coding_error_not_found")
+            case .quote(.empty): message = words.text("error_required")
+            case .quote(.ambiguous(let count)):
+                message = words.text("coding_error_ambiguous", ["count": words.count(count)])
+            case .documentNotFound, .excerptNotFound, .evidenceNotFound: throw AccessDenied.notFound
+            case .documentHasNoText: message = words.text("coding_error_no_text")
+            case .unknownCode, .codeExists: message = words.text("error_choice")
+            }
+            let field = { if case .unknownCode = error { return "code" } else { return "quote" } }()
+            return try await document(
+                request, context, state: state, errors: [field: message], status: .unprocessableContent)
+        }
+    }
+
+    private func remove(_ request: Request, _ context: KembarRequestContext) async throws -> Response {
+        let (organizationID, partnershipID) = try ids(context)
+        let documentID = try context.parameters.require("document")
+        _ = try context.visitor.coder(organizationID: organizationID, partnershipID: partnershipID)
+        guard let excerptID = Int(try context.parameters.require("excerpt")) else { throw AccessDenied.notFound }
+        do {
+            try await site.evidence.remove(
+                excerpt: excerptID, organizationID: organizationID, partnershipID: partnershipID,
+                actor: context.visitor.actor)
+        } catch EvidenceError.excerptNotFound {
+            throw AccessDenied.notFound
+        }
+        await site.revisions.didWrite()
+        return Response(
+            status: .seeOther,
+            headers: [.location: SitePath.document(organizationID, partnershipID, documentID) + "?saved=uncoded"])
+    }
+
+    private func codeBook(_ words: Words) async throws -> CodeBook {
+        try await site.evidence.codeBook(words: words)
+    }
+}
+
+extension EvidenceStore {
+    /// The code book with the elements and indicators named in the page's language.
+    func codeBook(words: Words) async throws -> CodeBook {
+        CodeBook(subCodes: try await subCodes(), words: words)
+    }
+}

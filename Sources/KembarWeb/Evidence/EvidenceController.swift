@@ -1,0 +1,222 @@
+import Foundation
+import Hummingbird
+import KembarCore
+import KembarStore
+
+/// The evidence pages: the matrix of partnerships × elements, each partnership's evidence with
+/// its assessments, the code book, and the exports for qualitative-analysis tools.
+struct EvidenceController {
+    let site: Site
+
+    func addRoutes(to router: Router<KembarRequestContext>) {
+        router.get(RouterPath(SitePath.evidence)) { request, context in try await matrix(request, context) }
+        router.get(RouterPath(SitePath.projectExport)) { request, context in try await project(request, context) }
+        router.get("/evidence/:organization/:partnership") { request, context in
+            try await partnership(request, context, state: FormState(), errors: [:], status: .ok)
+        }
+        router.post("/evidence/:organization/:partnership/assessments") { request, context in
+            try await assess(request, context)
+        }
+        router.get(RouterPath(SitePath.codeBook)) { request, context in
+            try await codeBookPage(request, context, state: FormState(), errors: [:], status: .ok)
+        }
+        router.post(RouterPath(SitePath.codeBook)) { request, context in try await addCode(request, context) }
+        router.get(RouterPath(SitePath.codeBookQDC)) { request, context in
+            let words = try await evidenceReaderWords(request, context)
+            return download(
+                Array(QDPXExport.codeBookDocument(try await site.evidence.codeBook(words: words)).utf8),
+                type: "application/xml; charset=utf-8", name: "kembar-codebook.qdc")
+        }
+        router.get(RouterPath(SitePath.codeBookCSV)) { request, context in
+            let words = try await evidenceReaderWords(request, context)
+            return download(
+                Array(REFIQDACodeBook.csv(try await site.evidence.codeBook(words: words)).utf8),
+                type: "text/csv; charset=utf-8", name: "kembar-codebook.csv")
+        }
+    }
+
+    /// An account that reads the evidence of every government it covers.
+    private func evidenceReader(_ context: KembarRequestContext) throws -> Account {
+        let account = try context.visitor.portfolioReader()
+        guard account.role != .partner else { throw AccessDenied.notFound }
+        return account
+    }
+
+    private func evidenceReaderWords(_ request: Request, _ context: KembarRequestContext) async throws -> Words {
+        _ = try evidenceReader(context)
+        return site.renderer.words(LanguageChoice.language(of: request).language)
+    }
+
+    private func download(_ bytes: [UInt8], type: String, name: String) -> Response {
+        Response(
+            status: .ok,
+            headers: [.contentType: type, .contentDisposition: DocumentsController.attachment(name)],
+            body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
+    // MARK: - The matrix
+
+    private func matrix(_ request: Request, _ context: KembarRequestContext) async throws -> Response {
+        let account = try evidenceReader(context)
+        let words = site.renderer.words(LanguageChoice.language(of: request).language)
+        let snapshot = try await site.snapshot().visible(to: account)
+        let excerpts = try await site.evidence.excerpts(organizationIDs: snapshot.records.map(\.organization.id))
+        let anchored = anchoredExcerpts(excerpts, in: snapshot.records)
+        let view = EvidenceMatrixView(
+            snapshot: snapshot, excerpts: anchored, codeBook: try await site.evidence.codeBook(words: words),
+            words: words)
+        return try site.page(
+            "evidence", title: words.text("evidence_title"), model: view, words: words, request, context,
+            section: .evidence
+        ).response(from: request, context: context)
+    }
+
+    /// Coded passages still found in their document's current text, at their current positions.
+    private func anchoredExcerpts(_ excerpts: [CodedExcerpt], in records: [CooperationRecord]) -> [CodedExcerpt] {
+        var texts: [String: String] = [:]
+        for record in records {
+            for partnership in record.partnerships {
+                for document in partnership.documents {
+                    texts["\(record.organization.id)/\(partnership.id)/\(document.id)"] = document.text ?? ""
+                }
+            }
+        }
+        return excerpts.compactMap { excerpt in
+            texts["\(excerpt.organizationID)/\(excerpt.partnershipID)/\(excerpt.documentID)"].flatMap {
+                excerpt.anchored(in: $0)
+            }
+        }
+    }
+
+    // MARK: - One partnership
+
+    private func partnership(
+        _ request: Request, _ context: KembarRequestContext, state: FormState, errors: [String: String],
+        status: HTTPResponse.Status
+    ) async throws -> Response {
+        let organizationID = try context.parameters.require("organization")
+        let partnershipID = try context.parameters.require("partnership")
+        let account = try context.visitor.evidenceReader(organizationID: organizationID, partnershipID: partnershipID)
+        let words = site.renderer.words(LanguageChoice.language(of: request).language)
+        let snapshot = try await site.snapshot()
+        guard let record = snapshot.record(organizationID),
+            let partnership = record.partnerships.first(where: { $0.id == partnershipID })
+        else { throw AccessDenied.notFound }
+        let excerpts = anchoredExcerpts(
+            try await site.evidence.excerpts(organizationIDs: [organizationID], partnershipID: partnershipID),
+            in: [CooperationRecord(organization: record.organization, partnerships: [partnership])])
+        let view = PartnershipEvidenceView(
+            organization: record.organization, partnership: partnership,
+            evaluation: snapshot.evaluation(organizationID, partnershipID), day: snapshot.day, excerpts: excerpts,
+            codeBook: try await site.evidence.codeBook(words: words),
+            form: account.canCodeEvidence(organizationID: organizationID), state: state, errors: errors,
+            defaultBy: account.name, saved: SavedNotice.message(of: request, words: words),
+            words: words)
+        return try site.page(
+            "evidence-partnership", title: view.title, model: view, words: words, request, context,
+            section: .evidence, status: status
+        ).response(from: request, context: context)
+    }
+
+    private func assess(_ request: Request, _ context: KembarRequestContext) async throws -> Response {
+        let organizationID = try context.parameters.require("organization")
+        let partnershipID = try context.parameters.require("partnership")
+        _ = try context.visitor.coder(organizationID: organizationID, partnershipID: partnershipID)
+        let words = site.renderer.words(LanguageChoice.language(of: request).language)
+        let state = try await FormState.read(request)
+        var reader = FormReader(state, words: words)
+        let element: KeyElement? = reader.choice("element", required: true)
+        let status: ElementStatus? = reader.choice("status", required: true)
+        let note = reader.text("note", required: true, maximum: FormReader.maximumText, multiline: true)
+        let by = reader.text("by", required: true)
+        let date = reader.date("date", required: true)
+        var evidence: [Int] = []
+        for value in state.all("evidence") {
+            guard let id = Int(value) else {
+                reader.fail("evidence", "error_choice")
+                continue
+            }
+            evidence.append(id)
+        }
+        guard reader.errors.isEmpty, let element, let status, let note, let by, let date else {
+            return try await partnership(
+                request, context, state: state, errors: reader.errors, status: .unprocessableContent)
+        }
+        do {
+            try await site.evidence.assess(
+                .init(element: element, status: status, note: note, evidence: evidence, by: by, date: date),
+                organizationID: organizationID, partnershipID: partnershipID, actor: context.visitor.actor)
+        } catch EvidenceError.evidenceNotFound {
+            return try await partnership(
+                request, context, state: state, errors: ["evidence": words.text("error_choice")],
+                status: .unprocessableContent)
+        }
+        await site.revisions.didWrite()
+        return Response(
+            status: .seeOther,
+            headers: [
+                .location: SitePath.partnershipEvidence(organizationID, partnershipID)
+                    + "?saved=assessment#element-\(element.rawValue)"
+            ])
+    }
+
+    // MARK: - The code book
+
+    private func codeBookPage(
+        _ request: Request, _ context: KembarRequestContext, state: FormState, errors: [String: String],
+        status: HTTPResponse.Status
+    ) async throws -> Response {
+        let account = try evidenceReader(context)
+        let words = site.renderer.words(LanguageChoice.language(of: request).language)
+        let view = CodeBookView(
+            codeBook: try await site.evidence.codeBook(words: words), canAdd: account.canExtendCodeBook, state: state,
+            errors: errors, saved: SavedNotice.message(of: request, words: words),
+            words: words)
+        return try site.page(
+            "codebook", title: words.text("codebook_title"), model: view, words: words, request, context,
+            section: .evidence, status: status
+        ).response(from: request, context: context)
+    }
+
+    private func addCode(_ request: Request, _ context: KembarRequestContext) async throws -> Response {
+        let account = try evidenceReader(context)
+        guard account.canExtendCodeBook else { throw AccessDenied.forbidden }
+        let words = site.renderer.words(LanguageChoice.language(of: request).language)
+        let state = try await FormState.read(request)
+        var reader = FormReader(state, words: words)
+        let parent = reader.text("parent", required: true)
+        let name = reader.text("name", required: true, maximum: 100)
+        let description = reader.text("description", required: false, maximum: FormReader.maximumText, multiline: true)
+        guard reader.errors.isEmpty, let parent, let name else {
+            return try await codeBookPage(
+                request, context, state: state, errors: reader.errors, status: .unprocessableContent)
+        }
+        do {
+            try await site.evidence.addSubCode(
+                name: name, description: description ?? "", parent: parent, actor: context.visitor.actor)
+        } catch EvidenceError.unknownCode {
+            return try await codeBookPage(
+                request, context, state: state, errors: ["parent": words.text("error_choice")],
+                status: .unprocessableContent)
+        } catch EvidenceError.codeExists {
+            return try await codeBookPage(
+                request, context, state: state, errors: ["name": words.text("codebook_error_exists")],
+                status: .unprocessableContent)
+        }
+        await site.revisions.didWrite()
+        return Response(status: .seeOther, headers: [.location: SitePath.codeBook + "?saved=code"])
+    }
+
+    // MARK: - Export
+
+    private func project(_ request: Request, _ context: KembarRequestContext) async throws -> Response {
+        let account = try evidenceReader(context)
+        let words = site.renderer.words(LanguageChoice.language(of: request).language)
+        let snapshot = try await site.snapshot().visible(to: account)
+        let organizations = snapshot.records.map(\.organization)
+        let bytes = try await QDPXExport(database: site.database).project(
+            organizationIDs: organizations.map(\.id), codeBook: try await site.evidence.codeBook(words: words))
+        let name = organizations.count == 1 ? "kembar-\(organizations[0].id).qdpx" : "kembar.qdpx"
+        return download(bytes, type: "application/zip", name: name)
+    }
+}
