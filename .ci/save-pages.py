@@ -30,15 +30,19 @@ class NoRedirects(urllib.request.HTTPRedirectHandler):
 opener = urllib.request.build_opener(NoRedirects)
 
 
-def fetch(path, data=None, cookie=None):
+def fetch(path, data=None, cookie=None, content_type=None):
+    """The status and body of a page; the body is None for what is not HTML (a download)."""
     request = urllib.request.Request(base + path, data=data)
     if cookie:
         request.add_header("Cookie", cookie)
+    if content_type:
+        request.add_header("Content-Type", content_type)
     try:
         with opener.open(request) as response:
-            return response.status, response.read().decode("utf-8")
+            status, kind, body = response.status, response.headers.get("Content-Type", ""), response.read()
     except urllib.error.HTTPError as error:
-        return error.code, error.read().decode("utf-8")
+        status, kind, body = error.code, error.headers.get("Content-Type", ""), error.read()
+    return status, body.decode("utf-8") if kind.startswith("text/html") else None
 
 
 def save(name, html):
@@ -64,7 +68,7 @@ def crawl(start, cookie, prefix):
             status, html = fetch(f"{path}{separator}lang={language}", cookie=cookie)
             if status >= 500:
                 sys.exit(f"{path}: server error {status}")
-            if status in (301, 302, 303):
+            if status in (301, 302, 303) or html is None:
                 continue
             save(f"{prefix}{path}_{language}", html)
             saved += 1
@@ -107,6 +111,19 @@ for form in [p for p in seen if p.endswith("/activities/new")][:1]:
     if status != 422:
         sys.exit(f"{form}: expected 422 for a form with mistakes, got {status}")
     save(form + "_errors", html)
+    saved += 1
+# An upload that is refused, as it comes back beside the file field.
+for form in [p for p in seen if p.endswith("/documents/new")][:1]:
+    status, page = fetch(form + "?lang=id", cookie=session)
+    token = re.search(r'name="_csrf" value="([^"]+)"', page).group(1)
+    body = (f'--b\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n{token}\r\n'
+            '--b\r\nContent-Disposition: form-data; name="kind"\r\n\r\nreport\r\n'
+            '--b\r\nContent-Disposition: form-data; name="file"; filename="foto.pdf"\r\n\r\n'
+            '\x89PNG\r\n\x1a\n\r\n--b--\r\n').encode("latin-1")
+    status, html = fetch(form + "?lang=id", body, cookie=session, content_type="multipart/form-data; boundary=b")
+    if status != 422:
+        sys.exit(f"{form}: expected 422 for a refused file, got {status}")
+    save(form + "_refused", html)
     saved += 1
 seen |= public
 

@@ -1,5 +1,6 @@
 import Foundation
 import KembarCore
+import KembarDocuments
 import KembarWeb
 import Testing
 
@@ -65,6 +66,10 @@ import Testing
         family(Partner.Kind.self, "partner-kind")
         family(Partnership.Kind.self, "partnership-kind")
         family(StageEvent.Stage.self, "stage")
+        family(KeyElement.self, "code-description")
+        family(IndicatorID.self, "code-description")
+        family(FileContent.self, "file-content")
+        words += DocumentFormat.allCases.map { "file-format.\($0.key)" }
         for word in words {
             for language in Language.allCases {
                 #expect(catalog.string("term.\(word)", language) != nil, "no \(language) word for \(word)")

@@ -20,13 +20,17 @@ enum XMLText {
         return result
     }
 
-    /// Text with only the characters XML 1.0 forbids removed (for source files, which are not XML).
+    /// Text with each character XML 1.0 forbids replaced by a space (for source files, which tools
+    /// often carry into XML): one character for one, so that selections keep their positions.
     static func allowed(_ text: String) -> String {
-        String(
-            String.UnicodeScalarView(
-                text.unicodeScalars.filter {
-                    $0 == "\t" || $0 == "\n" || $0 == "\r"
-                        || ($0.value >= 0x20 && $0.value != 0xFFFE && $0.value != 0xFFFF)
-                }))
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            let allowed =
+                scalar == "\t" || scalar == "\n" || scalar == "\r"
+                || (value >= 0x20 && value != 0xFFFE && value != 0xFFFF)
+            result.append(allowed ? scalar : " ")
+        }
+        return String(result)
     }
 }

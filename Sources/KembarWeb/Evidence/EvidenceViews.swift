@@ -36,6 +36,8 @@ struct EvidenceMatrixView {
     }
 
     struct Cell {
+        /// The element's name, shown beside the cell where the table becomes cards on a phone.
+        let element: String
         let status: String
         let statusClass: String
         let excerpts: [ExcerptLine]
@@ -60,7 +62,8 @@ struct EvidenceMatrixView {
                 let cells = KeyElement.allCases.map { element in
                     let status = evaluation?.elements[element]?.status ?? .unknown
                     return Cell(
-                        status: words.term(status, "status"), statusClass: "status-\(status.rawValue)",
+                        element: words.term(element, "element"), status: words.term(status, "status"),
+                        statusClass: "status-\(status.rawValue)",
                         excerpts: coded.filter { codeBook.code($0.code)?.element == element }.map { excerpt in
                             ExcerptLine(
                                 excerpt, document: partnership.documents.first { $0.id == excerpt.documentID },
@@ -93,6 +96,11 @@ struct PartnershipEvidenceView {
         let status: String
         let statusClass: String
         let score: String?
+        /// Each indicator with what it found ("C1 obligation fulfilment: 0 of 15 yearly meetings held").
+        let indicators: [String]
+        /// Why the element's status was capped by its core indicator, when it was.
+        let cap: String?
+        let scorecardHref: String
         let assessments: [AssessmentLine]
         let excerpts: [ExcerptLine]
     }
@@ -151,7 +159,8 @@ struct PartnershipEvidenceView {
         let org = organization.id
         title = words.text(
             "evidence_partnership_title", ["name": "\(organization.place.name) – \(partnership.partner.name)"])
-        partnershipHref = SitePath.partnership(org, partnership.id)
+        let partnershipHref = SitePath.partnership(org, partnership.id)
+        self.partnershipHref = partnershipHref
         asOf = words.text("evidence_as_of", ["date": words.day(day)])
         func document(_ id: String) -> Document? { partnership.documents.first { $0.id == id } }
         panels = KeyElement.allCases.map { element in
@@ -161,6 +170,11 @@ struct PartnershipEvidenceView {
                 id: "element-\(element.rawValue)", name: words.term(element, "element"),
                 status: words.term(status, "status"), statusClass: "status-\(status.rawValue)",
                 score: verdict?.score.map { words.percent($0) },
+                indicators: (verdict?.indicators ?? []).map { indicator in
+                    "\(indicator.id.rawValue) \(words.term(indicator.id, "indicator")): \(words.say(indicator.phrases))"
+                },
+                cap: verdict?.cap.map { words.say([$0.phrase]) },
+                scorecardHref: partnershipHref + "#element-\(element.rawValue)",
                 assessments: partnership.assessments.filter { $0.element == element }.map { assessment in
                     AssessmentLine(
                         heading: words.term(assessment.status, "status"),

@@ -15,6 +15,7 @@ extension CodeBook {
     init(subCodes: [Code], words: Words) {
         self.init(
             subCodes: subCodes, elementName: { words.term($0, "element") },
-            indicatorName: { "\($0.rawValue) \(words.term($0, "indicator"))" })
+            indicatorName: { "\($0.rawValue) \(words.term($0, "indicator"))" },
+            describe: { words.term("code-description.\($0)") })
     }
 }

@@ -56,6 +56,21 @@ import Testing
                 "/contribute/bandung/bandung-seoul/activities/new", partner: .notFound, readers: .forbidden,
                 officer: .forbidden),
             route("/search?q=liuzhou", partner: .ok, readers: .ok, officer: .ok, foreign: .ok),
+            route(liuzhou + "/documents/new", partner: .forbidden, readers: .forbidden, officer: .ok),
+            route(liuzhou + "/documents/saraswati-2022", partner: .ok, readers: .ok, officer: .ok),
+            route(
+                "/partnerships/bandung/bandung-seoul/documents/adinda-2020", partner: .notFound, readers: .ok,
+                officer: .ok),
+            // A document of the record with no uploaded file.
+            route(
+                liuzhou + "/documents/saraswati-2022/file", partner: .notFound, readers: .notFound, officer: .notFound),
+            route("/evidence", partner: .forbidden, readers: .ok, officer: .ok, foreign: .ok),
+            route("/evidence/bandung/bandung-liuzhou", partner: .forbidden, readers: .ok, officer: .ok),
+            route("/evidence/bandung/bandung-seoul", partner: .notFound, readers: .ok, officer: .ok),
+            route("/evidence/project.qdpx", partner: .forbidden, readers: .ok, officer: .ok, foreign: .ok),
+            route("/codebook", partner: .forbidden, readers: .ok, officer: .ok, foreign: .ok),
+            route("/codebook.csv", partner: .forbidden, readers: .ok, officer: .ok, foreign: .ok),
+            route("/codebook.qdc", partner: .forbidden, readers: .ok, officer: .ok, foreign: .ok),
             route("/public", public: .ok, partner: .ok, readers: .ok, officer: .ok, foreign: .ok),
             route("/public/bandung", public: .ok, partner: .ok, readers: .ok, officer: .ok, foreign: .ok),
             route(

@@ -128,7 +128,7 @@ import Testing
                 matrix.html.firstRange(of: "href=\"/evidence/bandung/bandung-liuzhou\"").map {
                     String(matrix.html[$0.lowerBound...].prefix { $0 != "\n" })
                 })
-            let cells = row.components(separatedBy: "<td>")
+            let cells = row.components(separatedBy: "<td data-label=")
             #expect(cells.count == 6)
             #expect(cells[2].contains("Warga dan sekolah diundang"))
             #expect(!cells[1].contains("Warga dan sekolah diundang"))
