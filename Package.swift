@@ -44,8 +44,12 @@ let package = Package(
             providers: [.apt(["zlib1g-dev"])]
         ),
         .target(
+            name: "KembarSubprocess",
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "KembarDocuments",
-            dependencies: ["CZlib"],
+            dependencies: ["CZlib", "KembarSubprocess"],
             swiftSettings: strictSettings
         ),
         .target(
@@ -101,6 +105,7 @@ let package = Package(
             dependencies: [
                 "KembarCore",
                 "KembarStore",
+                "KembarSubprocess",
                 .product(name: "PostgresKit", package: "postgres-kit"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -111,6 +116,11 @@ let package = Package(
         .testTarget(
             name: "KembarCoreTests",
             dependencies: ["KembarCore", "KembarTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "KembarSubprocessTests",
+            dependencies: ["KembarSubprocess"],
             swiftSettings: strictSettings
         ),
         .testTarget(

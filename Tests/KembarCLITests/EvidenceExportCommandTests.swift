@@ -55,7 +55,7 @@ import Testing
                 project.contains("<PlainTextSelection ") && project.contains("startPosition=\"20\" endPosition=\"40\""))
             #expect(project.contains("name=\"C1 obligation fulfilment\""))
             #expect(project.contains("name=\"Janji rapat\""))
-            try REFIQDASchema.validate(project)
+            try await REFIQDASchema.validate(project)
         }
     }
 

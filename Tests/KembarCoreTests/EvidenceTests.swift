@@ -113,7 +113,7 @@ import Testing
             ], excerpts: excerpts, codeBook: book(), exportedAt: "2026-11-29T10:00:00Z", guid: guid)
     }
 
-    @Test func theProjectHoldsCasesSourcesSelectionsAndNotesAndIsValidQDAXML() throws {
+    @Test func theProjectHoldsCasesSourcesSelectionsAndNotesAndIsValidQDAXML() async throws {
         var coded = Self.excerpt(6, 13, "tahunan")
         coded.organizationID = "o"
         coded.partnershipID = "kota-mitra"
@@ -132,21 +132,21 @@ import Testing
         #expect(xml.contains("<NoteRef targetGUID=\"g-note:o/kota-mitra/0\"/>"))
         #expect(xml.contains("originGUID=\"g-note:o/kota-mitra/0\" targetGUID=\"g-case:o/kota-mitra\""))
         #expect(!xml.contains("Pindaian"))
-        try REFIQDASchema.validate(Self.project(excerpts: [coded], guid: Self.uuid).files().project)
+        try await REFIQDASchema.validate(Self.project(excerpts: [coded], guid: Self.uuid).files().project)
         // The .qdc's code tree is the project's: checked inside a project, the schema at hand.
-        try REFIQDASchema.validate(
+        try await REFIQDASchema.validate(
             REFIQDACodeBook.document(Self.book(), guid: Self.uuid).replacing(
                 "<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\" origin=\"Kembar\">",
                 with: "<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"x\"><CodeBook>"
             ).replacing("</CodeBook>\n", with: "</CodeBook></Project>\n"))
     }
 
-    @Test func aPassageNoLongerInTheTextIsLeftOut() throws {
+    @Test func aPassageNoLongerInTheTextIsLeftOut() async throws {
         var lost = Self.excerpt(0, 5, "bulan")
         lost.organizationID = "o"
         lost.partnershipID = "kota-mitra"
         let xml = Self.project(excerpts: [lost], guid: Self.uuid).files().project
         #expect(!xml.contains("<PlainTextSelection"))
-        try REFIQDASchema.validate(xml)
+        try await REFIQDASchema.validate(xml)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import KembarSubprocess
 import Synchronization
 
 #if canImport(FoundationNetworking)
@@ -28,56 +29,36 @@ public enum KembarProcess {
     public static func run(
         _ arguments: [String], environment: [String: String] = [:], input: Data? = nil
     ) async throws -> Outcome {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
         var merged = ProcessInfo.processInfo.environment
         merged["DATABASE_URL"] = nil
         merged["KEMBAR_DATA_DIR"] = nil
         for (key, value) in environment { merged[key] = value }
-        process.environment = merged
-        let output = Pipe()
-        let errors = Pipe()
-        let inputPipe = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        process.standardInput = inputPipe
-        try process.run()
-        if let input { inputPipe.fileHandleForWriting.write(input) }
-        try inputPipe.fileHandleForWriting.close()
-        // Read both pipes while the process runs so that a full pipe cannot block it.
-        async let outData = Task.detached { output.fileHandleForReading.readDataToEndOfFile() }.value
-        async let errData = Task.detached { errors.fileHandleForReading.readDataToEndOfFile() }.value
-        let (out, err) = await (outData, errData)
-        process.waitUntilExit()
+        let outcome = try await Subprocess.run(
+            executable.path, arguments, environment: merged, input: Array(input ?? Data()))
         return Outcome(
-            status: process.terminationStatus, standardOutput: String(decoding: out, as: UTF8.self),
-            standardError: String(decoding: err, as: UTF8.self))
+            status: outcome.status, standardOutput: String(decoding: outcome.standardOutput, as: UTF8.self),
+            standardError: String(decoding: outcome.standardError, as: UTF8.self))
     }
 }
 
 /// A `kembar serve` process started for a test.
 public final class RunningServer: Sendable {
     public let port: Int
-    private let process: Process
+    private let process: ChildProcess
     private let output: OutputCollector
 
     /// Starts `kembar serve --port 0 …` and waits until it says which port it listens on.
     public static func start(_ arguments: [String], environment: [String: String]) async throws -> RunningServer {
-        let process = Process()
-        process.executableURL = KembarProcess.executable
-        process.arguments = ["serve", "--hostname", "127.0.0.1", "--port", "0"] + arguments
         var merged = ProcessInfo.processInfo.environment
         merged["DATABASE_URL"] = nil
         merged["KEMBAR_DATA_DIR"] = nil
         merged["LOG_LEVEL"] = "warning"
         for (key, value) in environment { merged[key] = value }
-        process.environment = merged
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        let output = OutputCollector(pipe.fileHandleForReading)
-        try process.run()
+        let process = try ChildProcess(
+            program: KembarProcess.executable.path,
+            arguments: ["serve", "--hostname", "127.0.0.1", "--port", "0"] + arguments, environment: merged,
+            errors: .merged)
+        let output = OutputCollector(process.standardOutput)
         // A generous bound for a debug build on a loaded machine; this is not a speed test.
         for _ in 0..<1200 {
             if let port = output.text.firstMatch(of: /serves http:\/\/127\.0\.0\.1:(\d+)\//).flatMap({ Int($0.1) }) {
@@ -86,11 +67,12 @@ public final class RunningServer: Sendable {
             guard process.isRunning else { break }
             try await Task.sleep(for: .milliseconds(50))
         }
-        if process.isRunning { process.terminate() }
+        if process.isRunning { process.send(SIGTERM) }
+        _ = process.waitUntilExit()
         throw ServerStartFailure(output: output.text)
     }
 
-    private init(port: Int, process: Process, output: OutputCollector) {
+    private init(port: Int, process: ChildProcess, output: OutputCollector) {
         self.port = port
         self.process = process
         self.output = output
@@ -115,13 +97,12 @@ public final class RunningServer: Sendable {
 
     /// Interrupts the server as Ctrl-C would and returns its exit status.
     public func stop() async -> Int32 {
-        process.interrupt()
+        process.send(SIGINT)
         for _ in 0..<600 where process.isRunning {
             try? await Task.sleep(for: .milliseconds(50))
         }
-        if process.isRunning { process.terminate() }
-        process.waitUntilExit()
-        return process.terminationStatus
+        if process.isRunning { process.send(SIGKILL) }
+        return process.waitUntilExit()
     }
 }
 

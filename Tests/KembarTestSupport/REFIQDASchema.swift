@@ -1,4 +1,5 @@
 import Foundation
+import KembarSubprocess
 
 /// Checks a REFI-QDA project document against the standard's schema (`spec/refi-qda/Project.xsd`)
 /// with `xmllint`. Where xmllint is not installed the check is skipped, unless
@@ -11,7 +12,7 @@ public enum REFIQDASchema {
     public static let schema = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("spec/refi-qda/Project.xsd")
 
-    public static func validate(_ project: String) throws {
+    public static func validate(_ project: String) async throws {
         let xmllint = ["/usr/bin/xmllint", "/usr/local/bin/xmllint"].first {
             FileManager.default.isExecutableFile(atPath: $0)
         }
@@ -24,17 +25,9 @@ public enum REFIQDASchema {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("kembar-\(UUID().uuidString).qde")
         try Data(project.utf8).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: xmllint)
-        process.arguments = ["--noout", "--schema", schema.path, file.path]
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let message = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw Invalid(description: String(decoding: message, as: UTF8.self))
+        let outcome = try await Subprocess.run(xmllint, ["--noout", "--schema", schema.path, file.path])
+        guard outcome.status == 0 else {
+            throw Invalid(description: String(decoding: outcome.standardError, as: UTF8.self))
         }
     }
 }

@@ -1,10 +1,14 @@
 import Foundation
+import KembarSubprocess
 
 /// The text layer of a PDF, read by poppler's `pdftotext` when the machine has it. Without it, or
 /// for a scanned PDF with no text layer, the file is kept and marked as having no text.
 public struct PDFText: Sendable {
     /// The `pdftotext` program; nil when it is not installed.
     public let program: String?
+    /// How long `pdftotext` may take over one file before it is stopped (a crafted PDF can keep
+    /// it busy for ever).
+    public var timeout: Duration = .seconds(60)
 
     /// Finds `pdftotext` on the `PATH`.
     public static func installed() -> PDFText {
@@ -23,19 +27,14 @@ public struct PDFText: Sendable {
         case text(String)
         case noProgram
         case unreadable
+        /// The text ran past `limit` bytes.
+        case exceeds(limit: Int)
     }
 
-    func extract(_ bytes: [UInt8]) async -> Outcome {
+    /// The PDF's text, of at most `limit` bytes.
+    func extract(_ bytes: [UInt8], limit: Int) async -> Outcome {
         guard let program, FileManager.default.isExecutableFile(atPath: program) else { return .noProgram }
-        return await withCheckedContinuation { continuation in
-            // pdftotext blocks while it reads; it runs off the server's own threads.
-            DispatchQueue.global().async {
-                continuation.resume(returning: Self.run(program, on: bytes))
-            }
-        }
-    }
-
-    private static func run(_ program: String, on bytes: [UInt8]) -> Outcome {
+        // pdftotext reads a file, not a pipe: it needs to seek to the cross-reference table.
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
             "kembar-pdf-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -43,17 +42,16 @@ public struct PDFText: Sendable {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             let input = directory.appendingPathComponent("upload.pdf")
             try Data(bytes).write(to: input)
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: program)
-            process.arguments = ["-q", "-enc", "UTF-8", "-eol", "unix", input.path, "-"]
-            let output = Pipe()
-            process.standardOutput = output
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            let data = output.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            guard process.terminationStatus == 0 else { return .unreadable }
-            return .text(PlainText.decode(Array(data)))
+            let outcome = try await Subprocess.run(
+                program, ["-q", "-enc", "UTF-8", "-eol", "unix", input.path, "-"], timeout: timeout,
+                outputLimit: limit)
+            switch outcome.stopped {
+            case .printedTooMuch: return .exceeds(limit: limit)
+            case .timedOut: return .unreadable
+            case nil: break
+            }
+            guard outcome.status == 0 else { return .unreadable }
+            return .text(PlainText.decode(outcome.standardOutput))
         } catch {
             return .unreadable
         }

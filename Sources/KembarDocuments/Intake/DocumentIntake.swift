@@ -68,10 +68,11 @@ public struct DocumentIntake: Sendable {
                 tail[$0..<($0 + marker.count)].elementsEqual(marker)
             }
         guard hasEnd else { throw .corrupt(.pdf) }
-        switch await pdf.extract(bytes) {
+        switch await pdf.extract(bytes, limit: limits.maximumExpandedBytes) {
         case .text(let text): return ExtractedDocument(format: .pdf, text: text.isEmpty ? nil : text)
         case .noProgram: return ExtractedDocument(format: .pdf, text: nil)
         case .unreadable: throw .corrupt(.pdf)
+        case .exceeds(let limit): throw .expandsTooFar(limit: limit)
         }
     }
 

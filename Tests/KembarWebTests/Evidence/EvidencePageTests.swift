@@ -249,7 +249,7 @@ import Testing
             #expect(sources.count == 1)
             let source = String(decoding: try archive.contents(of: sources[0], limit: 1_000_000), as: UTF8.self)
             #expect(source == DocumentPageTests.minutes)
-            try REFIQDASchema.validate(project)
+            try await REFIQDASchema.validate(project)
 
             let partner = try await site.signedIn(.partner, organizationID: "bandung", partnershipID: "bandung-liuzhou")
             #expect(try await partner.download("/evidence/project.qdpx").status == .forbidden)
