@@ -93,7 +93,8 @@ import Testing
             // later migrations add).
             try await database.write { sql in
                 let index = database.dialect == .sqlite ? ["search_index", "search_entries"] : ["search_entries"]
-                for table in index + ["document_files", "codes", "excerpts"] {
+                let vocabulary = database.dialect == .sqlite ? ["search_terms"] : []
+                for table in index + vocabulary + ["document_files", "codes", "excerpts"] {
                     try await sql.drop(table: table).run()
                 }
                 try await sql.delete(from: "schema_migrations").where("version", .greaterThanOrEqual, SQLBind(5)).run()
@@ -140,6 +141,58 @@ import Testing
             let few = try await store.search(SearchQuery("kerja purnabakti"), in: .init(organizationID: "o"))
             #expect(few.byRelevance)
             #expect(few.hits.map(\.recordID) == ["d10"])
+        }
+    }
+
+    /// The start of a word is looked up as the words it starts; what is found must be what FTS5
+    /// or PostgreSQL would find for the prefix itself, whatever the text's script and accents,
+    /// and whatever was written since.
+    @Test func aWordsStartFindsEveryWordItStartsInAnyScriptAndAfterEveryChange() async throws {
+        try await TestDatabase.withMigrated { database in
+            var partnership = Partnership(
+                id: "p", kind: .sisterCity, partner: Partner(name: "Liège", country: "BE", kind: .city))
+            let texts = [
+                "Pertukaran pelajar dan pertukaran guru", "Pertunjukan seni", "Café à Liège, coopération",
+                "Ελληνικά γράμματα", "Москва и Бандунг", "柳州市 友好城市", "İstanbul ve Ankara",
+                "Straße und Fußball", "kota kotamadya kotak",
+            ]
+            for (index, text) in texts.enumerated() {
+                partnership.documents.append(
+                    Document(id: "d\(index)", title: "Dokumen \(index)", kind: .report, text: text))
+            }
+            let many = (0..<(2 * 64)).map { "xw\($0)" }.joined(separator: " ")
+            partnership.documents.append(Document(id: "many", title: "Daftar", kind: .other, text: many))
+            partnership.documents.append(Document(id: "one", title: "Satu", kind: .other, text: "xw7"))
+            let record = CooperationRecord(
+                organization: Organization(id: "o", name: "O", place: Place(name: "O", country: "ID")),
+                partnerships: [partnership])
+            try await RecordStore(database: database).importRecord(record, actor: "test", source: "test")
+            func found(_ text: String) async throws -> Set<String> {
+                Set(try await Self.search(database, text, organizationID: "o").map(\.recordID))
+            }
+            #expect(try await found("pertu") == ["d0", "d1"])
+            #expect(try await found("pertukar guru") == ["d0"])
+            // SQLite's index folds accents away; PostgreSQL's `simple` configuration keeps them.
+            #expect(try await found("liege") == (database.dialect == .sqlite ? ["d2", "p"] : []))
+            #expect(try await found("Liè") == ["d2", "p"])
+            #expect(try await found("coop") == ["d2"])
+            #expect(try await found("ελλην") == ["d3"])
+            #expect(try await found("Моск") == ["d4"])
+            #expect(try await found("柳州市") == ["d5"])
+            #expect(try await found("istan") == ["d6"])
+            #expect(try await found("stra") == ["d7"])
+            #expect(try await found("kota") == ["d8"])
+            // A start shared by more words than are worth spelling out still finds them all.
+            #expect(try await found("xw") == ["many", "one"])
+            // Words written after the import are found by their start too.
+            let store = RecordStore(database: database)
+            let stored = try #require(try await store.partnership(organizationID: "o", id: "p"))
+            var changed = stored.partnership
+            changed.documents.append(Document(id: "baru", title: "Notulen", kind: .minutes, text: "Purnabakti staf"))
+            try await store.savePartnership(
+                changed, organizationID: "o", replacing: "p", partner: .existing(stored.partnerID),
+                change: Change(actor: "test", action: "update", entity: "partnership", entityID: "p", summary: "x"))
+            #expect(try await found("purna") == ["baru"])
         }
     }
 }

@@ -48,6 +48,9 @@ curl -s -o /dev/null -c "$data/public" -b "$data/public" --data-urlencode "_csrf
   --data-urlencode "contact=ani@example.org" --data-urlencode "idea=A mural painted together by pupils of Bandung and Liuzhou, shown in both cities" \
   --data-urlencode "website=" "$propose"
 form_token=$(curl -s -H "Cookie: $KEMBAR_COOKIE" "$liuzhou/activities/new" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -n 1)
+# A document uploaded and coded through the forms, for the evidence pages.
+python3 scripts/seed-evidence.py "$site" "$KEMBAR_COOKIE" >/dev/null
+document="$liuzhou/documents/ringkasan-temuan-saraswati-dkk-demonstrasi"
 
 for lang in id en; do
   shot "portfolio-$lang" 1280 1000 "$(saved "portfolio-$lang" "$site/?lang=$lang")"
@@ -64,6 +67,10 @@ for lang in id en; do
   shot "proposals-$lang" 1280 1000 "$(saved "proposals-$lang" "$site/review/bandung/bandung-liuzhou/proposals?lang=$lang")"
   shot "history-$lang" 1280 700 "$(saved "history-$lang" "$site/history/bandung/bandung-liuzhou?lang=$lang")"
   shot "accounts-$lang" 1280 1000 "$(saved "accounts-$lang" "$site/admin/accounts/new?lang=$lang")"
+  shot "upload-$lang" 1280 1000 "$(saved "upload-$lang" "$liuzhou/documents/new?lang=$lang")"
+  shot "document-$lang" 1280 1300 "$(saved "document-$lang" "$document?lang=$lang")"
+  shot "codebook-$lang" 1280 1000 "$(saved "codebook-$lang" "$site/codebook?lang=$lang")"
+  shot "evidence-$lang" 1280 1000 "$(saved "evidence-$lang" "$site/evidence?lang=$lang")"
   # A form sent with mistakes comes back with the errors beside the fields.
   curl -s -X POST -H "Cookie: $KEMBAR_COOKIE" "$liuzhou/activities/new?lang=$lang" \
     -d "_csrf=$form_token&title=Rapat+Kelompok+Kerja+Bersama&start=2026-02-30&kind=meeting&host=home&participants.0.side=home&participants.0.group=government&participants.0.role=planner&participants.0.count=-6&save=yes" |

@@ -13,6 +13,9 @@ public struct DocumentStore: Sendable {
 
     public enum Failure: Error, Equatable, Sendable {
         case activityNotFound(String)
+        case documentNotFound(String)
+        /// The document is evidence of results or assessments, which must let go of it first.
+        case cited(String, Citations)
     }
 
     /// Adds `upload` to the partnership's record as a new document and keeps its file, in one

@@ -27,6 +27,7 @@ public struct Migration: Sendable {
         .accounts,
         .searchIndex,
         .evidence,
+        .searchVocabulary,
     ]
 }
 

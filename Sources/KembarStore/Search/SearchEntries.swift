@@ -5,7 +5,17 @@ import SQLKit
 /// promises), each activity (with its results and benefits), each document (with its text).
 /// Written with the partnership, in the same transaction, and removed with it.
 enum SearchEntries {
-    static func add(_ partnerships: [Partnership], organizationID: String, to sql: any SQLDatabase) async throws {
+    /// Writes the partnerships' entries and, on SQLite, adds their words to the vocabulary
+    /// (unless `learning` is false: the migration that creates the index runs before the one that
+    /// creates the vocabulary, which then learns the whole index at once).
+    static func add(
+        _ partnerships: [Partnership], organizationID: String, to sql: any SQLDatabase, learning: Bool = true
+    ) async throws {
+        let learns = learning && sql.isSQLite
+        let before =
+            learns
+            ? try await sql.raw("SELECT COALESCE(MAX(id), 0) AS n FROM search_entries").first()?.decode(
+                column: "n", as: Int.self) ?? 0 : 0
         var batch = BatchInsert(
             "search_entries", columns: ["organization_id", "partnership_id", "kind", "record_id", "title", "body"])
         for partnership in partnerships {
@@ -16,6 +26,7 @@ enum SearchEntries {
             }
         }
         try await batch.flush(to: sql)
+        if learns { try await SearchVocabulary.learn(fromEntriesAfter: before, in: sql) }
     }
 
     /// Indexes every partnership already stored (when the index is first created).
@@ -23,7 +34,7 @@ enum SearchEntries {
         let organizations = try await sql.select().column("id").from("organizations").all().map { try $0.text("id") }
         for organizationID in organizations {
             guard let record = try await RecordReader(sql: sql, organizationID: organizationID).read() else { continue }
-            try await add(record.partnerships, organizationID: organizationID, to: sql)
+            try await add(record.partnerships, organizationID: organizationID, to: sql, learning: false)
         }
     }
 
@@ -44,6 +55,7 @@ enum SearchEntries {
             (SELECT id FROM partnerships WHERE organization_id = \(bind: organizationID) AND partner_id = \(bind: partnerID))
             """
         ).run()
+        if sql.isSQLite { try await SearchVocabulary.learn(title(of: partner), in: sql) }
     }
 
     private struct Entry {

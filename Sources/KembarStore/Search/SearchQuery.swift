@@ -30,9 +30,9 @@ public struct SearchQuery: Hashable, Sendable {
 
     public var isEmpty: Bool { words.isEmpty }
 
-    /// FTS5's query: each word quoted as a prefix.
-    var sqlite: String {
-        words.map { "\"\($0)\"*" }.joined(separator: " ")
+    /// A word as an FTS5 phrase: quoted, any quote in it doubled.
+    static func phrase(_ word: String) -> String {
+        "\"" + word.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
     }
 
     /// PostgreSQL's `to_tsquery` text: each word as a prefix, all required.

@@ -38,11 +38,21 @@ public struct SearchStore: Sendable {
         guard !query.isEmpty else { return Results(hits: [], byRelevance: true) }
         let dialect = database.dialect
         return try await database.read { sql in
+            let match = dialect == .sqlite ? try await Self.sqliteMatch(query, sql) : ""
+            // Counting stops one past the limit: whether there are 5,001 matches or 90,000, the
+            // answer is the same, and the second costs twenty times as much.
             let matches: SQLQueryString =
                 switch dialect {
-                case .sqlite: "SELECT COUNT(*) AS n FROM search_index WHERE search_index MATCH \(bind: query.sqlite)"
+                case .sqlite:
+                    """
+                    SELECT COUNT(*) AS n FROM (SELECT 1 FROM search_index WHERE search_index MATCH \(bind: match)
+                    LIMIT \(bind: Self.rankingLimit + 1))
+                    """
                 case .postgres:
-                    "SELECT COUNT(*) AS n FROM search_entries WHERE words @@ to_tsquery('simple', \(bind: query.postgres))"
+                    """
+                    SELECT COUNT(*) AS n FROM (SELECT 1 FROM search_entries
+                    WHERE words @@ to_tsquery('simple', \(bind: query.postgres)) LIMIT \(bind: Self.rankingLimit + 1)) m
+                    """
                 }
             let byRelevance =
                 try await sql.raw(matches).first()?.decode(column: "n", as: Int.self) ?? 0 <= Self.rankingLimit
@@ -64,7 +74,7 @@ public struct SearchStore: Sendable {
                     highlight(search_index, 0, \(bind: start), \(bind: end)) AS marked_title,
                     snippet(search_index, 1, \(bind: start), \(bind: end), '…', 24) AS marked_snippet
                     FROM search_index JOIN search_entries e ON e.id = search_index.rowid
-                    WHERE search_index MATCH \(bind: query.sqlite)
+                    WHERE search_index MATCH \(bind: match)
                     """ + filter
                     + (byRelevance ? " ORDER BY bm25(search_index, 4.0, 1.0)" : " ORDER BY search_index.rowid DESC")
                     + " LIMIT \(bind: limit)"
@@ -88,6 +98,21 @@ public struct SearchStore: Sendable {
             }
             return Results(hits: hits, byRelevance: byRelevance)
         }
+    }
+
+    /// FTS5's query: every word required, each as the words of the index it starts (or, when it
+    /// starts too many or none, as a prefix for FTS5 to expand).
+    private static func sqliteMatch(_ query: SearchQuery, _ sql: any SQLDatabase) async throws -> String {
+        var required: [String] = []
+        for word in query.words {
+            if let words = try await SearchVocabulary.words(startingWith: word, in: sql) {
+                let phrases = words.map(SearchQuery.phrase)
+                required.append(phrases.count == 1 ? phrases[0] : "(" + phrases.joined(separator: " OR ") + ")")
+            } else {
+                required.append(SearchQuery.phrase(word) + "*")
+            }
+        }
+        return required.joined(separator: " AND ")
     }
 
     private static func headline(_ start: String, _ end: String, whole: Bool) -> String {

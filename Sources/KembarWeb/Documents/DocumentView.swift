@@ -53,11 +53,13 @@ struct DocumentView {
     let lostNotice: String?
     let form: CodingForm?
     let evidenceHref: String?
+    let removeHref: String?
     let saved: String?
 
     init(
         document: Document, partnership: Partnership, organization: Organization, file: StoredFile?,
-        excerpts: [CodedExcerpt], codeBook: CodeBook, showsCodings: Bool, canCode: Bool, state: FormState,
+        excerpts: [CodedExcerpt], codeBook: CodeBook, showsCodings: Bool, canCode: Bool, canEdit: Bool,
+        state: FormState,
         errors: [String: String], saved: String?, words: Words
     ) {
         let org = organization.id
@@ -130,6 +132,7 @@ struct DocumentView {
                 hasErrors: !errors.isEmpty)
             : nil
         evidenceHref = showsCodings ? SitePath.partnershipEvidence(org, id) : nil
+        removeHref = canEdit ? SitePath.removeDocument(org, id, document.id) : nil
         self.saved = saved
     }
 

@@ -22,6 +22,12 @@ struct DocumentsController {
         router.get("/partnerships/:organization/:partnership/documents/:document/file") { request, context in
             try await file(request, context)
         }
+        router.get("/partnerships/:organization/:partnership/documents/:document/remove") { request, context in
+            try await removal(request, context, post: false)
+        }
+        router.post("/partnerships/:organization/:partnership/documents/:document/remove") { request, context in
+            try await removal(request, context, post: true)
+        }
         router.post("/partnerships/:organization/:partnership/documents/:document/codings") { request, context in
             try await code(request, context)
         }
@@ -86,6 +92,46 @@ struct DocumentsController {
             headers: [.location: SitePath.document(organizationID, partnershipID, id) + "?saved=document"])
     }
 
+    // MARK: - Removal
+
+    /// Asks to confirm, then removes the document with its file and coded passages; a document
+    /// that results or assessments cite is kept, and the page says which.
+    private func removal(_ request: Request, _ context: KembarRequestContext, post: Bool) async throws -> Response {
+        let (organizationID, partnershipID) = try ids(context)
+        let documentID = try context.parameters.require("document")
+        _ = try context.visitor.editor(organizationID: organizationID, partnershipID: partnershipID)
+        let words = site.renderer.words(LanguageChoice.language(of: request).language)
+        guard
+            let preview = try await site.documents.removalPreview(
+                organizationID: organizationID, partnershipID: partnershipID, documentID: documentID)
+        else { throw AccessDenied.notFound }
+        let back = SitePath.document(organizationID, partnershipID, documentID)
+        guard preview.citations.isEmpty else {
+            return try site.message(
+                request, context, words: words, title: words.text("remove_document_title"),
+                message: DocumentRemovalPage.citedMessage(preview, words: words),
+                status: post ? .unprocessableContent : .ok
+            ).response(from: request, context: context)
+        }
+        guard post else {
+            let page = DocumentRemovalPage.confirmation(
+                preview, action: SitePath.removeDocument(organizationID, partnershipID, documentID), back: back,
+                words: words)
+            return try site.page("form", title: page.heading, model: page, words: words, request, context)
+                .response(from: request, context: context)
+        }
+        try await site.documents.remove(
+            documentID: documentID, organizationID: organizationID, partnershipID: partnershipID,
+            actor: context.visitor.actor)
+        await site.revisions.didWrite()
+        return Response(
+            status: .seeOther,
+            headers: [
+                .location: SitePath.partnership(organizationID, partnershipID)
+                    + "?saved=\(SavedNotice.documentRemoved.rawValue)#documents"
+            ])
+    }
+
     // MARK: - Reading and coding
 
     private func document(
@@ -109,6 +155,7 @@ struct DocumentsController {
             document: document, partnership: stored.partnership, organization: stored.organization,
             file: files[documentID], excerpts: excerpts, codeBook: try await codeBook(words),
             showsCodings: showsCodings, canCode: account.canCodeEvidence(organizationID: organizationID),
+            canEdit: account.canEdit(organizationID: organizationID),
             state: state, errors: errors,
             saved: SavedNotice.message(of: request, words: words), words: words)
         return try site.page("document", title: view.title, model: view, words: words, request, context, status: status)

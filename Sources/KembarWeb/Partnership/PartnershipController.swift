@@ -41,8 +41,7 @@ struct PartnershipController {
                 organization: record.organization, partnership: partnership, partnerID: partnerID,
                 evaluation: snapshot.evaluation(organizationID, partnershipID), today: snapshot.day,
                 policyName: snapshot.policy.name, words: words,
-                saved: request.uri.queryParameters["saved"].map(String.init).flatMap(SavedNotice.init(rawValue:))?
-                    .rawValue, access: access)
+                saved: SavedNotice.message(of: request, words: words), access: access)
             return site.page(
                 "partnership", title: view.title, model: view, words: words, request, context, attribution: true)
         }
@@ -63,6 +62,7 @@ enum SavedNotice: String {
     case code
     /// A coding removed: nothing was saved, but the page says what happened.
     case uncoded
+    case documentRemoved = "document-removed"
 
     /// The notice a page's `saved` query asks for; nil when it names nothing a form saves.
     static func message(of request: Request, words: Words) -> String? {
@@ -72,6 +72,7 @@ enum SavedNotice: String {
     func message(_ words: Words) -> String {
         switch self {
         case .uncoded: words.text("coding_removed")
+        case .documentRemoved: words.text("document_removed")
         default: words.text("saved_notice", ["what": words.text("saved_\(rawValue)")])
         }
     }

@@ -285,7 +285,7 @@ struct PartnershipView {
                     ],
                 editHref: nil)
         }
-        self.saved = saved.map { words.text("saved_notice", ["what": words.text("saved_\($0)")]) }
+        self.saved = saved
         restrict(to: access, organizationID: org, partnershipID: id, words: words)
     }
 

@@ -62,15 +62,16 @@ struct SearchView {
             let record = snapshot.record(hit.organizationID)
             let partnership = record?.partnerships.first { $0.id == hit.partnershipID }
             let page = SitePath.partnership(hit.organizationID, hit.partnershipID)
-            let anchor: String =
+            // A document is found by its text, so it opens on its own page, where the text is.
+            let href: String =
                 switch hit.kind {
-                case .partnership: ""
-                case .activity: "#" + SitePath.anchor("activity", hit.recordID)
-                case .document: "#" + SitePath.anchor("document", hit.recordID)
+                case .partnership: page
+                case .activity: page + "#" + SitePath.anchor("activity", hit.recordID)
+                case .document: SitePath.document(hit.organizationID, hit.partnershipID, hit.recordID)
                 }
             let names = [record?.organization.place.name, partnership?.partner.name].compactMap { $0 }
             return Result(
-                href: page + anchor, kind: words.text("search_kind_\(hit.kind.rawValue)"),
+                href: href, kind: words.text("search_kind_\(hit.kind.rawValue)"),
                 place: names.joined(separator: " – "),
                 title: hit.title.runs.map { Run(text: $0.text, matched: $0.matched) },
                 snippet: hit.snippet.runs.map { Run(text: $0.text, matched: $0.matched) },

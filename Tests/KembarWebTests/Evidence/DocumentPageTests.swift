@@ -87,7 +87,8 @@ import Testing
             #expect(partnership.html.contains("href=\"\(address)\""))
             #expect(partnership.html.contains("href=\"\(Self.liuzhou)/documents/new\""))
             let found = try await site.get("/search?q=bergiliran")
-            #expect(found.html.contains("notulen-jwg-2024"))
+            #expect(found.html.contains("href=\"\(address)\""))
+            #expect(found.html.contains("<mark>bergiliran</mark>"))
 
             // The original comes back byte for byte, always as a download.
             let file = try await site.download(address + "/file")
@@ -247,6 +248,52 @@ import Testing
             let other = try await site.signedIn(.partner, organizationID: "bandung", partnershipID: "bandung-seoul")
             #expect(try await other.get(address).status == .notFound)
             #expect(try await other.download(address + "/file").status == .notFound)
+        }
+    }
+
+    @Test func anOfficerRemovesADocumentWithItsFileAndCodings() async throws {
+        try await WebHarness.with { site in
+            let address = try await Self.uploadMinutes(site)
+            _ = try await site.post(address + "/codings", [("quote", "bertemu setiap tahun"), ("code", "C1")])
+            let page = try await site.get(address, language: "en")
+            #expect(page.html.contains("href=\"\(address)/remove\""))
+            let confirm = try await site.get(address + "/remove", language: "en")
+            #expect(confirm.status == .ok)
+            #expect(confirm.text.contains("Remove “Notulen JWG 2024” from the partnership's record?"))
+            #expect(confirm.text.contains("Its 1 coded passage goes with it."))
+            let viewer = try await site.signedIn(.viewer, organizationID: "bandung")
+            #expect(!(try await viewer.get(address).html.contains("/remove\"")))
+            #expect(try await viewer.post(address + "/remove", []).status == .forbidden)
+
+            let removed = try await site.post(address + "/remove", [])
+            #expect(removed.status == .seeOther)
+            let location = try #require(removed.headers[.location])
+            let partnership = try await site.get(String(location.prefix { $0 != "#" }), language: "en")
+            #expect(partnership.text.contains("The document was removed."))
+            #expect(!partnership.html.contains(address))
+            #expect(try await site.get(address).status == .notFound)
+            #expect(try await site.download(address + "/file").status == .notFound)
+            #expect(try await Self.documentCount(site).files == 0)
+            #expect(try await EvidenceStore(database: site.database).excerpts(organizationIDs: ["bandung"]).isEmpty)
+            #expect(!(try await site.get("/search?q=bergiliran").html.contains("notulen-jwg-2024")))
+            let audit = try await site.auditEntries()
+            #expect(
+                audit.contains { $0.entity == "document" && $0.action == "delete" && $0.entityID == "notulen-jwg-2024" }
+            )
+        }
+    }
+
+    @Test func aDocumentThatIsEvidenceIsKeptAndThePageSaysWhatCitesIt() async throws {
+        try await WebHarness.with { site in
+            // The demonstration's assessments quote the paper.
+            let address = Self.liuzhou + "/documents/saraswati-2022"
+            let before = try await site.storedRecord(organizationID: "bandung")
+            let page = try await site.get(address + "/remove", language: "en")
+            #expect(page.text.contains("cannot be removed while it is evidence of"))
+            #expect(page.text.contains("an assessment of commitment"))
+            let refused = try await site.post(address + "/remove", [])
+            #expect(refused.status == .unprocessableContent)
+            #expect(try await site.storedRecord(organizationID: "bandung") == before)
         }
     }
 }
