@@ -36,9 +36,9 @@ extension DocumentStore {
     {
         try await database.read { sql in
             guard
-                let partnership = try await RecordReader(
-                    sql: sql, organizationID: organizationID, partnershipID: partnershipID
-                ).read()?.partnerships.first,
+                let partnership = try await RecordStore.partnership(
+                    organizationID: organizationID, id: partnershipID, sql)?
+                    .partnership,
                 let document = partnership.documents.first(where: { $0.id == documentID })
             else { return nil }
             let coded = try await EvidenceStore.excerpts(
@@ -60,12 +60,10 @@ extension DocumentStore {
         async throws
     {
         try await database.write { sql in
-            guard
-                let result = try await RecordReader(
-                    sql: sql, organizationID: organizationID, partnershipID: partnershipID
-                ).readWithPartners(),
-                var partnership = result.record.partnerships.first, let partnerID = result.partnerIDs[partnershipID]
-            else { throw StoreError.partnershipNotFound(partnershipID) }
+            let stored = try await RecordStore.existingPartnership(
+                organizationID: organizationID, id: partnershipID, sql)
+            var partnership = stored.partnership
+            let partnerID = stored.partnerID
             guard let document = partnership.documents.first(where: { $0.id == documentID }) else {
                 throw Failure.documentNotFound(documentID)
             }

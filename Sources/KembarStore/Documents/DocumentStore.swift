@@ -25,12 +25,10 @@ public struct DocumentStore: Sendable {
         async throws -> String
     {
         try await database.write { sql in
-            guard
-                let result = try await RecordReader(
-                    sql: sql, organizationID: organizationID, partnershipID: partnershipID
-                ).readWithPartners(),
-                var partnership = result.record.partnerships.first, let partnerID = result.partnerIDs[partnershipID]
-            else { throw StoreError.partnershipNotFound(partnershipID) }
+            let stored = try await RecordStore.existingPartnership(
+                organizationID: organizationID, id: partnershipID, sql)
+            var partnership = stored.partnership
+            let partnerID = stored.partnerID
             // "new" is the address of the upload form, so no document takes it.
             let id = Slug.unused(
                 Slug.make(upload.title, maxLength: 60) ?? "document",

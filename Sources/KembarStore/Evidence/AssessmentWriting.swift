@@ -29,12 +29,10 @@ extension EvidenceStore {
         async throws
     {
         try await database.write { sql in
-            guard
-                let result = try await RecordReader(
-                    sql: sql, organizationID: organizationID, partnershipID: partnershipID
-                ).readWithPartners(),
-                var partnership = result.record.partnerships.first, let partnerID = result.partnerIDs[partnershipID]
-            else { throw StoreError.partnershipNotFound(partnershipID) }
+            let stored = try await RecordStore.existingPartnership(
+                organizationID: organizationID, id: partnershipID, sql)
+            var partnership = stored.partnership
+            let partnerID = stored.partnerID
             let excerpts = try await Self.excerpts(organizationID: organizationID, partnershipID: partnershipID, sql)
             let evidence = try draft.evidence.map { id in
                 guard let excerpt = excerpts.first(where: { $0.id == id }) else {

@@ -49,15 +49,29 @@ public enum PartnerChoice: Sendable {
 extension RecordStore {
     /// One partnership with its organization, or nil when either is unknown.
     public func partnership(organizationID: String, id: String) async throws -> StoredPartnership? {
-        try await database.read { sql in
-            guard
-                let result = try await RecordReader(sql: sql, organizationID: organizationID, partnershipID: id)
-                    .readWithPartners(),
-                let partnership = result.record.partnerships.first, let partnerID = result.partnerIDs[id]
-            else { return nil }
-            return StoredPartnership(
-                organization: result.record.organization, partnership: partnership, partnerID: partnerID)
+        try await database.read { sql in try await Self.partnership(organizationID: organizationID, id: id, sql) }
+    }
+
+    static func partnership(organizationID: String, id: String, _ sql: any SQLDatabase) async throws
+        -> StoredPartnership?
+    {
+        guard
+            let result = try await RecordReader(sql: sql, organizationID: organizationID, partnershipID: id)
+                .readWithPartners(),
+            let partnership = result.record.partnerships.first, let partnerID = result.partnerIDs[id]
+        else { return nil }
+        return StoredPartnership(
+            organization: result.record.organization, partnership: partnership, partnerID: partnerID)
+    }
+
+    /// The partnership a change inside a write transaction starts from; it must exist.
+    static func existingPartnership(organizationID: String, id: String, _ sql: any SQLDatabase) async throws
+        -> StoredPartnership
+    {
+        guard let stored = try await partnership(organizationID: organizationID, id: id, sql) else {
+            throw StoreError.partnershipNotFound(id)
         }
+        return stored
     }
 
     /// The ids of an organization's partnerships, in their order.

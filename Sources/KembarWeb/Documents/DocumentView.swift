@@ -21,24 +21,6 @@ struct DocumentView {
         let removeAction: String?
     }
 
-    struct CodeOption {
-        let value: String
-        let label: String
-        let selected: Bool
-    }
-
-    struct CodingForm {
-        let action: String
-        let quote: String
-        let near: String
-        let memo: String
-        let codes: [CodeOption]
-        let quoteError: String?
-        let codeError: String?
-        let memoError: String?
-        let hasErrors: Bool
-    }
-
     let title: String
     let partnershipTitle: String
     let partnershipHref: String
@@ -51,7 +33,8 @@ struct DocumentView {
     let passages: [CodedPassage]
     let lostPassages: Int
     let lostNotice: String?
-    let form: CodingForm?
+    /// The coding form: the passage (filled by selecting it, when the script runs), its code, a memo.
+    let form: FormPage?
     let evidenceHref: String?
     let removeHref: String?
     let saved: String?
@@ -116,24 +99,33 @@ struct DocumentView {
                     "coded_by", ["who": excerpt.codedBy, "when": words.date(text: String(excerpt.codedAt.prefix(10)))]),
                 removeAction: canCode ? SitePath.removeCoding(org, id, document.id, excerpt.id) : nil)
         }
-        form =
-            canCode && !noText
-            ? CodingForm(
-                action: SitePath.codings(org, id, document.id), quote: state["quote"], near: state["near"],
-                memo: state["memo"],
-                codes: [CodeOption(value: "", label: words.text("choose"), selected: state["code"].isEmpty)]
-                    + codeBook.codes.map { code in
-                        CodeOption(
-                            value: code.key,
-                            label: String(repeating: "— ", count: codeBook.path(to: code.key).count - 1) + code.name,
-                            selected: state["code"] == code.key)
-                    },
-                quoteError: errors["quote"], codeError: errors["code"], memoError: errors["memo"],
-                hasErrors: !errors.isEmpty)
-            : nil
+        form = canCode && !noText ? Self.codingForm(codeBook, document, org, id, state, errors, words) : nil
         evidenceHref = showsCodings ? SitePath.partnershipEvidence(org, id) : nil
         removeHref = canEdit ? SitePath.removeDocument(org, id, document.id) : nil
         self.saved = saved
+    }
+
+    private static func codingForm(
+        _ codeBook: CodeBook, _ document: Document, _ org: String, _ id: String, _ state: FormState,
+        _ errors: [String: String], _ words: Words
+    ) -> FormPage {
+        let build = FieldBuilder(state: state, errors: errors, words: words)
+        let codes = codeBook.options(selected: state["code"], words: words).map { ($0.value, $0.label) }
+        var page = FormPage(
+            action: SitePath.codings(org, id, document.id), heading: words.text("coding_title"),
+            intro: words.text("coding_intro"), errors: errors,
+            sections: [
+                FormPage.Section(
+                    legend: nil,
+                    fields: [
+                        build.textarea("quote", "field_quote", hint: "field_quote_hint", required: true),
+                        build.select("code", "field_code", codes, required: true),
+                        build.textarea("memo", "field_memo"),
+                    ], tables: [])
+            ], submitLabel: words.text("coding_submit"), cancelHref: nil, cancelLabel: "", formID: "coding-form")
+        // Where the selected passage starts, as the script counts it; empty when it was pasted.
+        page.hidden = [FormPage.HiddenField(name: "near", value: state["near"], id: "field-near")]
+        return page
     }
 
     /// The text cut where coded passages start and end, each piece marked when a passage covers it.

@@ -113,42 +113,12 @@ struct PartnershipEvidenceView {
         let evidence: [String]
     }
 
-    struct Choice {
-        let value: String
-        let label: String
-        let selected: Bool
-    }
-
-    struct EvidenceBox {
-        let id: String
-        let value: String
-        let label: String
-        let checked: Bool
-    }
-
-    struct AssessmentForm {
-        let action: String
-        let elements: [Choice]
-        let statuses: [Choice]
-        let note: String
-        let by: String
-        let date: String
-        let boxes: [EvidenceBox]
-        let errors: [String: String]
-        let elementError: String?
-        let statusError: String?
-        let noteError: String?
-        let byError: String?
-        let dateError: String?
-        let evidenceError: String?
-        let hasErrors: Bool
-    }
-
     let title: String
     let partnershipHref: String
     let asOf: String
     let panels: [ElementPanel]
-    let form: AssessmentForm?
+    /// The form that writes an assessment, citing coded passages; nil for those who only read.
+    let form: FormPage?
     let saved: String?
 
     init(
@@ -188,36 +158,38 @@ struct PartnershipEvidenceView {
                     ExcerptLine($0, document: document($0.documentID), codeBook: codeBook)
                 })
         }
-        let chosen = Set(state.all("evidence"))
-        form =
-            canAssess
-            ? AssessmentForm(
-                action: SitePath.assessments(org, partnership.id),
-                elements: [Choice(value: "", label: words.text("choose"), selected: state["element"].isEmpty)]
-                    + KeyElement.allCases.map {
-                        Choice(
-                            value: $0.rawValue, label: words.term($0, "element"),
-                            selected: state["element"] == $0.rawValue)
-                    },
-                statuses: [Choice(value: "", label: words.text("choose"), selected: state["status"].isEmpty)]
-                    + ElementStatus.allCases.map {
-                        Choice(
-                            value: $0.rawValue, label: words.term($0, "status"),
-                            selected: state["status"] == $0.rawValue)
-                    },
-                note: state["note"], by: state.has("by") ? state["by"] : defaultBy,
-                date: state.has("date") ? state["date"] : day.description,
-                boxes: excerpts.map { excerpt in
-                    let line = ExcerptLine(excerpt, document: document(excerpt.documentID), codeBook: codeBook)
-                    return EvidenceBox(
-                        id: "evidence-\(excerpt.id)", value: String(excerpt.id),
-                        label: "\(line.code): “\(line.quote)” (\(line.documentTitle))",
-                        checked: chosen.contains(String(excerpt.id)))
-                },
-                errors: errors, elementError: errors["element"], statusError: errors["status"],
-                noteError: errors["note"], byError: errors["by"], dateError: errors["date"],
-                evidenceError: errors["evidence"], hasErrors: !errors.isEmpty)
-            : nil
+        if canAssess {
+            var filled = state
+            if !filled.has("by") { filled["by"] = defaultBy }
+            if !filled.has("date") { filled["date"] = day.description }
+            let build = FieldBuilder(state: filled, errors: errors, words: words)
+            let citable = excerpts.map { excerpt in
+                let line = ExcerptLine(excerpt, document: document(excerpt.documentID), codeBook: codeBook)
+                return (value: String(excerpt.id), label: "\(line.code): “\(line.quote)” (\(line.documentTitle))")
+            }
+            form = FormPage(
+                action: SitePath.assessments(org, partnership.id), heading: words.text("assessment_title"),
+                intro: nil, errors: errors,
+                sections: [
+                    FormPage.Section(
+                        legend: nil,
+                        fields: [
+                            build.choice(
+                                "element", "field_element", KeyElement.self, family: "element", required: true),
+                            build.choice(
+                                "status", "field_status", ElementStatus.self, family: "status", required: true),
+                            build.textarea("note", "field_note", required: true),
+                            build.checkboxes(
+                                "evidence", "field_evidence", citable,
+                                hint: citable.isEmpty ? "assessment_no_excerpts" : nil),
+                            build.text("by", "field_by", required: true),
+                            build.date("date", "field_date", required: true),
+                        ], tables: [])
+                ], submitLabel: words.text("assessment_submit"), cancelHref: nil, cancelLabel: "",
+                formID: "assessment-form")
+        } else {
+            form = nil
+        }
         self.saved = saved
     }
 }
@@ -232,24 +204,11 @@ struct CodeBookView {
         let added: Bool
     }
 
-    struct Choice {
-        let value: String
-        let label: String
-        let selected: Bool
-    }
-
     let entries: [Entry]
     let qdcHref = SitePath.codeBookQDC
     let csvHref = SitePath.codeBookCSV
-    let canAdd: Bool
-    let action = SitePath.codeBook
-    let parents: [Choice]
-    let name: String
-    let description: String
-    let parentError: String?
-    let nameError: String?
-    let descriptionError: String?
-    let hasErrors: Bool
+    /// The form that adds a sub-code; nil for those who only read.
+    let form: FormPage?
     let saved: String?
 
     init(codeBook: CodeBook, canAdd: Bool, state: FormState, errors: [String: String], saved: String?, words: Words) {
@@ -258,21 +217,25 @@ struct CodeBookView {
                 key: code.key, name: code.name, description: code.description,
                 depth: min(codeBook.path(to: code.key).count - 1, 4), added: code.isSubCode)
         }
-        self.canAdd = canAdd
-        parents =
-            [Choice(value: "", label: words.text("choose"), selected: state["parent"].isEmpty)]
-            + codeBook.codes.map { code in
-                Choice(
-                    value: code.key,
-                    label: String(repeating: "— ", count: codeBook.path(to: code.key).count - 1) + code.name,
-                    selected: state["parent"] == code.key)
-            }
-        name = state["name"]
-        description = state["description"]
-        parentError = errors["parent"]
-        nameError = errors["name"]
-        descriptionError = errors["description"]
-        hasErrors = !errors.isEmpty
+        let build = FieldBuilder(state: state, errors: errors, words: words)
+        form =
+            canAdd
+            ? FormPage(
+                action: SitePath.codeBook, heading: words.text("codebook_add_title"), intro: nil, errors: errors,
+                sections: [
+                    FormPage.Section(
+                        legend: nil,
+                        fields: [
+                            build.select(
+                                "parent", "field_parent_code",
+                                codeBook.options(selected: state["parent"], words: words).map { ($0.value, $0.label) },
+                                required: true),
+                            build.text("name", "field_code_name", required: true),
+                            build.textarea("description", "field_description"),
+                        ], tables: [])
+                ], submitLabel: words.text("codebook_add_submit"), cancelHref: nil, cancelLabel: "",
+                formID: "code-form")
+            : nil
         self.saved = saved
     }
 }

@@ -19,3 +19,15 @@ extension CodeBook {
             describe: { words.term("code-description.\($0)") })
     }
 }
+
+extension CodeBook {
+    /// The codes as a list to choose from, indented by depth, after "— choose —".
+    func options(selected: String, words: Words) -> [FormPage.Option] {
+        [FormPage.Option(value: "", label: words.text("choose"), selected: selected.isEmpty)]
+            + codes.map { code in
+                FormPage.Option(
+                    value: code.key, label: String(repeating: "— ", count: path(to: code.key).count - 1) + code.name,
+                    selected: selected == code.key)
+            }
+    }
+}

@@ -1,7 +1,8 @@
 import Foundation
 
 /// A form as the generic form template draws it: sections of fields, tables of repeating rows,
-/// and an error summary linking to each field in trouble.
+/// and an error summary linking to each field in trouble. The same form, without its heading,
+/// sits inside other pages (`form-body`): coding a passage on a document's page, say.
 struct FormPage {
     struct Option {
         let value: String
@@ -38,6 +39,8 @@ struct FormPage {
     struct HiddenField {
         let name: String
         let value: String
+        /// For a field a script fills in.
+        var id: String? = nil
     }
 
     /// One box of a group of checkboxes.
@@ -50,7 +53,9 @@ struct FormPage {
     }
 
     struct Section {
-        let legend: String
+        /// The section's title; nil for the one section of a form inside a page, whose heading
+        /// already names it.
+        let legend: String?
         let fields: [Field]
         let tables: [Table]
     }
@@ -79,8 +84,11 @@ struct FormPage {
     let hasErrors: Bool
     let sections: [Section]
     var submitLabel: String
-    let cancelHref: String
+    /// Where "cancel" leads; nil for a form inside a page, which has nowhere else to go back to.
+    let cancelHref: String?
     let cancelLabel: String
+    /// The form element's id, which errors of the record as a whole link to.
+    let formID: String
     var hidden: [HiddenField] = []
     /// Whether the form sends a file (`multipart/form-data`).
     var multipart = false
@@ -92,8 +100,9 @@ struct FormPage {
     init(
         action: String, heading: String, intro: String?, errors: [String: String], sections: [Section],
         submitLabel: String,
-        cancelHref: String, cancelLabel: String
+        cancelHref: String?, cancelLabel: String, formID: String = "form"
     ) {
+        self.formID = formID
         self.action = action
         self.heading = heading
         self.intro = intro
@@ -108,7 +117,7 @@ struct FormPage {
                 field.error.map { ErrorLink(href: "#" + field.id, message: "\(field.label): \($0)") }
             }
             + errors.filter { !placed.contains($0.key) }.sorted { $0.key < $1.key }
-            .map { ErrorLink(href: "#form", message: $0.value) }
+            .map { ErrorLink(href: "#" + formID, message: $0.value) }
         self.errors = links
         hasErrors = !links.isEmpty
     }
