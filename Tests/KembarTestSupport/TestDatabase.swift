@@ -23,8 +23,14 @@ public struct TestDatabase: Sendable {
         return false
     }
 
+    /// Opens the database; on PostgreSQL with a few connections only, since the tests run side
+    /// by side and the server's connections are shared by all of them.
     public func open() async throws -> any KembarDatabase {
-        try await configuration.open(logger: TestDatabase.logger)
+        switch configuration {
+        case .postgres(let url):
+            try PostgresKembarDatabase(url: url, logger: TestDatabase.logger, maximumConnections: 4)
+        case .sqlite: try await configuration.open(logger: TestDatabase.logger)
+        }
     }
 
     /// Runs `body` with a fresh database that is removed afterwards.
@@ -76,10 +82,22 @@ public struct TestDatabase: Sendable {
     }
 
     /// Runs a statement that cannot run inside a transaction, on the server's maintenance database.
+    /// PostgreSQL creates and drops databases one at a time; a test run starts hundreds of tests
+    /// at once, whose waiting connections would fill the server, so only a few wait at a time.
     private static func administer(serverURL: String, _ statement: String) async throws {
+        await administrators.acquire()
+        do {
+            try await run(statement, serverURL: serverURL)
+            await administrators.release()
+        } catch {
+            await administrators.release()
+            throw error
+        }
+    }
+
+    private static func run(_ statement: String, serverURL: String) async throws {
         let core = try SQLPostgresConfiguration(url: serverURL).coreConfiguration
-        let connection = try await PostgresConnection.connect(
-            configuration: core, id: 1, logger: logger)
+        let connection = try await PostgresConnection.connect(configuration: core, id: 1, logger: logger)
         do {
             try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
             try await connection.close()
@@ -89,6 +107,36 @@ public struct TestDatabase: Sendable {
         }
     }
 }
+
+/// Lets at most `limit` callers through at once; the others wait their turn, first come first.
+actor Turnstile {
+    private let limit: Int
+    private var inside = 0
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(limit: Int) {
+        self.limit = limit
+    }
+
+    func acquire() async {
+        if inside < limit {
+            inside += 1
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    /// The place passes straight to the next in line, if any.
+    func release() {
+        if waiting.isEmpty {
+            inside -= 1
+        } else {
+            waiting.removeFirst().resume()
+        }
+    }
+}
+
+private let administrators = Turnstile(limit: 4)
 
 enum TestDatabaseError: Error {
     case badURL(String)
