@@ -29,20 +29,16 @@ public struct DocumentStore: Sendable {
                 organizationID: organizationID, id: partnershipID, sql)
             var partnership = stored.partnership
             let partnerID = stored.partnerID
+            let about = upload.description
             // "new" is the address of the upload form, so no document takes it.
             let id = Slug.unused(
-                Slug.make(upload.title, maxLength: 60) ?? "document",
+                Slug.make(about.title, maxLength: 60) ?? "document",
                 avoiding: Set(partnership.documents.map(\.id)).union(["new"]))
             let document = Document(
-                id: id, title: upload.title, kind: upload.kind, date: upload.date, language: upload.language,
-                source: upload.source, text: upload.text)
+                id: id, title: about.title, kind: about.kind, date: about.date, language: about.language,
+                source: about.source, text: upload.text)
             partnership.documents.append(document)
-            if let activityID = upload.activityID {
-                guard let index = partnership.activities.firstIndex(where: { $0.id == activityID }) else {
-                    throw Failure.activityNotFound(activityID)
-                }
-                partnership.activities[index].documents.append(id)
-            }
+            try Self.link(id, to: about.activityIDs, in: &partnership)
             var described = document
             described.text = nil
             let size = ByteCountFormatter.string(fromByteCount: Int64(upload.bytes.count), countStyle: .file)
@@ -51,7 +47,7 @@ public struct DocumentStore: Sendable {
                 change: Change(
                     actor: actor, action: "create", entity: "document", entityID: id, partnershipID: partnershipID,
                     summary:
-                        "uploaded \(upload.fileName) (\(upload.mediaType), \(size)\(upload.text == nil ? ", no text" : "")) as “\(upload.title)”",
+                        "uploaded \(upload.fileName) (\(upload.mediaType), \(size)\(upload.text == nil ? ", no text" : "")) as “\(about.title)”",
                     after: JSONWriter.string(RecordEncoder.value(described))),
                 sql)
             try await sql.insert(into: "document_files")
@@ -67,6 +63,59 @@ public struct DocumentStore: Sendable {
                 )
                 .run()
             return id
+        }
+    }
+
+    /// Changes what the record says of a document (its text and file stay), in one transaction
+    /// with its audit entry.
+    public func describe(
+        _ documentID: String, as about: DocumentDescription, organizationID: String, partnershipID: String,
+        actor: String
+    ) async throws {
+        try await database.write { sql in
+            let stored = try await RecordStore.existingPartnership(
+                organizationID: organizationID, id: partnershipID, sql)
+            var partnership = stored.partnership
+            guard let index = partnership.documents.firstIndex(where: { $0.id == documentID }) else {
+                throw Failure.documentNotFound(documentID)
+            }
+            let before = partnership.documents[index]
+            var after = before
+            after.title = about.title
+            after.kind = about.kind
+            after.date = about.date
+            after.language = about.language
+            after.source = about.source
+            partnership.documents[index] = after
+            try Self.link(documentID, to: about.activityIDs, in: &partnership)
+            func described(_ document: Document) -> String {
+                var shown = document
+                shown.text = nil
+                return JSONWriter.string(RecordEncoder.value(shown))
+            }
+            try await RecordStore.savePartnership(
+                partnership, organizationID: organizationID, replacing: partnershipID,
+                partner: .existing(stored.partnerID),
+                change: Change(
+                    actor: actor, action: "update", entity: "document", entityID: documentID,
+                    partnershipID: partnershipID, summary: "described the document “\(about.title)”",
+                    before: described(before), after: described(after)),
+                sql)
+        }
+    }
+
+    /// Makes `activityIDs` the activities of the partnership that list the document.
+    private static func link(_ documentID: String, to activityIDs: [String], in partnership: inout Partnership) throws {
+        for activityID in activityIDs where !partnership.activities.contains(where: { $0.id == activityID }) {
+            throw Failure.activityNotFound(activityID)
+        }
+        for index in partnership.activities.indices {
+            let listed = partnership.activities[index].documents.contains(documentID)
+            if activityIDs.contains(partnership.activities[index].id) {
+                if !listed { partnership.activities[index].documents.append(documentID) }
+            } else if listed {
+                partnership.activities[index].documents.removeAll { $0 == documentID }
+            }
         }
     }
 

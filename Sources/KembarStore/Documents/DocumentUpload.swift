@@ -1,15 +1,33 @@
 import KembarCore
 
-/// A file that passed intake, with what the person said about it: to be added to a partnership's
-/// record as a document (and to an activity's documents when one is chosen).
-public struct DocumentUpload: Sendable {
+/// What a person says about a document: everything of its entry in the record but its text.
+public struct DocumentDescription: Equatable, Sendable {
     public var title: String
     public var kind: Document.Kind
     public var date: PartialDate?
     public var language: String?
     public var source: String?
-    /// The activity of the same partnership the document belongs to, if any.
-    public var activityID: String?
+    /// The activities of the same partnership the document belongs to (none: the partnership as
+    /// a whole).
+    public var activityIDs: [String]
+
+    public init(
+        title: String, kind: Document.Kind, date: PartialDate? = nil, language: String? = nil, source: String? = nil,
+        activityIDs: [String] = []
+    ) {
+        self.title = title
+        self.kind = kind
+        self.date = date
+        self.language = language
+        self.source = source
+        self.activityIDs = activityIDs
+    }
+}
+
+/// A file that passed intake, with what the person said about it: to be added to a partnership's
+/// record as a document (and to the documents of the activities chosen).
+public struct DocumentUpload: Sendable {
+    public var description: DocumentDescription
     public var fileName: String
     public var mediaType: String
     public var bytes: [UInt8]
@@ -17,19 +35,24 @@ public struct DocumentUpload: Sendable {
     public var text: String?
 
     public init(
-        title: String, kind: Document.Kind, date: PartialDate? = nil, language: String? = nil, source: String? = nil,
-        activityID: String? = nil, fileName: String, mediaType: String, bytes: [UInt8], text: String?
+        description: DocumentDescription, fileName: String, mediaType: String, bytes: [UInt8], text: String?
     ) {
-        self.title = title
-        self.kind = kind
-        self.date = date
-        self.language = language
-        self.source = source
-        self.activityID = activityID
+        self.description = description
         self.fileName = fileName
         self.mediaType = mediaType
         self.bytes = bytes
         self.text = text
+    }
+
+    public init(
+        title: String, kind: Document.Kind, date: PartialDate? = nil, language: String? = nil, source: String? = nil,
+        activityID: String? = nil, fileName: String, mediaType: String, bytes: [UInt8], text: String?
+    ) {
+        self.init(
+            description: DocumentDescription(
+                title: title, kind: kind, date: date, language: language, source: source,
+                activityIDs: activityID.map { [$0] } ?? []),
+            fileName: fileName, mediaType: mediaType, bytes: bytes, text: text)
     }
 }
 

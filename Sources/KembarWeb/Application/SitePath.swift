@@ -114,6 +114,10 @@ enum SitePath {
         self.document(organization, id, document) + "/file"
     }
 
+    static func describeDocument(_ organization: String, _ id: String, _ document: String) -> String {
+        self.document(organization, id, document) + "/edit"
+    }
+
     static func removeDocument(_ organization: String, _ id: String, _ document: String) -> String {
         self.document(organization, id, document) + "/remove"
     }

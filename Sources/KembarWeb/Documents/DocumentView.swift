@@ -36,6 +36,7 @@ struct DocumentView {
     /// The coding form: the passage (filled by selecting it, when the script runs), its code, a memo.
     let form: FormPage?
     let evidenceHref: String?
+    let describeHref: String?
     let removeHref: String?
     let saved: String?
 
@@ -101,6 +102,7 @@ struct DocumentView {
         }
         form = canCode && !noText ? Self.codingForm(codeBook, document, org, id, state, errors, words) : nil
         evidenceHref = showsCodings ? SitePath.partnershipEvidence(org, id) : nil
+        describeHref = canEdit ? SitePath.describeDocument(org, id, document.id) : nil
         removeHref = canEdit ? SitePath.removeDocument(org, id, document.id) : nil
         self.saved = saved
     }

@@ -22,6 +22,12 @@ struct DocumentsController {
         router.get("/partnerships/:organization/:partnership/documents/:document/file") { request, context in
             try await file(request, context)
         }
+        router.get("/partnerships/:organization/:partnership/documents/:document/edit") { request, context in
+            try await describe(request, context, post: false)
+        }
+        router.post("/partnerships/:organization/:partnership/documents/:document/edit") { request, context in
+            try await describe(request, context, post: true)
+        }
         router.get("/partnerships/:organization/:partnership/documents/:document/remove") { request, context in
             try await removal(request, context, post: false)
         }
@@ -80,16 +86,56 @@ struct DocumentsController {
         } else {
             errors["file"] = words.text("upload_error_no_file")
         }
-        let (upload, fieldErrors) = UploadForm.read(
-            state, file: file, extracted: extracted, partnership: stored.partnership, words: words)
+        let (description, fieldErrors) = UploadForm.readDescription(
+            state, partnership: stored.partnership, fileName: file?.fileName ?? "", words: words)
         errors.merge(fieldErrors) { first, _ in first }
-        guard errors.isEmpty, let upload else { return try form(errors, status: .unprocessableContent) }
+        guard errors.isEmpty, let description, let file, let extracted else {
+            return try form(errors, status: .unprocessableContent)
+        }
+        let upload = DocumentUpload(
+            description: description, fileName: file.fileName, mediaType: extracted.format.mediaType,
+            bytes: file.bytes, text: extracted.text)
         let id = try await site.documents.attach(
             upload, organizationID: organizationID, partnershipID: partnershipID, actor: context.visitor.actor)
         await site.revisions.didWrite()
         return Response(
             status: .seeOther,
             headers: [.location: SitePath.document(organizationID, partnershipID, id) + "?saved=document"])
+    }
+
+    // MARK: - Description
+
+    /// The form that changes what the record says of a document: title, kind, date, language,
+    /// source and activities. The file and its text stay as uploaded.
+    private func describe(_ request: Request, _ context: KembarRequestContext, post: Bool) async throws -> Response {
+        let (organizationID, partnershipID) = try ids(context)
+        let documentID = try context.parameters.require("document")
+        _ = try context.visitor.editor(organizationID: organizationID, partnershipID: partnershipID)
+        let words = site.renderer.words(LanguageChoice.language(of: request).language)
+        guard let stored = try await site.store.partnership(organizationID: organizationID, id: partnershipID),
+            let document = stored.partnership.documents.first(where: { $0.id == documentID })
+        else { throw AccessDenied.notFound }
+        let back = SitePath.document(organizationID, partnershipID, documentID)
+        let state = post ? try await FormState.read(request) : UploadForm.state(of: document, in: stored.partnership)
+        func form(_ errors: [String: String], status: HTTPResponse.Status) throws -> Response {
+            let page = UploadForm.editPage(
+                document: document, partnership: stored.partnership,
+                action: SitePath.describeDocument(organizationID, partnershipID, documentID), back: back, state: state,
+                errors: errors, words: words)
+            return try site.page(
+                "form", title: page.heading, model: page, words: words, request, context, status: status
+            )
+            .response(from: request, context: context)
+        }
+        guard post else { return try form([:], status: .ok) }
+        let (description, errors) = UploadForm.readDescription(
+            state, partnership: stored.partnership, fileName: nil, words: words)
+        guard let description else { return try form(errors, status: .unprocessableContent) }
+        try await site.documents.describe(
+            documentID, as: description, organizationID: organizationID, partnershipID: partnershipID,
+            actor: context.visitor.actor)
+        await site.revisions.didWrite()
+        return Response(status: .seeOther, headers: [.location: back + "?saved=document"])
     }
 
     // MARK: - Removal

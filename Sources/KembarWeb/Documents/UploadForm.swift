@@ -3,17 +3,17 @@ import KembarCore
 import KembarDocuments
 import KembarStore
 
-/// The upload form's fields, read and checked; the file itself is checked by ``DocumentIntake``.
+/// The upload form, and the form that changes a document's description: their fields, read and
+/// checked; the file itself is checked by ``DocumentIntake``.
 struct UploadForm {
     static let languages = ["id", "en", "zh", "ja", "ko", "de", "nl", "fr", "ar", "other"]
 
-    /// Builds the form page for `partnership`, with what was typed and its errors.
+    /// Builds the upload form for `partnership`, with what was typed and its errors.
     static func page(
         partnership: Partnership, action: String, back: String, state: FormState, errors: [String: String],
         words: Words, limit: Int
     ) -> FormPage {
         let build = FieldBuilder(state: state, errors: errors, words: words)
-        let activities = partnership.activities.sorted { $0.start.span.lowerBound > $1.start.span.lowerBound }
         var page = FormPage(
             action: action, heading: words.text("upload_title", ["name": partnership.partner.name]),
             intro: words.text("upload_intro", ["limit": words.megabytes(limit)]), errors: errors,
@@ -27,55 +27,104 @@ struct UploadForm {
                     ], tables: []),
                 FormPage.Section(
                     legend: words.text("upload_legend_about"),
-                    fields: [
-                        build.text("title", "field_title", hint: "field_document_title_hint"),
-                        build.choice(
-                            "kind", "field_document_kind", Document.Kind.self, family: "document-kind", required: true),
-                        build.date("date", "field_date"),
-                        build.select(
-                            "language", "field_language",
-                            [("", words.text("unknown"))] + languages.map { ($0, words.text("language_\($0)")) }),
-                        build.text("source", "field_source", hint: "field_source_hint"),
-                        build.select(
-                            "activity", "field_document_activity",
-                            [("", words.text("document_no_activity"))]
-                                + activities.map { ($0.id, "\($0.title) (\(words.date($0.start)))") }),
-                    ], tables: []),
+                    fields: aboutFields(
+                        build, partnership: partnership, state: state, titleHint: "field_document_title_hint"),
+                    tables: []),
             ],
             submitLabel: words.text("upload_submit"), cancelHref: back, cancelLabel: words.text("cancel"))
         page.multipart = true
         return page
     }
 
-    /// The upload described by the form, or the errors of its fields.
-    static func read(
-        _ state: FormState, file: MultipartForm.File?, extracted: ExtractedDocument?, partnership: Partnership,
-        words: Words
-    ) -> (DocumentUpload?, [String: String]) {
+    /// The form that changes what the record says of a document (not its file or text).
+    static func editPage(
+        document: Document, partnership: Partnership, action: String, back: String, state: FormState,
+        errors: [String: String], words: Words
+    ) -> FormPage {
+        let build = FieldBuilder(state: state, errors: errors, words: words)
+        return FormPage(
+            action: action, heading: words.text("describe_document_title", ["title": document.title]),
+            intro: words.text("describe_document_intro"), errors: errors,
+            sections: [
+                FormPage.Section(
+                    legend: words.text("upload_legend_about"),
+                    fields: aboutFields(build, partnership: partnership, state: state, titleHint: nil), tables: [])
+            ],
+            submitLabel: words.text("describe_document_submit"), cancelHref: back, cancelLabel: words.text("cancel"))
+    }
+
+    /// The form's fields for what the record says of `document`.
+    static func state(of document: Document, in partnership: Partnership) -> FormState {
+        var state = FormState()
+        state["title"] = document.title
+        state["kind"] = document.kind.rawValue
+        state["date"] = document.date?.description ?? ""
+        state["language"] = document.language ?? ""
+        state["source"] = document.source ?? ""
+        state.set("activity", partnership.activities.filter { $0.documents.contains(document.id) }.map(\.id))
+        return state
+    }
+
+    /// Title, kind, date, language, source and the activities it belongs to. A language the list
+    /// does not name (one a `kembar/1` import brought) is offered too, so that saving keeps it.
+    private static func aboutFields(
+        _ build: FieldBuilder, partnership: Partnership, state: FormState, titleHint: String?
+    ) -> [FormPage.Field] {
+        let words = build.words
+        let activities = partnership.activities.sorted { $0.start.span.lowerBound > $1.start.span.lowerBound }
+        var offered = languages
+        if !state["language"].isEmpty && !offered.contains(state["language"]) {
+            offered.insert(state["language"], at: offered.count - 1)
+        }
+        return [
+            build.text("title", "field_title", hint: titleHint, required: titleHint == nil),
+            build.choice("kind", "field_document_kind", Document.Kind.self, family: "document-kind", required: true),
+            build.date("date", "field_date"),
+            build.select(
+                "language", "field_language",
+                [("", words.text("unknown"))]
+                    + offered.map { ($0, $0 == "other" ? words.text("language_other") : words.languageName($0)) }),
+            build.text("source", "field_source", hint: "field_source_hint"),
+            build.checkboxes(
+                "activity", "field_document_activities",
+                activities.map { ($0.id, "\($0.title) (\(words.date($0.start)))") },
+                hint: "field_document_activities_hint"),
+        ]
+    }
+
+    /// What the form says of the document, or the errors of its fields. The title may be left
+    /// empty on an upload (`fileName` gives it), never when the description is changed.
+    static func readDescription(
+        _ state: FormState, partnership: Partnership, fileName: String?, words: Words
+    ) -> (DocumentDescription?, [String: String]) {
         var reader = FormReader(state, words: words)
-        let typedTitle = reader.text("title", required: false)
+        let typedTitle = reader.text("title", required: fileName == nil)
         let kind: Document.Kind? = reader.choice("kind", required: true)
         let date = reader.date("date", required: false)
-        var language = reader.text("language", required: false)
-        if let chosen = language, !languages.contains(chosen) {
+        let language = reader.text("language", required: false, maximum: 35)
+        // The list offers its languages and the document's own; any language code is taken.
+        if let chosen = language, chosen != "other", !isLanguageCode(chosen) {
             reader.fail("language", "error_choice")
-            language = nil
         }
         let source = reader.text("source", required: false, maximum: FormReader.maximumText)
-        var activity = reader.text("activity", required: false)
-        if let chosen = activity, !partnership.activities.contains(where: { $0.id == chosen }) {
+        let activities = state.all("activity").filter { !$0.isEmpty }
+        if activities.contains(where: { chosen in !partnership.activities.contains { $0.id == chosen } }) {
             reader.fail("activity", "error_choice")
-            activity = nil
         }
-        guard reader.errors.isEmpty, let kind, let file, let extracted else { return (nil, reader.errors) }
-        let title = typedTitle ?? Self.title(fromFileName: file.fileName)
+        let title = typedTitle ?? fileName.map(Self.title(fromFileName:))
+        if title?.isEmpty == true { reader.fail("title", "error_required") }
+        guard reader.errors.isEmpty, let kind, let title else { return (nil, reader.errors) }
         return (
-            DocumentUpload(
-                title: title, kind: kind, date: date, language: language == "other" ? nil : language, source: source,
-                activityID: activity, fileName: file.fileName, mediaType: extracted.format.mediaType, bytes: file.bytes,
-                text: extracted.text),
+            DocumentDescription(
+                title: title, kind: kind, date: date, language: language == "other" ? nil : language,
+                source: source, activityIDs: activities),
             [:]
         )
+    }
+
+    /// A language code as `kembar/1` holds them: two or three letters, perhaps with a region.
+    private static func isLanguageCode(_ value: String) -> Bool {
+        value.wholeMatch(of: /[a-z]{2,3}(-[A-Za-z0-9]{2,8})*/) != nil
     }
 
     /// "Notulen_JWG-2024.docx" → "Notulen JWG-2024".

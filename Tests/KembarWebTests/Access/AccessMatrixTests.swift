@@ -58,6 +58,7 @@ import Testing
             route("/search?q=liuzhou", partner: .ok, readers: .ok, officer: .ok, foreign: .ok),
             route(liuzhou + "/documents/new", partner: .forbidden, readers: .forbidden, officer: .ok),
             route(liuzhou + "/documents/saraswati-2022", partner: .ok, readers: .ok, officer: .ok),
+            route(liuzhou + "/documents/saraswati-2022/edit", partner: .forbidden, readers: .forbidden, officer: .ok),
             route(
                 "/partnerships/bandung/bandung-seoul/documents/adinda-2020", partner: .notFound, readers: .ok,
                 officer: .ok),

@@ -296,4 +296,57 @@ import Testing
             #expect(try await site.storedRecord(organizationID: "bandung") == before)
         }
     }
+
+    @Test func anOfficerChangesADocumentsDescriptionAndItsActivities() async throws {
+        try await WebHarness.with { site in
+            let address = try await Self.uploadMinutes(site, activity: "lomba-lagu-2022")
+            let form = try await site.get(address + "/edit", language: "en")
+            #expect(form.status == .ok)
+            #expect(form.html.contains("value=\"Notulen JWG 2024\""))
+            #expect(form.html.contains("value=\"lomba-lagu-2022\" checked"))
+            let saved = try await site.post(
+                address + "/edit",
+                [
+                    ("title", "Notulen Kelompok Kerja 2024"), ("kind", "report"), ("date", "2024-03"),
+                    ("language", "en"),
+                    ("source", "Arsip Bagian Kerja Sama"), ("activity", "belief-2018"),
+                    ("activity", "pameran-lukisan-2019"),
+                ])
+            #expect(saved.status == .seeOther)
+            let record = try await site.storedRecord(organizationID: "bandung")
+            let liuzhou = try #require(record.partnerships.first { $0.id == "bandung-liuzhou" })
+            let document = try #require(liuzhou.documents.first { $0.id == "notulen-jwg-2024" })
+            #expect(document.title == "Notulen Kelompok Kerja 2024" && document.kind == .report)
+            #expect(document.date?.description == "2024-03" && document.language == "en")
+            #expect(document.text == Self.minutes)
+            let listing = liuzhou.activities.filter { $0.documents.contains(document.id) }.map(\.id).sorted()
+            #expect(listing == ["belief-2018", "pameran-lukisan-2019"])
+            #expect(try await site.download(address + "/file").bytes == Array(Self.minutes.utf8))
+            let audit = try await site.auditEntries()
+            #expect(audit.contains { $0.entity == "document" && $0.action == "update" && $0.before != nil })
+        }
+    }
+
+    @Test func aBadDescriptionIsReturnedWithItsErrorsAndNothingChanges() async throws {
+        try await WebHarness.with { site in
+            let address = try await Self.uploadMinutes(site)
+            let before = try await site.storedRecord(organizationID: "bandung")
+            let page = try await site.post(
+                address + "/edit",
+                [
+                    ("title", ""), ("kind", "poem"), ("date", "2024-13"), ("language", "English!"),
+                    ("activity", "no-such-activity"),
+                ], language: "en")
+            #expect(page.status == .unprocessableContent)
+            for field in ["title", "kind", "date", "language", "activity"] {
+                #expect(page.html.contains("href=\"#field-\(field)\""), "\(field)")
+            }
+            let viewer = try await site.signedIn(.viewer, organizationID: "bandung")
+            #expect(try await viewer.get(address + "/edit").status == .forbidden)
+            #expect(
+                try await viewer.post(address + "/edit", [("title", "x"), ("kind", "report")]).status == .forbidden)
+            #expect(try await site.get(Self.liuzhou + "/documents/nothing/edit").status == .notFound)
+            #expect(try await site.storedRecord(organizationID: "bandung") == before)
+        }
+    }
 }
