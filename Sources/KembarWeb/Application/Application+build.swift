@@ -34,6 +34,7 @@ public func buildRouter(site: Site) -> Router<KembarRequestContext> {
     SearchController(site: site).addRoutes(to: router)
     DocumentsController(site: site).addRoutes(to: router)
     EvidenceController(site: site).addRoutes(to: router)
+    ReportsController(site: site).addRoutes(to: router)
     return router
 }
 

@@ -18,6 +18,14 @@ enum SitePath {
     static let codeBookQDC = "/codebook.qdc"
     static let codeBookCSV = "/codebook.csv"
     static let projectExport = "/evidence/project.qdpx"
+    static let reports = "/reports"
+    /// Where the reports page's form goes; it answers with the chosen report's address.
+    static let annualReportChoice = "/reports/annual"
+
+    /// The yearly report to the Ministry: `html` (to read and print) or `csv`.
+    static func annualReport(_ organization: String, year: Int, format: String) -> String {
+        "\(reports)/\(escape(organization))/annual/\(year).\(format)"
+    }
 
     /// The sign-in page, returning to `next` (a path of this site) afterwards.
     static func signIn(next: String) -> String {

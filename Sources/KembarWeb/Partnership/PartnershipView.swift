@@ -447,7 +447,7 @@ struct PartnershipView {
                 FactList(
                     label: words.text("field_signatories"),
                     items: agreement.signatories.map {
-                        "\($0.name)\($0.title.map { ", \($0)" } ?? "") (\(words.term($0.side, "side")))"
+                        words.signatory($0)
                     }))
         }
         if !agreement.areas.isEmpty {
@@ -474,21 +474,14 @@ struct PartnershipView {
     private static func activity(
         _ activity: Activity, org: String, partnership: Partnership, homeName: String, partnerName: String, words: Words
     ) -> RecordEntry {
-        func city(_ side: Side) -> String { side == .home ? homeName : partnerName }
         var facts = [
             Fact(
                 label: words.text("field_start"),
-                value: words.date(activity.start) + (activity.end.map { " – " + words.date($0) } ?? "")),
+                value: words.dates(of: activity)),
             Fact(label: words.text("field_activity_kind"), value: words.term(activity.kind, "activity-kind")),
             Fact(
                 label: words.text("field_host"),
-                value: activity.host.map { host in
-                    switch host {
-                    case .home: homeName
-                    case .partner: partnerName
-                    default: words.term(host, "host")
-                    }
-                } ?? words.text("unknown")),
+                value: words.host(activity.host, home: homeName, partner: partnerName)),
             Fact(
                 label: words.text("field_initiator"),
                 value: activity.initiator.map { initiator in
@@ -515,39 +508,26 @@ struct PartnershipView {
             lists.append(
                 FactList(
                     label: words.text("field_participants"),
-                    items: activity.participants.map { participant in
-                        "\(words.term(participant.group, "group")) \(city(participant.side)), \(words.term(participant.role, "role"))"
-                            + (participant.count.map { " (\(words.count($0)))" } ?? "")
-                    }))
+                    items: activity.participants.map { words.participant($0, home: homeName, partner: partnerName) }))
         }
         if !activity.costs.isEmpty {
             lists.append(
                 FactList(
                     label: words.text("field_costs"),
-                    items: activity.costs.map { cost in
-                        "\(city(cost.side)): \(words.number(cost.amount)) \(cost.kind == .money ? cost.currency : words.term(cost.kind, "cost"))"
-                    }))
+                    items: activity.costs.map { words.cost($0, home: homeName, partner: partnerName) }))
         }
         if !activity.benefits.isEmpty {
             lists.append(
                 FactList(
                     label: words.text("field_benefits"),
-                    items: activity.benefits.map { benefit in
-                        words.text(
-                            "benefit_line", ["city": city(benefit.to), "kind": words.term(benefit.kind, "benefit")])
-                            + (benefit.description.map { ": \($0)" } ?? "")
-                    }))
+                    items: activity.benefits.map { words.benefit($0, home: homeName, partner: partnerName) }))
         }
         if !activity.results.isEmpty {
             lists.append(
                 FactList(
                     label: words.text("field_results"),
                     items: activity.results.map { result in
-                        var line =
-                            "\(words.term(result.kind, "result-kind")), \(words.term(result.directness, "directness")): \(result.description)"
-                        if let quantity = result.quantity {
-                            line += " (\(words.number(quantity.value)) \(quantity.unit))"
-                        }
+                        var line = words.result(result)
                         if !result.evidence.isEmpty {
                             line += " — \(words.text("field_evidence")): " + result.evidence.joined(separator: ", ")
                         }

@@ -81,6 +81,7 @@ enum NavSection: CaseIterable {
     case newPartnership
     case search
     case evidence
+    case reports
     case accounts
     case publicPortal
 
@@ -91,6 +92,7 @@ enum NavSection: CaseIterable {
         case .newPartnership: SitePath.newPartnership
         case .search: SitePath.search
         case .evidence: SitePath.evidence
+        case .reports: SitePath.reports
         case .accounts: SitePath.accounts
         case .publicPortal: SitePath.publicHome
         }
@@ -103,6 +105,7 @@ enum NavSection: CaseIterable {
         case .newPartnership: "nav_new_partnership"
         case .search: "nav_search"
         case .evidence: "nav_evidence"
+        case .reports: "nav_reports"
         case .accounts: "nav_accounts"
         case .publicPortal: "nav_public"
         }
@@ -112,7 +115,7 @@ enum NavSection: CaseIterable {
     static func visible(to account: Account?) -> [NavSection] {
         guard let account else { return [.publicPortal] }
         guard account.readsWholePortfolio else { return [.search, .publicPortal] }
-        var sections: [NavSection] = [.portfolio, .map, .search, .evidence]
+        var sections: [NavSection] = [.portfolio, .map, .search, .evidence, .reports]
         if account.role == .officer || account.role == .admin { sections.append(.newPartnership) }
         if account.role == .admin { sections.append(.accounts) }
         sections.append(.publicPortal)

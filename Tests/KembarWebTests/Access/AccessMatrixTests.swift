@@ -72,6 +72,9 @@ import Testing
             route("/codebook", partner: .forbidden, readers: .ok, officer: .ok, foreign: .ok),
             route("/codebook.csv", partner: .forbidden, readers: .ok, officer: .ok, foreign: .ok),
             route("/codebook.qdc", partner: .forbidden, readers: .ok, officer: .ok, foreign: .ok),
+            route("/reports", partner: .forbidden, readers: .ok, officer: .ok, foreign: .ok),
+            route("/reports/bandung/annual/2022.html", partner: .forbidden, readers: .ok, officer: .ok),
+            route("/reports/bandung/annual/2022.csv", partner: .forbidden, readers: .ok, officer: .ok),
             route("/public", public: .ok, partner: .ok, readers: .ok, officer: .ok, foreign: .ok),
             route("/public/bandung", public: .ok, partner: .ok, readers: .ok, officer: .ok, foreign: .ok),
             route(

@@ -1,0 +1,49 @@
+/// What the office must do next for a cooperation, read from its record: the promises falling
+/// due in the twelve months after the report, the agreements that run out in them, and the
+/// activities already planned.
+public enum FollowUp: Hashable, Sendable {
+    /// An obligation's period that ends after the report's day and begins within the next twelve months, with the
+    /// planned activities already recorded to fulfil it.
+    case obligationDue(obligation: Obligation, due: CalendarDay, plannedBy: [String])
+    /// An agreement in force that ends within the next twelve months and is not yet replaced.
+    case agreementExpires(agreement: Agreement, on: CalendarDay)
+    /// An activity recorded with a date after the report's day.
+    case plannedActivity(Activity)
+
+    /// How far ahead the report looks.
+    public static let horizonMonths = 12
+
+    static func items(_ partnership: Partnership, period: ReportPeriod, policy: EvaluationPolicy) -> [FollowUp] {
+        let asOf = period.asOf
+        let horizon = asOf.adding(months: horizonMonths)
+        var items: [FollowUp] = []
+        let ahead = PartnershipFacts(partnership: partnership, asOf: horizon, policy: policy)
+        let closed = PartnershipFacts(partnership: partnership, asOf: asOf, policy: policy).isClosed
+        guard !closed else { return [] }
+        for obligation in partnership.obligations.sorted(by: { $0.id < $1.id }) {
+            for occurrence in ObligationSchedule.occurrences(of: obligation, ahead)
+            where occurrence.due > asOf && occurrence.periodStart <= horizon {
+                let planned = occurrence.fulfilledBy.filter { id in
+                    partnership.activities.first { $0.id == id }.map { $0.start.span.lowerBound > asOf } ?? false
+                }
+                // A period already met by an activity that took place is nothing to follow up.
+                if occurrence.fulfilledBy.isEmpty || !planned.isEmpty {
+                    items.append(.obligationDue(obligation: obligation, due: occurrence.due, plannedBy: planned))
+                }
+            }
+        }
+        let replaced = Set(partnership.agreements.compactMap(\.supersedes))
+        for agreement in partnership.agreements.sorted(by: { $0.id < $1.id })
+        where !replaced.contains(agreement.id) && UnderstandingIndicators.isInForce(agreement, on: asOf) {
+            if let end = agreement.validUntil?.span.upperBound, end <= horizon {
+                items.append(.agreementExpires(agreement: agreement, on: end))
+            }
+        }
+        for activity in partnership.activities.sorted(by: {
+            ($0.start.span.lowerBound, $0.id) < ($1.start.span.lowerBound, $1.id)
+        }) where activity.start.span.lowerBound > asOf {
+            items.append(.plannedActivity(activity))
+        }
+        return items
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import KembarCore
+
+/// The yearly report as one spreadsheet table: a row per activity of the year, each carrying its
+/// cooperation's columns, and one row for a cooperation without activity (a silent year is
+/// reported, not left out). Several values in one cell stand on lines of their own, as spreadsheets show them.
+enum AnnualReportCSV {
+    static let columns = [
+        "report_csv_year", "report_csv_category", "report_csv_partner", "report_csv_native_name", "field_country",
+        "field_partner_kind", "field_partnership_kind", "report_stage", "report_legal_basis", "report_areas",
+        "report_csv_activity_dates", "report_csv_activity", "field_activity_kind", "field_host", "field_participants",
+        "report_csv_costs_home", "report_csv_costs_partner", "field_results", "report_obstacles", "report_follow_up",
+    ]
+
+    static func table(_ report: AnnualReport, words: Words) -> CSVTable {
+        let home = report.organization.place.name
+        var rows: [[String]] = []
+        for cooperation in report.cooperations {
+            let partnership = cooperation.partnership
+            let partner = partnership.partner
+            let shared = [
+                String(report.period.year), words.term(cooperation.category, "report-category-short"), partner.name,
+                partner.nativeName ?? "", words.country(partner.country), words.term(partner.kind, "partner-kind"),
+                words.term(partnership.kind, "partnership-kind"),
+                cooperation.stage.map { "\(words.term($0.stage, "stage")) (\($0.date))" } ?? "",
+                cooperation.agreements.map { standing in
+                    let agreement = standing.agreement
+                    let until = agreement.validUntil.map(\.description) ?? words.text("no_end_date")
+                    let state =
+                        standing.supersededBy.map { words.text("report_superseded_by", ["id": $0]) }
+                        ?? words.text(standing.inForce ? "report_in_force" : "report_not_in_force")
+                    return
+                        "\(words.term(agreement.type, "agreement-type")) \(agreement.id), \(agreement.signed) – \(until), \(state)"
+                }.joined(separator: "\n"),
+                cooperation.areas.map { words.term("area.\($0.area)", fallback: $0.area) }.joined(separator: "\n"),
+            ]
+            let closing = [
+                // A flat table has no place for the office's own obstacles but every row.
+                (cooperation.obstacles + report.generalObstacles).map { words.say($0.phrases) }
+                    .joined(separator: "\n"),
+                cooperation.followUp.map { AnnualReportView.followUp(of: $0, partnership: partnership, words: words) }
+                    .joined(separator: "\n"),
+            ]
+            if cooperation.activities.isEmpty {
+                rows.append(
+                    shared + Array(repeating: "", count: columns.count - shared.count - closing.count) + closing)
+            }
+            for activity in cooperation.activities {
+                rows.append(
+                    shared + [
+                        activity.start.description + (activity.end.map { " – \($0)" } ?? ""), activity.title,
+                        words.term(activity.kind, "activity-kind"),
+                        words.host(activity.host, home: home, partner: partner.name),
+                        activity.participants.map { words.participant($0, home: home, partner: partner.name) }
+                            .joined(separator: "\n"),
+                        amounts(activity.costs, side: .home, words: words),
+                        amounts(activity.costs, side: .partner, words: words),
+                        activity.results.map(words.result).joined(separator: "\n"),
+                    ] + closing)
+            }
+        }
+        return CSVTable(header: columns.map(words.text), rows: rows)
+    }
+
+    /// Costs of one side as a spreadsheet reads numbers: no grouping, a point for decimals.
+    static func amounts(_ costs: [Cost], side: Side, words: Words) -> String {
+        costs.filter { $0.side == side }.map { cost in
+            let amount =
+                cost.amount.rounded() == cost.amount && abs(cost.amount) < 1e15
+                ? String(Int64(cost.amount)) : String(cost.amount)
+            return "\(amount) \(cost.kind == .money ? cost.currency : words.term(cost.kind, "cost"))"
+        }.joined(separator: "\n")
+    }
+}

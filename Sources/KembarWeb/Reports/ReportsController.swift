@@ -1,0 +1,118 @@
+import Foundation
+import Hummingbird
+import KembarCore
+
+/// The reports the office owes: the yearly report to the Ministry of Home Affairs, for any
+/// year, as a printable page and as CSV. Read by the government's own accounts, not by a
+/// partner city's liaison or the public.
+struct ReportsController {
+    let site: Site
+
+    func addRoutes(to router: Router<KembarRequestContext>) {
+        router.get(RouterPath(SitePath.reports)) { request, context in try await self.index(request, context) }
+        router.get(RouterPath(SitePath.annualReportChoice)) { request, context in
+            try await self.choose(request, context)
+        }
+        router.get("/reports/:organization/annual/{year}.html") { request, context in
+            try await self.annualHTML(request, context)
+        }
+        router.get("/reports/:organization/annual/{year}.csv") { request, context in
+            try await self.annualCSV(request, context)
+        }
+    }
+
+    /// The reports page: a form that picks government, year and format, and each government's
+    /// years as links.
+    func index(_ request: Request, _ context: KembarRequestContext) async throws -> HTMLPage {
+        let reader = try context.visitor.portfolioReader()
+        return try await site.cachedPage(request, context) { words in
+            let snapshot = try await site.snapshot().visible(to: reader)
+            let view = ReportsView(
+                records: snapshot.records, today: site.today(), words: words, error: nil, chosen: nil)
+            return site.page(
+                "reports", title: words.text("reports_title"), model: view, words: words, request, context,
+                section: .reports)
+        }
+    }
+
+    /// The form's answer: the chosen report's address, or the form again with what was wrong.
+    func choose(_ request: Request, _ context: KembarRequestContext) async throws -> Response {
+        let reader = try context.visitor.portfolioReader()
+        let words = site.renderer.words(LanguageChoice.language(of: request).language)
+        let query = request.uri.queryParameters
+        let snapshot = try await site.snapshot().visible(to: reader)
+        let organization = query["organization"].map(String.init) ?? snapshot.records.first?.organization.id ?? ""
+        let yearText = query["year"].map(String.init) ?? ""
+        let format = query["format"].map(String.init) ?? "html"
+        var error: String?
+        if snapshot.record(organization) == nil {
+            error = words.text("reports_error_organization")
+        } else if Int(yearText).flatMap({ ReportPeriod(year: $0, today: site.today()) }) == nil {
+            error = words.text("reports_error_year", ["year": String(site.today().components.year)])
+        } else if !["html", "csv"].contains(format) {
+            error = words.text("reports_error_format")
+        }
+        guard let error else {
+            return Response(
+                status: .seeOther,
+                headers: [.location: SitePath.annualReport(organization, year: Int(yearText)!, format: format)])
+        }
+        let view = ReportsView(
+            records: snapshot.records, today: site.today(), words: words, error: error,
+            chosen: (organization, yearText, format))
+        return try site.page(
+            "reports", title: words.text("reports_title"), model: view, words: words, request, context,
+            section: .reports, status: .badRequest
+        ).response(from: request, context: context)
+    }
+
+    func annualHTML(_ request: Request, _ context: KembarRequestContext) async throws -> HTMLPage {
+        let (organizationID, year) = try reportTarget(context)
+        return try await site.cachedPage(request, context) { words in
+            guard let report = try await report(organizationID, year) else {
+                return site.notFound(request, context, words: words)
+            }
+            let tools = PrintedDocument.Tools(
+                href: SitePath.reports, label: words.text("reports_back"),
+                downloads: [
+                    .init(
+                        href: SitePath.annualReport(organizationID, year: year, format: "csv"),
+                        label: words.text("reports_download_csv"), download: true)
+                ])
+            return HTMLPage(
+                html: AnnualReportPage.html(report, renderer: site.renderer, style: .linked, tools: tools))
+        }
+    }
+
+    func annualCSV(_ request: Request, _ context: KembarRequestContext) async throws -> Response {
+        let (organizationID, year) = try reportTarget(context)
+        guard let report = try await report(organizationID, year) else { throw AccessDenied.notFound }
+        let csv = AnnualReportCSV.table(report, words: site.renderer.words(.indonesian)).text
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: "text/csv; charset=utf-8; header=present",
+                .contentDisposition: DocumentsController.attachment(
+                    "laporan-ksdpl-ksdll-\(organizationID)-\(year).csv"),
+            ],
+            body: .init(byteBuffer: ByteBuffer(string: csv)))
+    }
+
+    /// The government and year a report's address names, for an account that reads them.
+    private func reportTarget(_ context: KembarRequestContext) throws -> (String, Int) {
+        let organizationID = try context.parameters.require("organization")
+        let reader = try context.visitor.portfolioReader()
+        guard reader.covers(organizationID), let year = Int(try context.parameters.require("year")) else {
+            throw AccessDenied.notFound
+        }
+        return (organizationID, year)
+    }
+
+    private func report(_ organizationID: String, _ year: Int) async throws -> AnnualReport? {
+        let snapshot = try await site.snapshot()
+        guard let record = snapshot.record(organizationID),
+            let period = ReportPeriod(year: year, today: snapshot.day)
+        else { return nil }
+        return AnnualReport(record: record, period: period, policy: snapshot.policy)
+    }
+}

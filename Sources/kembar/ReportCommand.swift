@@ -1,0 +1,88 @@
+import ArgumentParser
+import Foundation
+import KembarCore
+import KembarStore
+import KembarWeb
+
+struct ReportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Write the reports the office owes.",
+        subcommands: [AnnualReportCommand.self]
+    )
+}
+
+/// `kembar report annual --year 2022`: the yearly KSDPL/KSDLL report to the Ministry of Home Affairs.
+struct AnnualReportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "annual",
+        abstract: "The yearly report on foreign cooperation (KSDPL and KSDLL) to the Ministry of Home Affairs.",
+        discussion: """
+            Every cooperation of the year with its legal basis, areas, the year's activities (dates, \
+            participants, costs, results), obstacles (the alarms standing at the end of the year, or today \
+            while the year runs) and follow-up, in Bahasa Indonesia: as one self-contained HTML file to \
+            print on A4, or as CSV (UTF-8 with a byte order mark, a row per activity) for spreadsheets.
+            """
+    )
+
+    @Option(help: "The year to report on.")
+    var year: Int
+
+    @Option(help: "html or csv.")
+    var format: Format = .html
+
+    @Option(help: "Read this kembar/1 file (- for standard input) instead of the database.")
+    var input: String?
+
+    @Option(help: "The government to report on from the database (needed when it holds more than one).")
+    var organization: String?
+
+    @Option(help: "Write the report as if today were this day, YYYY-MM-DD (default: today).")
+    var today: String?
+
+    @Option(
+        help:
+            "A kembar-policy/1 file with the thresholds the obstacles are judged by (default: the built-in policy)."
+    )
+    var policy: String?
+
+    @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
+    var output: String?
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case html
+        case csv
+    }
+
+    func validate() throws {
+        if let today, CalendarDay(iso: today) == nil {
+            throw ValidationError("--today must be a real day written YYYY-MM-DD, not \"\(today)\"")
+        }
+        if input != nil, organization != nil {
+            throw ValidationError("--organization selects from the database; it cannot be used with --input")
+        }
+    }
+
+    func run() async throws {
+        try await reportingFailures {
+            let day = today.flatMap(CalendarDay.init(iso:)) ?? EvaluateCommand.today()
+            guard let period = ReportPeriod(year: year, today: day) else {
+                throw CommandFailure("--year must be a year that has begun by \(day), not \(year); nothing was written")
+            }
+            let rules = try PolicyInput.read(policy)
+            let record: CooperationRecord
+            if let input {
+                record = try RecordInput.read(input, consequence: "no report was written")
+            } else {
+                record = try await CommandSupport.withDatabase(logger: CommandSupport.logger("kembar.report")) {
+                    database in
+                    try await RecordStore(database: database).exportRecord(organizationID: organization)
+                }
+            }
+            let report = AnnualReport(record: record, period: period, policy: rules)
+            let writer = try await ReportWriter.bundled()
+            let text = format == .html ? writer.annualHTML(report) : writer.annualCSV(report)
+            try OutputFile.write(to: output) { emit in try emit(Array(text.utf8)) }
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import KembarCore
+import KembarTestSupport
+import Testing
+
+@Suite struct ReportCommandTests {
+    private func demoFile() throws -> URL {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "kembar-report-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let url = directory.appendingPathComponent("bandung.json")
+        try Fixtures.demoBytes().write(to: url)
+        return url
+    }
+
+    @Test func writesTheYearlyReportAsOneSelfContainedHTMLFile() async throws {
+        let file = try demoFile()
+        let output = file.deletingLastPathComponent().appendingPathComponent("laporan-2022.html")
+        let outcome = try await KembarProcess.run([
+            "report", "annual", "--year", "2022", "--input", file.path, "--today", "2026-12-01", "--output",
+            output.path,
+        ])
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        let html = try String(contentsOf: output, encoding: .utf8)
+        #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"id\">"))
+        // The style travels inside the file: no server is behind it.
+        #expect(html.contains("<style>") && html.contains("size: A4"))
+        #expect(!html.contains("/static/"))
+        #expect(!html.contains("class=\"report-tools\""))
+        #expect(html.contains("Laporan Kerja Sama Daerah dengan Pihak Luar Negeri Tahun 2022"))
+        #expect(html.contains("Lomba menyanyi lagu tradisional daring"))
+    }
+
+    @Test func writesTheCSVToStandardOutput() async throws {
+        let file = try demoFile()
+        let outcome = try await KembarProcess.run([
+            "report", "annual", "--year", "2020", "--format", "csv", "--input", file.path, "--today", "2026-12-01",
+        ])
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        #expect(outcome.standardOutput.hasPrefix("\u{FEFF}Tahun,Kategori,Mitra,"))
+        #expect(outcome.standardOutput.contains("masker"))
+    }
+
+    @Test func reportsTheDatabaseLikeTheFile() async throws {
+        try await TestDatabase.withFresh { database in
+            let file = try demoFile()
+            #expect(try await KembarProcess.run(["import", file.path], environment: database.environment).status == 0)
+            let arguments = ["report", "annual", "--year", "2019", "--format", "csv", "--today", "2026-12-01"]
+            let fromDatabase = try await KembarProcess.run(arguments, environment: database.environment)
+            let fromFile = try await KembarProcess.run(arguments + ["--input", file.path])
+            #expect(fromDatabase.status == 0, "\(fromDatabase.standardError)")
+            #expect(fromDatabase.standardOutput == fromFile.standardOutput)
+        }
+    }
+
+    @Test func aYearNotYetBegunIsRefusedAndNothingIsWritten() async throws {
+        let file = try demoFile()
+        let output = file.deletingLastPathComponent().appendingPathComponent("laporan-2031.html")
+        let outcome = try await KembarProcess.run([
+            "report", "annual", "--year", "2031", "--input", file.path, "--today", "2026-12-01", "--output",
+            output.path,
+        ])
+        #expect(outcome.status != 0)
+        #expect(outcome.standardError.contains("--year must be a year that has begun by 2026-12-01, not 2031"))
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+        let badDay = try await KembarProcess.run(["report", "annual", "--year", "2022", "--today", "2026-13-01"])
+        #expect(badDay.status != 0)
+        #expect(badDay.standardError.contains("--today must be a real day"))
+    }
+}
