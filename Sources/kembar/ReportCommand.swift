@@ -8,7 +8,7 @@ struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Write the reports the office owes.",
-        subcommands: [AnnualReportCommand.self]
+        subcommands: [AnnualReportCommand.self, DossierReportCommand.self]
     )
 }
 
@@ -83,6 +83,85 @@ struct AnnualReportCommand: AsyncParsableCommand {
             let writer = try await ReportWriter.bundled()
             let text = format == .html ? writer.annualHTML(report) : writer.annualCSV(report)
             try OutputFile.write(to: output) { emit in try emit(Array(text.utf8)) }
+        }
+    }
+}
+
+/// `kembar report dossier --partnership ID`: a partnership's dossier, to print or hand over.
+struct DossierReportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dossier",
+        abstract: "A partnership's dossier: its whole history, scorecard, documents and contacts, in one HTML file.",
+        discussion: """
+            What a new officer reads on the first day: the people to ask (from the database, the \
+            government's officers and the partner city's liaisons; from any record, who signed each \
+            agreement), the alarms, the timeline, the scorecard against the five UNDP key elements, the \
+            areas, reciprocity and participants, and the whole record with its documents.
+            """
+    )
+
+    @Option(help: "The partnership's id.")
+    var partnership: String
+
+    @Option(help: "id (Bahasa Indonesia) or en (English).")
+    var language: String = "id"
+
+    @Option(help: "Read this kembar/1 file (- for standard input) instead of the database.")
+    var input: String?
+
+    @Option(help: "The government the partnership belongs to (needed when the database holds more than one).")
+    var organization: String?
+
+    @Option(help: "Evaluate as of this day, YYYY-MM-DD (default: today).")
+    var today: String?
+
+    @Option(help: "A kembar-policy/1 file (default: the built-in policy).")
+    var policy: String?
+
+    @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
+    var output: String?
+
+    func validate() throws {
+        if let today, CalendarDay(iso: today) == nil {
+            throw ValidationError("--today must be a real day written YYYY-MM-DD, not \"\(today)\"")
+        }
+        if !["id", "en"].contains(language) {
+            throw ValidationError("--language must be id or en, not \"\(language)\"")
+        }
+        if input != nil, organization != nil {
+            throw ValidationError("--organization selects from the database; it cannot be used with --input")
+        }
+    }
+
+    func run() async throws {
+        try await reportingFailures {
+            let day = today.flatMap(CalendarDay.init(iso:)) ?? EvaluateCommand.today()
+            let rules = try PolicyInput.read(policy)
+            let record: CooperationRecord
+            var accounts: [Account] = []
+            if let input {
+                record = try RecordInput.read(input, consequence: "no dossier was written")
+            } else {
+                (record, accounts) = try await CommandSupport.withDatabase(
+                    logger: CommandSupport.logger("kembar.report")
+                ) { database in
+                    let record = try await RecordStore(database: database).exportRecord(organizationID: organization)
+                    let accounts = try await AccountStore(database: database).accounts(
+                        organizationID: record.organization.id)
+                    return (record, accounts)
+                }
+            }
+            let writer = try await ReportWriter.bundled()
+            guard
+                let html = writer.dossierHTML(
+                    record: record, partnershipID: partnership, today: day, policy: rules, accounts: accounts,
+                    language: language)
+            else {
+                throw CommandFailure(
+                    "no partnership \"\(partnership)\" in the record; it holds: "
+                        + record.partnerships.map(\.id).sorted().joined(separator: ", "))
+            }
+            try OutputFile.write(to: output) { emit in try emit(Array(html.utf8)) }
         }
     }
 }

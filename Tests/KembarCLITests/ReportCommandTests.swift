@@ -68,3 +68,29 @@ import Testing
         #expect(badDay.standardError.contains("--today must be a real day"))
     }
 }
+
+@Suite struct DossierCommandTests {
+    @Test func writesADossierFileThatStandsAlone() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "kembar-dossier-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let file = directory.appendingPathComponent("bandung.json")
+        try Fixtures.demoBytes().write(to: file)
+        let outcome = try await KembarProcess.run([
+            "report", "dossier", "--partnership", "bandung-seoul", "--input", file.path, "--language", "en",
+            "--today", "2026-12-01",
+        ])
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        let html = outcome.standardOutput
+        #expect(html.contains("<html lang=\"en\">"))
+        #expect(html.contains("Partnership dossier: Bandung – Seoul"))
+        #expect(html.components(separatedBy: "<style>").count == 3)
+        #expect(!html.contains("href=\"/"))
+        let unknown = try await KembarProcess.run([
+            "report", "dossier", "--partnership", "bandung-atlantis", "--input", file.path,
+        ])
+        #expect(unknown.status != 0)
+        #expect(unknown.standardError.contains("no partnership \"bandung-atlantis\" in the record; it holds: "))
+        #expect(unknown.standardOutput.isEmpty)
+    }
+}

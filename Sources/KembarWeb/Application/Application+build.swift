@@ -35,6 +35,7 @@ public func buildRouter(site: Site) -> Router<KembarRequestContext> {
     DocumentsController(site: site).addRoutes(to: router)
     EvidenceController(site: site).addRoutes(to: router)
     ReportsController(site: site).addRoutes(to: router)
+    DossierController(site: site).addRoutes(to: router)
     return router
 }
 

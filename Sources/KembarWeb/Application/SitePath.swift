@@ -91,6 +91,11 @@ enum SitePath {
         "/partnerships/\(escape(organization))/\(escape(id))"
     }
 
+    /// The partnership's printable dossier.
+    static func dossier(_ organization: String, _ id: String) -> String {
+        partnership(organization, id) + "/dossier"
+    }
+
     static func editPartnership(_ organization: String, _ id: String) -> String {
         partnership(organization, id) + "/edit"
     }

@@ -589,6 +589,8 @@ extension PartnershipView {
         if access.canReadHistory {
             actions.append(
                 Link(href: SitePath.history(organizationID, partnershipID), label: words.text("action_history")))
+            actions.append(
+                Link(href: SitePath.dossier(organizationID, partnershipID), label: words.text("action_dossier")))
         }
         if access.canReadEvidence {
             actions.append(
@@ -596,5 +598,24 @@ extension PartnershipView {
                     href: SitePath.partnershipEvidence(organizationID, partnershipID),
                     label: words.text("action_partnership_evidence")))
         }
+    }
+
+    /// The page as a printed dossier shows it: no actions, and no links to pages of the site
+    /// (the file may be read far from it); links within the document stay.
+    mutating func forPrint() {
+        actions = []
+        func unlinked(_ entries: [RecordEntry]) -> [RecordEntry] {
+            entries.map { entry in
+                var entry = entry
+                entry.editHref = nil
+                entry.href = nil
+                return entry
+            }
+        }
+        stages = unlinked(stages)
+        agreements = unlinked(agreements)
+        obligations = unlinked(obligations)
+        activities = unlinked(activities)
+        documents = unlinked(documents)
     }
 }

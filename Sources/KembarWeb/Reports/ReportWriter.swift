@@ -10,7 +10,23 @@ public struct ReportWriter: Sendable {
 
     /// The yearly report to the Ministry as one self-contained HTML file, in Indonesian.
     public func annualHTML(_ report: AnnualReport) -> String {
-        AnnualReportPage.html(report, renderer: renderer, style: .embedded)
+        AnnualReportPage.html(report, renderer: renderer, style: .embedded(AnnualReportPage.styles))
+    }
+
+    /// A partnership's dossier as one self-contained HTML file, in `language` ("id" or "en").
+    /// `accounts` are the government's accounts, for the contacts (none when read from a file).
+    /// Nil when the record holds no such partnership.
+    public func dossierHTML(
+        record: CooperationRecord, partnershipID: String, today: CalendarDay, policy: EvaluationPolicy,
+        accounts: [Account], language: String
+    ) -> String? {
+        guard let partnership = record.partnerships.first(where: { $0.id == partnershipID }) else { return nil }
+        let words = renderer.words(Language(rawValue: language) ?? .indonesian)
+        let view = DossierView(
+            organization: record.organization, partnership: partnership,
+            evaluation: Evaluator.evaluate(partnership, of: record, asOf: today, policy: policy), today: today,
+            policyName: policy.name, accounts: accounts, words: words)
+        return DossierPage.html(view, renderer: renderer, words: words, style: .embedded(DossierPage.styles))
     }
 
     /// The yearly report as CSV, in Indonesian.
@@ -21,6 +37,8 @@ public struct ReportWriter: Sendable {
 
 /// The yearly report's document.
 enum AnnualReportPage {
+    static let styles = ["report.css"]
+
     static func html(
         _ report: AnnualReport, renderer: PageRenderer, style: PrintedDocument.Style,
         tools: PrintedDocument.Tools? = nil
@@ -30,5 +48,20 @@ enum AnnualReportPage {
         return PrintedDocument.render(
             "annual-report", title: "\(view.title) · \(view.organizationName)", model: view, words: words,
             renderer: renderer, style: style, tools: tools)
+    }
+}
+
+/// A partnership's dossier as a document.
+enum DossierPage {
+    /// The site's own style (the scorecard, charts and record as on the partnership page), then
+    /// the printed documents'.
+    static let styles = ["kembar.css", "report.css"]
+
+    static func html(
+        _ view: DossierView, renderer: PageRenderer, words: Words, style: PrintedDocument.Style,
+        tools: PrintedDocument.Tools? = nil
+    ) -> String {
+        PrintedDocument.render(
+            "dossier", title: view.title, model: view, words: words, renderer: renderer, style: style, tools: tools)
     }
 }

@@ -80,7 +80,8 @@ struct ReportsController {
                         label: words.text("reports_download_csv"), download: true)
                 ])
             return HTMLPage(
-                html: AnnualReportPage.html(report, renderer: site.renderer, style: .linked, tools: tools))
+                html: AnnualReportPage.html(
+                    report, renderer: site.renderer, style: .linked(AnnualReportPage.styles), tools: tools))
         }
     }
 

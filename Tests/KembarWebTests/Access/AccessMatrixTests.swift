@@ -72,6 +72,8 @@ import Testing
             route("/codebook", partner: .forbidden, readers: .ok, officer: .ok, foreign: .ok),
             route("/codebook.csv", partner: .forbidden, readers: .ok, officer: .ok, foreign: .ok),
             route("/codebook.qdc", partner: .forbidden, readers: .ok, officer: .ok, foreign: .ok),
+            route(liuzhou + "/dossier", partner: .forbidden, readers: .ok, officer: .ok),
+            route("/partnerships/bandung/bandung-seoul/dossier", partner: .notFound, readers: .ok, officer: .ok),
             route("/reports", partner: .forbidden, readers: .ok, officer: .ok, foreign: .ok),
             route("/reports/bandung/annual/2022.html", partner: .forbidden, readers: .ok, officer: .ok),
             route("/reports/bandung/annual/2022.csv", partner: .forbidden, readers: .ok, officer: .ok),

@@ -1,0 +1,41 @@
+import Hummingbird
+import KembarCore
+import KembarStore
+
+/// A partnership's printable dossier, for the home government's accounts (the partner city's
+/// liaison reads the shared record on the partnership page, not the office's briefing).
+struct DossierController {
+    let site: Site
+
+    func addRoutes(to router: Router<KembarRequestContext>) {
+        router.get("/partnerships/:organization/:partnership/dossier") { request, context in
+            try await self.dossier(request, context)
+        }
+    }
+
+    func dossier(_ request: Request, _ context: KembarRequestContext) async throws -> HTMLPage {
+        let organizationID = try context.parameters.require("organization")
+        let partnershipID = try context.parameters.require("partnership")
+        let reader = try context.visitor.reader(organizationID: organizationID, partnershipID: partnershipID)
+        guard reader.canReadHistory(organizationID: organizationID) else { throw AccessDenied.forbidden }
+        return try await site.cachedPage(request, context) { words in
+            let snapshot = try await site.snapshot()
+            guard let record = snapshot.record(organizationID),
+                let partnership = record.partnerships.first(where: { $0.id == partnershipID })
+            else {
+                return site.notFound(request, context, words: words)
+            }
+            let view = DossierView(
+                organization: record.organization, partnership: partnership,
+                evaluation: snapshot.evaluation(organizationID, partnershipID), today: snapshot.day,
+                policyName: snapshot.policy.name,
+                accounts: try await site.accounts.accounts(organizationID: organizationID), words: words)
+            let tools = PrintedDocument.Tools(
+                href: SitePath.partnership(organizationID, partnershipID), label: words.text("dossier_back"),
+                downloads: [])
+            return HTMLPage(
+                html: DossierPage.html(
+                    view, renderer: site.renderer, words: words, style: .linked(DossierPage.styles), tools: tools))
+        }
+    }
+}
