@@ -28,6 +28,7 @@ public struct Migration: Sendable {
         .searchIndex,
         .evidence,
         .searchVocabulary,
+        .personalTokens,
     ]
 }
 

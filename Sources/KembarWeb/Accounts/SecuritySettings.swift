@@ -27,6 +27,12 @@ public struct SecuritySettings: Sendable {
 
     var cookies: Cookies { Cookies(secure: https) }
 
+    /// The address people reach this site at, from the request's host: for the links a person
+    /// copies into another program (a calendar's subscription, an API call).
+    func baseURL(of request: Request) -> String {
+        (https ? "https://" : "http://") + (request.head.authority ?? "localhost")
+    }
+
     func address(of request: Request, connection: String?) -> String {
         if trustForwardedFor, let forwarded = request.headers[.init("X-Forwarded-For")!] {
             // The proxy appends the address it saw; earlier entries are whatever the client sent.

@@ -36,6 +36,8 @@ public func buildRouter(site: Site) -> Router<KembarRequestContext> {
     EvidenceController(site: site).addRoutes(to: router)
     ReportsController(site: site).addRoutes(to: router)
     DossierController(site: site).addRoutes(to: router)
+    TokensController(site: site).addRoutes(to: router)
+    FeedsController(site: site).addRoutes(to: router)
     return router
 }
 

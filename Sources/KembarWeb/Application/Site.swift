@@ -25,6 +25,7 @@ public struct Site: Sendable {
     let intake: DocumentIntake
     let documents: DocumentStore
     let evidence: EvidenceStore
+    let personalTokens: PersonalTokenStore
 
     public init(
         database: any KembarDatabase, renderer: PageRenderer, policy: EvaluationPolicy = .standard,
@@ -42,6 +43,7 @@ public struct Site: Sendable {
         self.intake = intake
         documents = DocumentStore(database: database)
         evidence = EvidenceStore(database: database)
+        personalTokens = PersonalTokenStore(database: database)
         self.renderer = renderer
         revisions = RevisionWatch(database: database)
         evaluations = EvaluationCache(store: store, revisions: revisions, policy: policy)

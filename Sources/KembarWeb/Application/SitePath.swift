@@ -19,6 +19,28 @@ enum SitePath {
     static let codeBookCSV = "/codebook.csv"
     static let projectExport = "/evidence/project.qdpx"
     static let reports = "/reports"
+    /// One's own personal tokens, for the API and for calendar feeds.
+    static let tokens = "/account/tokens"
+
+    static func revokeToken(_ id: Int) -> String {
+        "\(tokens)/\(id)/revoke"
+    }
+
+    /// A calendar feed opened by a calendar token: a government's, or one partnership's.
+    static func calendarFeed(_ token: String, _ organization: String, _ partnership: String? = nil) -> String {
+        "/feeds/\(escape(token))/\(escape(organization))" + (partnership.map { "/\(escape($0))" } ?? "")
+            + "/calendar.ics"
+    }
+
+    /// The public's calendar of a government's published activities to come.
+    static func publicCalendar(_ organization: String) -> String {
+        publicOrganization(organization) + "/calendar.ics"
+    }
+
+    /// The partners of a government as GeoJSON, for maps.
+    static func publicPartners(_ organization: String) -> String {
+        publicOrganization(organization) + "/partners.geojson"
+    }
     /// Where the reports page's form goes; it answers with the chosen report's address.
     static let annualReportChoice = "/reports/annual"
 

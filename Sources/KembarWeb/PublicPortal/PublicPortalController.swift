@@ -59,9 +59,7 @@ struct PublicPortalController {
     private func feed(_ request: Request, _ context: KembarRequestContext) async throws -> Response {
         let organizationID = try context.parameters.require("organization")
         guard let record = try await site.snapshot().record(organizationID) else { throw AccessDenied.notFound }
-        let host = request.head.authority ?? "localhost"
-        let base = (site.security.https ? "https://" : "http://") + host
-        let xml = AtomFeed(record: record, base: base).xml()
+        let xml = AtomFeed(record: record, base: site.security.baseURL(of: request)).xml()
         return Response(
             status: .ok, headers: [.contentType: "application/atom+xml; charset=utf-8"],
             body: .init(byteBuffer: ByteBuffer(string: xml)))

@@ -34,6 +34,8 @@ enum PublicView {
         let activities: [ActivityLine]
         let hasActivities: Bool
         let feed: String
+        let calendar: String
+        let partnersMap: String
 
         init(record: CooperationRecord, words: Words) {
             let organizationID = record.organization.id
@@ -58,6 +60,8 @@ enum PublicView {
             }
             hasActivities = !activities.isEmpty
             feed = SitePath.publicFeed(organizationID)
+            calendar = SitePath.publicCalendar(organizationID)
+            partnersMap = SitePath.publicPartners(organizationID)
         }
     }
 

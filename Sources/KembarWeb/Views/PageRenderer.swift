@@ -129,6 +129,7 @@ struct AccountBadge {
     let role: String
     let signOut: String
     let password: String
+    var tokens = SitePath.tokens
 }
 
 struct PageContext {

@@ -82,6 +82,10 @@ import Testing
             route(
                 "/public/bandung/partnerships/bandung-liuzhou", public: .ok, partner: .ok, readers: .ok, officer: .ok,
                 foreign: .ok),
+            route("/account/tokens", partner: .ok, readers: .ok, officer: .ok, foreign: .ok),
+            route("/public/bandung/calendar.ics", public: .ok, partner: .ok, readers: .ok, officer: .ok, foreign: .ok),
+            route(
+                "/public/bandung/partners.geojson", public: .ok, partner: .ok, readers: .ok, officer: .ok, foreign: .ok),
             route("/public/bandung/feed.atom", public: .ok, partner: .ok, readers: .ok, officer: .ok, foreign: .ok),
             route(
                 "/public/bandung/partnerships/bandung-liuzhou/propose", public: .ok, partner: .ok, readers: .ok,

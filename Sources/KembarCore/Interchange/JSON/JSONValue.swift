@@ -30,3 +30,11 @@ public enum JSONValue: Hashable, Sendable {
         }
     }
 }
+
+extension JSONValue {
+    /// An object of the members in the order written; a nil value leaves its member out (an
+    /// absent optional field), where `.null` writes `null`.
+    public static func members(_ pairs: KeyValuePairs<String, JSONValue?>) -> JSONValue {
+        .object(pairs.compactMap { pair in pair.value.map { Member(pair.key, $0) } })
+    }
+}

@@ -1,0 +1,58 @@
+import KembarCore
+
+/// The calendar entries of a feed said in one language, as iCalendar events.
+enum CalendarText {
+    static func calendar(
+        name: String, entries: [CalendarEntry], organization: Organization, today: CalendarDay, words: Words,
+        link: (CalendarEntry) -> String?
+    ) -> ICalendar {
+        ICalendar(
+            name: name,
+            events: entries.map { event($0, home: organization.place.name, words: words, url: link($0)) },
+            stamp: today)
+    }
+
+    static func event(_ entry: CalendarEntry, home: String, words: Words, url: String?) -> ICalendar.Event {
+        let partner = entry.partnerName
+        var lines: [String] = []
+        let summary: String
+        var reminders: [Int] = []
+        let category: String
+        switch entry.kind {
+        case .obligationDue(let obligation, let occurrence):
+            summary = words.text("calendar_obligation", ["partner": partner, "title": obligation.title])
+            lines.append(
+                words.text(
+                    "calendar_obligation_period",
+                    ["from": words.day(occurrence.periodStart), "to": words.day(occurrence.due)]))
+            switch occurrence.status {
+            case .met:
+                lines.append(
+                    words.text(
+                        "calendar_obligation_met", ["activities": occurrence.fulfilledBy.joined(separator: ", ")]))
+            case .missed: lines.append(words.text("calendar_obligation_missed"))
+            case .due: lines.append(words.text("calendar_obligation_open"))
+            }
+            category = words.text("calendar_category_obligation")
+        case .agreementExpires(let agreement, let notices):
+            let name = "\(words.term(agreement.type, "agreement-type")) \(agreement.id)"
+            summary = words.text("calendar_agreement", ["partner": partner, "agreement": name])
+            lines.append(
+                words.text(
+                    "calendar_agreement_description",
+                    ["agreement": name, "signed": words.date(agreement.signed), "date": words.day(entry.last)]))
+            reminders = notices
+            category = words.text("calendar_category_agreement")
+        case .activity(let activity):
+            summary = words.text("calendar_activity", ["partner": partner, "title": activity.title])
+            lines.append(
+                "\(words.term(activity.kind, "activity-kind")), \(words.host(activity.host, home: home, partner: partner))"
+            )
+            if !entry.exact { lines.append(words.text("calendar_date_known_as", ["date": words.dates(of: activity)])) }
+            category = words.text("calendar_category_activity")
+        }
+        return ICalendar.Event(
+            uid: entry.uid, first: entry.first, last: entry.last, summary: summary,
+            description: lines.joined(separator: "\n"), url: url, categories: [category], remindDaysBefore: reminders)
+    }
+}
