@@ -83,7 +83,7 @@ let package = Package(
             ],
             resources: [
                 .copy("Resources/templates"), .copy("Resources/catalogs"), .copy("Resources/public"),
-                .copy("Resources/map"),
+                .copy("Resources/map"), .copy("Resources/api"),
             ],
             swiftSettings: strictSettings
         ),

@@ -44,3 +44,15 @@ sign_in_kembar() {
   KEMBAR_COOKIE="kembar_session=$(awk '$6 == "kembar_session" { print $7 }' "$jar")"
   [ "$KEMBAR_COOKIE" != "kembar_session=" ] || { echo "sign-in failed" >&2; return 1; }
 }
+
+#   api_token_kembar SITE DATA_DIR
+#
+# makes a personal API token on the tokens page of the session sign_in_kembar opened, and sets
+# KEMBAR_API_TOKEN to it.
+api_token_kembar() {
+  local site=$1 jar=$2/cookies csrf
+  csrf=$(curl -s -c "$jar" -b "$jar" "$site/account/tokens" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -n 1)
+  KEMBAR_API_TOKEN=$(curl -s -c "$jar" -b "$jar" --data-urlencode "_csrf=$csrf" --data-urlencode "name=ci" \
+    --data-urlencode "purpose=api" "$site/account/tokens" | sed -n 's/.*<code class="secret">\(kembar_[A-Za-z0-9_-]*\)<.*/\1/p' | head -n 1)
+  [ -n "$KEMBAR_API_TOKEN" ] || { echo "no API token was made" >&2; return 1; }
+}

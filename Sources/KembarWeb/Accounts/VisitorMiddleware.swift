@@ -19,6 +19,8 @@ struct VisitorMiddleware: RouterMiddleware {
         var context = context
         let security = site.security
         context.visitor.address = security.address(of: request, connection: context.connectionAddress)
+        // The API takes no cookie, only a bearer token: no session, no form token to check.
+        if APIPath.isAPI(request.uri.path) { return try await next(request, context) }
         var newFormToken: String?
         if let token = request.cookies[Cookies.session]?.value, !token.isEmpty,
             let session = try await session(token)

@@ -38,6 +38,7 @@ public func buildRouter(site: Site) -> Router<KembarRequestContext> {
     DossierController(site: site).addRoutes(to: router)
     TokensController(site: site).addRoutes(to: router)
     FeedsController(site: site).addRoutes(to: router)
+    APIController(site: site).addRoutes(to: router)
     return router
 }
 

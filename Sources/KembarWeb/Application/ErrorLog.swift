@@ -11,7 +11,7 @@ struct ErrorLog: RouterMiddleware {
     {
         do {
             return try await next(request, context)
-        } catch let error as HTTPError {
+        } catch let error as any HTTPResponseError {
             throw error
         } catch {
             context.logger.error(

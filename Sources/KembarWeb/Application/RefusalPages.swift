@@ -1,4 +1,5 @@
 import Hummingbird
+import Logging
 
 /// Turns a refusal into what a person should see, in their language: the sign-in page (coming
 /// back here after), a "not allowed" page, or the site's own "not found" page — for an address no
@@ -11,6 +12,32 @@ struct RefusalPages: RouterMiddleware {
         -> Response
     {
         let words = { site.renderer.words(LanguageChoice.language(of: request).language) }
+        if APIPath.isAPI(request.uri.path) {
+            do {
+                return try await next(request, context)
+            } catch let error as HTTPError where error.status == .notFound {
+                if let allowed = APIController(site: site).allowedMethods(forPath: request.uri.path) {
+                    return try Problem.methodNotAllowed(request.method, allowed: allowed)
+                        .response(from: request, context: context)
+                }
+                return try Problem.notFound("No such address in the API; its document is \(APIPath.openAPI).")
+                    .response(from: request, context: context)
+            } catch let error as any HTTPResponseError {
+                throw error
+            } catch {
+                // A failure of Kembar's own: logged with the request, answered as a problem.
+                context.logger.error(
+                    "API request failed",
+                    metadata: [
+                        "method": "\(request.method)", "path": "\(request.uri.path)",
+                        "error": "\(String(reflecting: error))",
+                    ])
+                return try Problem(
+                    status: .internalServerError, kind: "internal-error", title: "Kembar failed",
+                    detail: "Kembar could not answer; the failure is in its log."
+                ).response(from: request, context: context)
+            }
+        }
         do {
             return try await next(request, context)
         } catch AccessDenied.signInRequired {

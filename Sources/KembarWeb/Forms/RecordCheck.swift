@@ -17,7 +17,19 @@ enum RecordCheck {
     static func adding(activityJSON: String, to partnership: Partnership, of organization: Organization) throws
         -> (partnership: Partnership, activity: Activity)
     {
-        let activity = try JSONParser.parse(activityJSON)
+        do {
+            return try appending(activity: try JSONParser.parse(activityJSON), to: partnership, of: organization)
+        } catch let error as RecordValidationError {
+            throw RecordCheckError.invalid(error.issues.map(\.description).joined(separator: "; "))
+        }
+    }
+
+    /// The partnership with `activity` (a `kembar/1` activity object) added last, checked as an
+    /// import checks it. The issues of the new activity are at `$.partnerships[0].activities[N]`,
+    /// N being the number of activities before.
+    static func appending(activity: JSONValue, to partnership: Partnership, of organization: Organization) throws
+        -> (partnership: Partnership, activity: Activity)
+    {
         guard case .object(var partnershipMembers) = RecordEncoder.value(partnership) else {
             throw RecordCheckError.unreadable
         }
@@ -37,12 +49,7 @@ enum RecordCheck {
         } else {
             recordMembers.append(.init("partnerships", .array([.object(partnershipMembers)])))
         }
-        let decoded: CooperationRecord
-        do {
-            decoded = try RecordDecoder.decode(JSONValue.object(recordMembers))
-        } catch {
-            throw RecordCheckError.invalid(error.issues.map(\.description).joined(separator: "; "))
-        }
+        let decoded = try RecordDecoder.decode(JSONValue.object(recordMembers))
         guard let result = decoded.partnerships.first, let added = result.activities.last else {
             throw RecordCheckError.unreadable
         }

@@ -1,0 +1,296 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import KembarCore
+import KembarStore
+
+/// The JSON API under `/api/v1`, described by `/api/openapi.json`. Read with a personal API
+/// token, under the same roles as the pages: every account reads what its pages show, officers
+/// and administrators add activities. Errors are RFC 9457 problem details.
+struct APIController {
+    let site: Site
+
+    typealias Handler = @Sendable (Request, KembarRequestContext, Account) async throws -> APIResponse
+
+    /// One path and what each of its methods does; any other method is answered 405.
+    struct Endpoint {
+        let path: String
+        let methods: [(HTTPRequest.Method, Handler)]
+    }
+
+    var endpoints: [Endpoint] {
+        let org = APIPath.organizations + "/{organization}"
+        let partnership = org + "/partnerships/{partnership}"
+        return [
+            Endpoint(path: APIPath.organizations, methods: [(.get, organizations)]),
+            Endpoint(path: org, methods: [(.get, organization)]),
+            Endpoint(path: org + "/partnerships", methods: [(.get, partnerships)]),
+            Endpoint(path: org + "/partners", methods: [(.get, partners)]),
+            Endpoint(path: org + "/evaluation", methods: [(.get, evaluation)]),
+            Endpoint(path: org + "/reports/annual/{year}", methods: [(.get, annualReport)]),
+            Endpoint(path: partnership, methods: [(.get, partnershipRecord)]),
+            Endpoint(path: partnership + "/agreements", methods: [(.get, agreements)]),
+            Endpoint(path: partnership + "/obligations", methods: [(.get, obligations)]),
+            Endpoint(path: partnership + "/activities", methods: [(.get, activities), (.post, addActivity)]),
+            Endpoint(path: partnership + "/documents", methods: [(.get, documents)]),
+            Endpoint(path: partnership + "/evaluation", methods: [(.get, partnershipEvaluation)]),
+        ]
+    }
+
+    func addRoutes(to router: Router<KembarRequestContext>) {
+        router.get(RouterPath(APIPath.openAPI)) { _, _ in
+            APIResponse(bytes: OpenAPIDocument.bytes)
+        }
+        for endpoint in endpoints {
+            for (method, handler) in endpoint.methods {
+                router.on(RouterPath(endpoint.path), method: method) { request, context in
+                    let account = try await APIAuthentication.account(request, tokens: site.personalTokens)
+                    return try await handler(request, context, account)
+                }
+            }
+        }
+    }
+
+    /// The methods an API path answers (HEAD with GET), or nil when no endpoint has the path:
+    /// for a request the router found no route for, 405 rather than 404 when only the method
+    /// is wrong.
+    func allowedMethods(forPath path: String) -> [HTTPRequest.Method]? {
+        if path == APIPath.openAPI { return [.get, .head] }
+        let segments = path.split(separator: "/", omittingEmptySubsequences: false)
+        for endpoint in endpoints {
+            let pattern = endpoint.path.split(separator: "/", omittingEmptySubsequences: false)
+            guard pattern.count == segments.count,
+                zip(pattern, segments).allSatisfy({ $0.first == "{" ? !$1.isEmpty : $0 == $1 })
+            else { continue }
+            let methods = endpoint.methods.map(\.0)
+            return methods + (methods.contains(.get) ? [.head] : [])
+        }
+        return nil
+    }
+
+    // MARK: - Governments
+
+    private func organizations(_ request: Request, _ context: KembarRequestContext, _ account: Account) async throws
+        -> APIResponse
+    {
+        let snapshot = try await site.snapshot()
+        let items = snapshot.records.filter { account.covers($0.organization.id) }
+            .sorted { $0.organization.id < $1.organization.id }
+            .map { record in
+                APIRepresentation.organization(
+                    record.organization,
+                    partnerships: record.partnerships.filter {
+                        account.canRead(organizationID: record.organization.id, partnershipID: $0.id)
+                    }.count)
+            }
+        return try Pagination(request).page(items, request: request)
+    }
+
+    private func organization(_ request: Request, _ context: KembarRequestContext, _ account: Account) async throws
+        -> APIResponse
+    {
+        let (record, _) = try await readable(context, account)
+        return APIResponse(
+            APIRepresentation.organization(
+                record.organization,
+                partnerships: record.partnerships.filter {
+                    account.canRead(organizationID: record.organization.id, partnershipID: $0.id)
+                }.count))
+    }
+
+    private func partnerships(_ request: Request, _ context: KembarRequestContext, _ account: Account) async throws
+        -> APIResponse
+    {
+        let pagination = try Pagination(request)
+        let (record, snapshot) = try await readable(context, account)
+        let id = record.organization.id
+        let items = visible(record, account).map {
+            APIRepresentation.summary(
+                $0, evaluation: snapshot.evaluation(id, $0.id), organizationID: id, today: snapshot.day)
+        }
+        return pagination.page(items, request: request)
+    }
+
+    private func partners(_ request: Request, _ context: KembarRequestContext, _ account: Account) async throws
+        -> APIResponse
+    {
+        let pagination = try Pagination(request)
+        let (record, _) = try await readable(context, account)
+        let items = visible(record, account).map { partnership in
+            JSONValue.members([
+                "partnership": .string(partnership.id),
+                "category": .string(ReportCategory(partnership.partner).rawValue),
+                "partner": APIRepresentation.partner(partnership.partner),
+            ])
+        }
+        return pagination.page(items, request: request)
+    }
+
+    private func evaluation(_ request: Request, _ context: KembarRequestContext, _ account: Account) async throws
+        -> APIResponse
+    {
+        let (record, snapshot) = try await readable(context, account)
+        let day = try Self.day(request, default: snapshot.day)
+        let ids = visible(record, account).map(\.id)
+        return try evaluate(record, ids: ids, day: day, snapshot: snapshot)
+    }
+
+    private func annualReport(_ request: Request, _ context: KembarRequestContext, _ account: Account) async throws
+        -> APIResponse
+    {
+        let (record, snapshot) = try await readable(context, account)
+        guard account.readsWholePortfolio else {
+            throw Problem.forbidden("The yearly report is for the government's own accounts.")
+        }
+        let text = try context.parameters.require("year")
+        guard let year = Int(text), (1...9999).contains(year) else {
+            throw Problem.badParameter("year", "must be a year from 1 to 9999, not \"\(text)\"")
+        }
+        guard let period = ReportPeriod(year: year, today: snapshot.day) else {
+            throw Problem.notFound("The year \(year) has not begun.")
+        }
+        return APIResponse(
+            APIRepresentation.report(AnnualReport(record: record, period: period, policy: snapshot.policy)))
+    }
+
+    // MARK: - One partnership
+
+    private func partnershipRecord(_ request: Request, _ context: KembarRequestContext, _ account: Account)
+        async throws -> APIResponse
+    {
+        let (record, partnership, _) = try await readablePartnership(context, account)
+        return APIResponse(
+            APIRepresentation.partnership(
+                partnership, withAssessments: account.canReadEvidence(organizationID: record.organization.id)))
+    }
+
+    private func agreements(_ request: Request, _ context: KembarRequestContext, _ account: Account) async throws
+        -> APIResponse
+    {
+        let pagination = try Pagination(request)
+        let (_, partnership, _) = try await readablePartnership(context, account)
+        return pagination.page(partnership.agreements.map(RecordEncoder.value), request: request)
+    }
+
+    private func obligations(_ request: Request, _ context: KembarRequestContext, _ account: Account) async throws
+        -> APIResponse
+    {
+        let pagination = try Pagination(request)
+        let (record, partnership, snapshot) = try await readablePartnership(context, account)
+        let occurrences = snapshot.evaluation(record.organization.id, partnership.id)?.obligations ?? []
+        return pagination.page(
+            partnership.obligations.map { APIRepresentation.obligation($0, occurrences: occurrences) },
+            request: request)
+    }
+
+    private func activities(_ request: Request, _ context: KembarRequestContext, _ account: Account) async throws
+        -> APIResponse
+    {
+        let pagination = try Pagination(request)
+        let (_, partnership, _) = try await readablePartnership(context, account)
+        return pagination.page(partnership.activities.map(RecordEncoder.value), request: request)
+    }
+
+    private func documents(_ request: Request, _ context: KembarRequestContext, _ account: Account) async throws
+        -> APIResponse
+    {
+        let pagination = try Pagination(request)
+        let (record, partnership, _) = try await readablePartnership(context, account)
+        let files = try await site.documents.files(
+            organizationID: record.organization.id, partnershipID: partnership.id)
+        return pagination.page(
+            partnership.documents.map { APIRepresentation.document($0, file: files[$0.id]) }, request: request)
+    }
+
+    private func partnershipEvaluation(_ request: Request, _ context: KembarRequestContext, _ account: Account)
+        async throws -> APIResponse
+    {
+        let (record, partnership, snapshot) = try await readablePartnership(context, account)
+        let day = try Self.day(request, default: snapshot.day)
+        return try evaluate(record, ids: [partnership.id], day: day, snapshot: snapshot)
+    }
+
+    /// Adds an activity (a `kembar/1` activity object) to the partnership, as the activity form
+    /// does: checked whole, written in one transaction with its audit entry.
+    private func addActivity(_ request: Request, _ context: KembarRequestContext, _ account: Account) async throws
+        -> APIResponse
+    {
+        let organizationID = try context.parameters.require("organization")
+        let partnershipID = try context.parameters.require("partnership")
+        guard account.canRead(organizationID: organizationID, partnershipID: partnershipID) else {
+            throw Problem.notFound("No partnership \"\(partnershipID)\" of \"\(organizationID)\" for this account.")
+        }
+        guard account.canEdit(organizationID: organizationID) else {
+            throw Problem.forbidden(
+                "Only officers and administrators add activities; a partner city's liaison proposes them on the site.")
+        }
+        let body = try await ActivityIntake.body(request)
+        let actor = "\(account.email) (\(account.role.rawValue)) via API"
+        let added: Activity? = try await site.store.modifyPartnership(organizationID: organizationID, id: partnershipID)
+        { stored in
+            let (partnership, activity) = try ActivityIntake.check(
+                body, partnership: stored.partnership, organization: stored.organization)
+            let change = Change(
+                actor: actor, action: "create", entity: "activity", entityID: activity.id, partnershipID: partnershipID,
+                summary: "added activity \(activity.id) through the API",
+                after: JSONWriter.string(RecordEncoder.value(activity)))
+            return (partnership, change, activity)
+        }
+        guard let added else {
+            throw Problem.notFound("No partnership \"\(partnershipID)\" of \"\(organizationID)\".")
+        }
+        var response = APIResponse(RecordEncoder.value(added), status: .created)
+        response.headers[.location] = APIPath.activity(organizationID, partnershipID, added.id)
+        return response
+    }
+
+    // MARK: - Reading
+
+    /// The government of the path, when the account reads it.
+    private func readable(_ context: KembarRequestContext, _ account: Account) async throws
+        -> (CooperationRecord, EvaluationCache.Snapshot)
+    {
+        let organizationID = try context.parameters.require("organization")
+        let snapshot = try await site.snapshot()
+        guard account.covers(organizationID), let record = snapshot.record(organizationID) else {
+            throw Problem.notFound("No government \"\(organizationID)\" for this account.")
+        }
+        return (record, snapshot)
+    }
+
+    private func readablePartnership(_ context: KembarRequestContext, _ account: Account) async throws
+        -> (CooperationRecord, Partnership, EvaluationCache.Snapshot)
+    {
+        let (record, snapshot) = try await readable(context, account)
+        let partnershipID = try context.parameters.require("partnership")
+        guard account.canRead(organizationID: record.organization.id, partnershipID: partnershipID),
+            let partnership = record.partnerships.first(where: { $0.id == partnershipID })
+        else {
+            throw Problem.notFound(
+                "No partnership \"\(partnershipID)\" of \"\(record.organization.id)\" for this account.")
+        }
+        return (record, partnership, snapshot)
+    }
+
+    private func visible(_ record: CooperationRecord, _ account: Account) -> [Partnership] {
+        record.partnerships.filter { account.canRead(organizationID: record.organization.id, partnershipID: $0.id) }
+            .sorted { $0.id < $1.id }
+    }
+
+    /// The evaluation output of `kembar evaluate --format json` (docs/interchange.md).
+    private func evaluate(
+        _ record: CooperationRecord, ids: [String], day: CalendarDay, snapshot: EvaluationCache.Snapshot
+    ) throws -> APIResponse {
+        let evaluation = try Evaluator.evaluate(record, asOf: day, policy: snapshot.policy, partnershipIDs: ids)
+        return APIResponse(bytes: EvaluationEncoder.encode(evaluation))
+    }
+
+    /// `asOf`, a day written YYYY-MM-DD; today when absent.
+    static func day(_ request: Request, default today: CalendarDay) throws -> CalendarDay {
+        guard let text = request.uri.queryParameters["asOf"].map(String.init) else { return today }
+        guard let day = CalendarDay(iso: text) else {
+            throw Problem.badParameter("asOf", "must be a real day written YYYY-MM-DD, not \"\(text)\"")
+        }
+        return day
+    }
+}
