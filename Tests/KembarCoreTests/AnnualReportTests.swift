@@ -87,8 +87,10 @@ import Testing
             builder.partnership.stages = [StageEvent(stage: .termination, date: RecordBuilder.date("2022-05-01"))]
         }
         let later = Self.partnership("later", partner: .city, name: "Later") { $0.agreement(signed: "2024-01-10") }
-        let report = AnnualReport(record: Self.record([ended, endedThisYear, later]), period: Self.period(2022))
-        #expect(report.cooperations.map(\.partnership.id) == ["ended-now"])
+        let undated = Self.partnership("undated", partner: .city, name: "Undated")
+        let report = AnnualReport(
+            record: Self.record([ended, endedThisYear, later, undated]), period: Self.period(2022))
+        #expect(report.cooperations.map(\.partnership.id) == ["ended-now", "undated"])
         #expect(report.cooperations[0].stage?.stage == .termination)
         #expect(report.cooperations[0].followUp.isEmpty)
     }

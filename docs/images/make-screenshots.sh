@@ -51,6 +51,12 @@ form_token=$(curl -s -H "Cookie: $KEMBAR_COOKIE" "$liuzhou/activities/new" | sed
 # A document uploaded and coded through the forms, for the evidence pages.
 python3 scripts/seed-evidence.py "$site" "$KEMBAR_COOKIE" >/dev/null
 document="$liuzhou/documents/ringkasan-temuan-saraswati-dkk-demonstrasi"
+# A calendar token, so that the tokens page lists one (by its first characters only).
+token_form=$(curl -s -H "Cookie: $KEMBAR_COOKIE" "$site/account/tokens" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -n 1)
+curl -s -o /dev/null -H "Cookie: $KEMBAR_COOKIE" --data-urlencode "_csrf=$token_form" \
+  --data-urlencode "name=Kalender kantor" --data-urlencode "purpose=calendar" "$site/account/tokens"
+# The yearly report is always in Indonesian, as the Ministry reads it.
+shot "annual-report" 1280 1300 "$(saved "annual-report" "$site/reports/bandung/annual/2022.html")"
 
 for lang in id en; do
   shot "portfolio-$lang" 1280 1000 "$(saved "portfolio-$lang" "$site/?lang=$lang")"
@@ -71,6 +77,9 @@ for lang in id en; do
   shot "document-$lang" 1280 1300 "$(saved "document-$lang" "$document?lang=$lang")"
   shot "codebook-$lang" 1280 1000 "$(saved "codebook-$lang" "$site/codebook?lang=$lang")"
   shot "evidence-$lang" 1280 1000 "$(saved "evidence-$lang" "$site/evidence?lang=$lang")"
+  shot "reports-$lang" 1280 900 "$(saved "reports-$lang" "$site/reports?lang=$lang")"
+  shot "dossier-$lang" 1280 1300 "$(saved "dossier-$lang" "$liuzhou/dossier?lang=$lang")"
+  shot "tokens-$lang" 1280 1000 "$(saved "tokens-$lang" "$site/account/tokens?lang=$lang")"
   # A form sent with mistakes comes back with the errors beside the fields.
   curl -s -X POST -H "Cookie: $KEMBAR_COOKIE" "$liuzhou/activities/new?lang=$lang" \
     -d "_csrf=$form_token&title=Rapat+Kelompok+Kerja+Bersama&start=2026-02-30&kind=meeting&host=home&participants.0.side=home&participants.0.group=government&participants.0.role=planner&participants.0.count=-6&save=yes" |

@@ -54,7 +54,8 @@ public struct AnnualReport: Sendable {
 
 extension AnnualReport {
     /// The report of `record` for `period`. A cooperation belongs to the year when something of it
-    /// is dated by the year's end and it was not terminated before the year began.
+    /// is dated by the year's end (or nothing of it is dated at all) and it was not terminated before
+    /// the year began.
     public init(record: CooperationRecord, period: ReportPeriod, policy: EvaluationPolicy = .standard) {
         self.period = period
         organization = record.organization
@@ -91,7 +92,9 @@ extension AnnualReport {
     static func belongs(_ partnership: Partnership, to period: ReportPeriod) -> Bool {
         let dates =
             partnership.stages.map(\.date) + partnership.agreements.map(\.signed) + partnership.activities.map(\.start)
-        guard dates.contains(where: { $0.span.lowerBound <= period.last }) else { return false }
+        // A cooperation the record gives no date for is reported: it is on the government's
+        // books, and the report should show how little is known of it.
+        guard dates.isEmpty || dates.contains(where: { $0.span.lowerBound <= period.last }) else { return false }
         let before = partnership.stages.filter { $0.date.span.upperBound < period.first }
             .max { $0.date.span.upperBound < $1.date.span.upperBound }
         guard before?.stage == .termination else { return true }

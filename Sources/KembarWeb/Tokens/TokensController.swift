@@ -70,9 +70,10 @@ struct TokensController {
                         build.text("name", "field_token_name", hint: "field_token_name_hint", required: true),
                         build.select(
                             "purpose", "field_token_purpose",
-                            PersonalTokenStore.Purpose.allCases.map {
-                                ($0.rawValue, words.term($0, "token-purpose"))
-                            }, required: true, hint: "field_token_purpose_hint"),
+                            [("", words.text("choose"))]
+                                + PersonalTokenStore.Purpose.allCases.map {
+                                    ($0.rawValue, words.term($0, "token-purpose"))
+                                }, required: true, hint: "field_token_purpose_hint"),
                     ], tables: [])
             ],
             submitLabel: words.text("tokens_create"), cancelHref: nil, cancelLabel: words.text("cancel"))
