@@ -35,5 +35,15 @@ let package = Package(
             path: "Benchmarks/Search",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "Reports",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "KembarCore", package: kembar),
+                .product(name: "KembarWeb", package: kembar),
+            ],
+            path: "Benchmarks/Reports",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ]
 )
