@@ -18,8 +18,9 @@ let benchmarks: @Sendable () -> Void = {
     let office = SyntheticRecord.Parameters(partnerships: 2_000, activities: 100_000, seed: 2006)
     let national = SyntheticRecord.Parameters(partnerships: 20_000, activities: 1_000_000, seed: 2026)
 
-    Benchmark("Yearly report of an office record (2,000 partnerships, 100,000 activities)", configuration: configuration)
-    { benchmark, record in
+    Benchmark(
+        "Yearly report of an office record (2,000 partnerships, 100,000 activities)", configuration: configuration
+    ) { benchmark, record in
         for _ in benchmark.scaledIterations { blackHole(AnnualReport(record: record, period: period)) }
     } setup: {
         SyntheticRecord.make(office)
@@ -37,13 +38,19 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark("Yearly report of an office record written as HTML", configuration: configuration) { benchmark, input in
         for _ in benchmark.scaledIterations { blackHole(input.writer.annualHTML(input.report)) }
     } setup: {
-        (writer: try await ReportWriter.bundled(), report: AnnualReport(record: SyntheticRecord.make(office), period: period))
+        (
+            writer: try await ReportWriter.bundled(),
+            report: AnnualReport(record: SyntheticRecord.make(office), period: period)
+        )
     }
 
     Benchmark("Yearly report of an office record written as CSV", configuration: configuration) { benchmark, input in
         for _ in benchmark.scaledIterations { blackHole(input.writer.annualCSV(input.report)) }
     } setup: {
-        (writer: try await ReportWriter.bundled(), report: AnnualReport(record: SyntheticRecord.make(office), period: period))
+        (
+            writer: try await ReportWriter.bundled(),
+            report: AnnualReport(record: SyntheticRecord.make(office), period: period)
+        )
     }
 
     Benchmark("Calendar feed of an office record", configuration: configuration) { benchmark, record in

@@ -1,5 +1,3 @@
-import Foundation
-
 /// A table written as CSV (RFC 4180): fields quoted when they hold a comma, quote or line break,
 /// lines ended by CRLF, and a byte order mark first, so that spreadsheet programs read UTF-8
 /// (partner names in Chinese, Korean or Arabic script) as UTF-8.
@@ -34,6 +32,10 @@ public struct CSVTable: Sendable {
             if formula { value = "'" + value }
         }
         guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        var quoted = "\""
+        for character in value {
+            if character == "\"" { quoted += "\"\"" } else { quoted.append(character) }
+        }
+        return quoted + "\""
     }
 }

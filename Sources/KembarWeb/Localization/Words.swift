@@ -21,12 +21,33 @@ struct Words: Sendable {
 
     /// An interface string with `{name}` placeholders filled in. `{name:one|other}` picks the
     /// singular when the value is 1, so that English can say "1 agreement" and "2 agreements"
-    /// while Indonesian, which does not inflect, simply leaves the choice out.
+    /// while Indonesian, which does not inflect, simply leaves the choice out. One pass over the
+    /// template: a value is never read as a placeholder itself, and a report that says a
+    /// hundred thousand of these does not parse a pattern each time.
     func text(_ key: String, _ values: [String: String]) -> String {
-        let chosen = text(key).replacing(/\{([a-zA-Z]+):([^|}]*)\|([^}]*)\}/) { match in
-            values[String(match.1)] == "1" ? match.2 : match.3
+        let template = text(key)
+        guard template.contains("{") else { return template }
+        var out = ""
+        var rest = template[...]
+        while let open = rest.firstIndex(of: "{") {
+            out += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}") else { break }
+            let inner = rest[rest.index(after: open)..<close]
+            if let colon = inner.firstIndex(of: ":"), let bar = inner[colon...].firstIndex(of: "|"),
+                inner[..<colon].allSatisfy({ $0.isASCII && $0.isLetter })
+            {
+                out +=
+                    values[String(inner[..<colon])] == "1"
+                    ? inner[inner.index(after: colon)..<bar] : inner[inner.index(after: bar)...]
+            } else if let value = values[String(inner)] {
+                out += value
+            } else {
+                out += rest[open...close]
+            }
+            rest = rest[rest.index(after: close)...]
         }
-        return values.reduce(chosen) { $0.replacingOccurrences(of: "{\($1.key)}", with: $1.value) }
+        out += rest
+        return out
     }
 
     /// A word of the vocabulary (`element.commitment`, `area.economy`, `stage.signing`…).
@@ -57,7 +78,10 @@ struct Words: Sendable {
     }
 
     func number(_ value: Double) -> String {
-        value.formatted(.number.precision(.fractionLength(0...2)).locale(locale))
+        // Whole numbers below a thousand read the same in every language, and reports write
+        // a hundred thousand of them: they skip the (slow) locale-aware formatter.
+        if value.rounded() == value, abs(value) < 1000 { return String(Int(value)) }
+        return value.formatted(.number.precision(.fractionLength(0...2)).locale(locale))
     }
 
     /// A language named by its ISO 639-1 code ("id" → "Indonesian"), or the code when the catalog
@@ -81,7 +105,8 @@ struct Words: Sendable {
     }
 
     func count(_ value: Int) -> String {
-        value.formatted(.number.locale(locale))
+        if abs(value) < 1000 { return String(value) }
+        return value.formatted(.number.locale(locale))
     }
 
     func percent(_ value: Double) -> String {

@@ -60,6 +60,13 @@ import Testing
             #expect(text.contains("21 September 2006"))
             #expect(text.contains("Kelompok Kerja Bersama bertemu setiap tahun"))
             #expect(text.contains("terlewat"))
+            // Every cooperation has its own sections; each of the demonstration's partnerships is
+            // reported, those without any date among them.
+            let cooperations = try Fixtures.demoRecord().partnerships.count
+            for heading in ["Dasar hukum", "Bidang kerja sama", "Kegiatan tahun ini", "Kendala", "Tindak lanjut"] {
+                #expect(
+                    page.html.components(separatedBy: "<h4>\(heading)</h4>").count - 1 == cooperations, "\(heading)")
+            }
             // The office's overload is said once, in the summary.
             #expect(page.html.components(separatedBy: "per pegawai").count == 2)
             // Its tools lead back and to the CSV; print hides them.
