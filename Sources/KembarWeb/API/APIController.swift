@@ -32,6 +32,7 @@ struct APIController {
             Endpoint(path: partnership + "/agreements", methods: [(.get, agreements)]),
             Endpoint(path: partnership + "/obligations", methods: [(.get, obligations)]),
             Endpoint(path: partnership + "/activities", methods: [(.get, activities), (.post, addActivity)]),
+            Endpoint(path: partnership + "/activities/{activity}", methods: [(.get, activity)]),
             Endpoint(path: partnership + "/documents", methods: [(.get, documents)]),
             Endpoint(path: partnership + "/evaluation", methods: [(.get, partnershipEvaluation)]),
         ]
@@ -142,7 +143,7 @@ struct APIController {
         guard account.readsWholePortfolio else {
             throw Problem.forbidden("The yearly report is for the government's own accounts.")
         }
-        let text = try context.parameters.require("year")
+        let text = try Self.parameter(context, "year")
         guard let year = Int(text), (1...9999).contains(year) else {
             throw Problem.badParameter("year", "must be a year from 1 to 9999, not \"\(text)\"")
         }
@@ -191,6 +192,18 @@ struct APIController {
         return pagination.page(partnership.activities.map(RecordEncoder.value), request: request)
     }
 
+    private func activity(_ request: Request, _ context: KembarRequestContext, _ account: Account) async throws
+        -> APIResponse
+    {
+        let (record, partnership, _) = try await readablePartnership(context, account)
+        let id = try Self.parameter(context, "activity")
+        guard let activity = partnership.activities.first(where: { $0.id == id }) else {
+            throw Problem.notFound(
+                "No activity \"\(id)\" in partnership \"\(partnership.id)\" of \"\(record.organization.id)\".")
+        }
+        return APIResponse(RecordEncoder.value(activity))
+    }
+
     private func documents(_ request: Request, _ context: KembarRequestContext, _ account: Account) async throws
         -> APIResponse
     {
@@ -215,8 +228,8 @@ struct APIController {
     private func addActivity(_ request: Request, _ context: KembarRequestContext, _ account: Account) async throws
         -> APIResponse
     {
-        let organizationID = try context.parameters.require("organization")
-        let partnershipID = try context.parameters.require("partnership")
+        let organizationID = try Self.parameter(context, "organization")
+        let partnershipID = try Self.parameter(context, "partnership")
         guard account.canRead(organizationID: organizationID, partnershipID: partnershipID) else {
             throw Problem.notFound("No partnership \"\(partnershipID)\" of \"\(organizationID)\" for this account.")
         }
@@ -250,7 +263,7 @@ struct APIController {
     private func readable(_ context: KembarRequestContext, _ account: Account) async throws
         -> (CooperationRecord, EvaluationCache.Snapshot)
     {
-        let organizationID = try context.parameters.require("organization")
+        let organizationID = try Self.parameter(context, "organization")
         let snapshot = try await site.snapshot()
         guard account.covers(organizationID), let record = snapshot.record(organizationID) else {
             throw Problem.notFound("No government \"\(organizationID)\" for this account.")
@@ -262,7 +275,7 @@ struct APIController {
         -> (CooperationRecord, Partnership, EvaluationCache.Snapshot)
     {
         let (record, snapshot) = try await readable(context, account)
-        let partnershipID = try context.parameters.require("partnership")
+        let partnershipID = try Self.parameter(context, "partnership")
         guard account.canRead(organizationID: record.organization.id, partnershipID: partnershipID),
             let partnership = record.partnerships.first(where: { $0.id == partnershipID })
         else {
@@ -283,6 +296,13 @@ struct APIController {
     ) throws -> APIResponse {
         let evaluation = try Evaluator.evaluate(record, asOf: day, policy: snapshot.policy, partnershipIDs: ids)
         return APIResponse(bytes: EvaluationEncoder.encode(evaluation))
+    }
+
+    /// A path parameter as the record spells it: the router hands it over still percent-encoded
+    /// (an id with a space arrives as `%20`).
+    static func parameter(_ context: KembarRequestContext, _ name: String) throws -> String {
+        let raw = try context.parameters.require(name)
+        return raw.removingPercentEncoding ?? raw
     }
 
     /// `asOf`, a day written YYYY-MM-DD; today when absent.

@@ -16,7 +16,7 @@ enum APIPath {
     }
 
     static func activity(_ organization: String, _ partnership: String, _ id: String) -> String {
-        self.partnership(organization, partnership) + "/activities?id=" + escape(id)
+        self.partnership(organization, partnership) + "/activities/" + escape(id)
     }
 
     /// Whether a request is for the API (answered with problem details, never an HTML page).

@@ -23,18 +23,34 @@ import Testing
             let token = try await site.apiToken()
             let answer = try await site.api(.post, Self.activities, token: token, body: Array(Self.festival.utf8))
             #expect(answer.status == .created, "\(answer.body)")
-            #expect(answer.headers[.location] == Self.activities + "?id=festival-2027")
+            #expect(answer.headers[.location] == Self.activities + "/festival-2027")
             #expect(answer.value(at: ["id"]) == .string("festival-2027"))
             let stored = try await site.storedRecord().partnerships.first { $0.id == "bandung-liuzhou" }!
             let added = try #require(stored.activities.first { $0.id == "festival-2027" })
             #expect(added.costs.first?.amount == 25_000_000)
             #expect(answer.json == RecordEncoder.value(added))
+            let located = try await site.api(.get, try #require(answer.headers[.location]), token: token)
+            #expect(located.status == .ok)
+            #expect(located.json == answer.json)
             let audit = try await site.auditEntries().first
             #expect(audit?.entity == "activity" && audit?.entityID == "festival-2027")
             #expect(audit?.actor.hasSuffix("(officer) via API") == true)
             // It is the record now: the pages and the next reading show it.
             #expect(
                 try await site.get("/partnerships/bandung/bandung-liuzhou").text.contains("Festival budaya Liuzhou"))
+        }
+    }
+
+    @Test func anActivityWhoseIdIsNotASlugIsFoundAtItsAddress() async throws {
+        try await WebHarness.with { site in
+            let token = try await site.apiToken()
+            let body = Self.festival.replacingOccurrences(of: "festival-2027", with: "Festival 2027/Maret")
+            let answer = try await site.api(.post, Self.activities, token: token, body: Array(body.utf8))
+            #expect(answer.status == .created, "\(answer.body)")
+            let location = try #require(answer.headers[.location])
+            #expect(location == Self.activities + "/Festival%202027%2FMaret")
+            let located = try await site.api(.get, location, token: token)
+            #expect(located.value(at: ["id"]) == .string("Festival 2027/Maret"))
         }
     }
 

@@ -42,6 +42,7 @@ import Testing
                 let concrete = path.replacingOccurrences(of: "{organization}", with: "bandung")
                     .replacingOccurrences(of: "{partnership}", with: "bandung-liuzhou")
                     .replacingOccurrences(of: "{year}", with: "2022")
+                    .replacingOccurrences(of: "{activity}", with: "belief-2018")
                 let answer = try await site.api(.trace, concrete, token: token)
                 #expect(answer.status == .methodNotAllowed, "\(path)")
                 let allowed = Set(
