@@ -93,4 +93,32 @@ import Testing
         #expect(unknown.standardError.contains("no partnership \"bandung-atlantis\" in the record; it holds: "))
         #expect(unknown.standardOutput.isEmpty)
     }
+
+    @Test func fromTheDatabaseTheDossierNamesTheOfficeAndTheLiaisons() async throws {
+        try await TestDatabase.withFresh { database in
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "kembar-dossier-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            let file = directory.appendingPathComponent("bandung.json")
+            try Fixtures.demoBytes().write(to: file)
+            let environment = database.environment
+            #expect(try await KembarProcess.run(["import", file.path], environment: environment).status == 0)
+            for arguments in [
+                ["--role", "officer", "--organization", "bandung", "--name", "Rina", "rina@bandung.example"],
+                [
+                    "--role", "partner", "--organization", "bandung", "--partnership", "bandung-liuzhou", "--name",
+                    "Wei", "wei@liuzhou.example",
+                ],
+            ] {
+                let added = try await KembarProcess.run(["user", "add"] + arguments, environment: environment)
+                #expect(added.status == 0, "\(added.standardError)")
+            }
+            let outcome = try await KembarProcess.run(
+                ["report", "dossier", "--partnership", "bandung-liuzhou", "--today", "2026-12-01"],
+                environment: environment)
+            #expect(outcome.status == 0, "\(outcome.standardError)")
+            #expect(outcome.standardOutput.contains("mailto:rina@bandung.example"))
+            #expect(outcome.standardOutput.contains("mailto:wei@liuzhou.example"))
+        }
+    }
 }

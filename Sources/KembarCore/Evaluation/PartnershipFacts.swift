@@ -64,10 +64,7 @@ struct PartnershipFacts: Sendable {
         let superseded = Set(agreements.compactMap(\.supersedes))
         currentAgreement = agreements.last { !superseded.contains($0.id) }
         firstAgreementDay = agreements.first?.signed.span.lowerBound
-        let lastStage = partnership.stages
-            .filter { $0.date.span.lowerBound <= asOf }
-            .max { ($0.date.span.lowerBound, $0.stage.rawValue) < ($1.date.span.lowerBound, $1.stage.rawValue) }
-        isClosed = lastStage.map { $0.stage == .termination || $0.stage == .suspension } ?? false
+        isClosed = partnership.isClosed(on: asOf)
     }
 
     /// The full activity behind a digest, for the few details digests do not carry.

@@ -68,20 +68,22 @@ public enum RecordEncoder {
         return object.value
     }
 
-    public static func value(_ partnership: Partnership) -> JSONValue {
-        let partner = partnership.partner
-        var partnerObject = ObjectBuilder()
-        partnerObject["name"] = .string(partner.name)
-        partnerObject["nativeName"] = partner.nativeName.map(JSONValue.string)
-        partnerObject["country"] = .string(partner.country)
-        partnerObject["kind"] = .string(partner.kind.rawValue)
-        partnerObject.add(partner.coordinate)
-        partnerObject["wikidata"] = partner.wikidata.map(JSONValue.string)
+    public static func value(_ partner: Partner) -> JSONValue {
+        var object = ObjectBuilder()
+        object["name"] = .string(partner.name)
+        object["nativeName"] = partner.nativeName.map(JSONValue.string)
+        object["country"] = .string(partner.country)
+        object["kind"] = .string(partner.kind.rawValue)
+        object.add(partner.coordinate)
+        object["wikidata"] = partner.wikidata.map(JSONValue.string)
+        return object.value
+    }
 
+    public static func value(_ partnership: Partnership) -> JSONValue {
         var object = ObjectBuilder()
         object["id"] = .string(partnership.id)
         object["kind"] = .string(partnership.kind.rawValue)
-        object["partner"] = partnerObject.value
+        object["partner"] = value(partnership.partner)
         object["stages"] = .array(partnership.stages.map(value))
         object["agreements"] = .array(partnership.agreements.map(value))
         object["obligations"] = .array(partnership.obligations.map(value))

@@ -67,16 +67,18 @@ extension AnnualReport {
                 if Self.officeWide.contains(alarm.kind) { split.0.append(alarm) } else { split.1.append(alarm) }
             }
             for alarm in office where !general.contains(where: { $0.kind == alarm.kind }) { general.append(alarm) }
+            let stage = partnership.latestStage(by: period.asOf)
+            let agreements = Self.agreements(partnership, period)
+            let activities = partnership.activities.filter { Self.isOfYear($0, period) }.sorted {
+                ($0.start.span.lowerBound, $0.id) < ($1.start.span.lowerBound, $1.id)
+            }
             cooperations.append(
                 Cooperation(
-                    category: ReportCategory(partnership.partner), partnership: partnership,
-                    stage: Self.stage(partnership, period), agreements: Self.agreements(partnership, period),
-                    areas: Self.areas(partnership, period),
-                    activities: partnership.activities.filter { Self.isOfYear($0, period) }.sorted {
-                        ($0.start.span.lowerBound, $0.id) < ($1.start.span.lowerBound, $1.id)
-                    },
+                    category: ReportCategory(partnership.partner), partnership: partnership, stage: stage,
+                    agreements: agreements, areas: Self.areas(agreements, served: activities), activities: activities,
                     obstacles: own,
-                    followUp: FollowUp.items(partnership, period: period, policy: policy)))
+                    followUp: partnership.isClosed(on: period.asOf)
+                        ? [] : FollowUp.items(partnership, period: period, policy: policy)))
         }
         generalObstacles = general
         let order = ReportCategory.allCases
@@ -90,8 +92,7 @@ extension AnnualReport {
     static let officeWide: Set<Alarm.Kind> = [.officeOverloaded]
 
     static func belongs(_ partnership: Partnership, to period: ReportPeriod) -> Bool {
-        let dates =
-            partnership.stages.map(\.date) + partnership.agreements.map(\.signed) + partnership.activities.map(\.start)
+        let dates = partnership.recordedDates
         // A cooperation the record gives no date for is reported: it is on the government's
         // books, and the report should show how little is known of it.
         guard dates.isEmpty || dates.contains(where: { $0.span.lowerBound <= period.last }) else { return false }
@@ -114,11 +115,6 @@ extension AnnualReport {
         return period.overlaps(activity.start.span.lowerBound...max(end, activity.start.span.lowerBound))
     }
 
-    static func stage(_ partnership: Partnership, _ period: ReportPeriod) -> StageEvent? {
-        partnership.stages.filter { $0.date.span.lowerBound <= period.asOf }
-            .max { ($0.date.span.lowerBound, $0.stage.rawValue) < ($1.date.span.lowerBound, $1.stage.rawValue) }
-    }
-
     static func agreements(_ partnership: Partnership, _ period: ReportPeriod) -> [AgreementStanding] {
         let signed = partnership.agreements.filter { $0.signed.span.lowerBound <= period.asOf }
             .sorted { ($0.signed.span.lowerBound, $0.id) < ($1.signed.span.lowerBound, $1.id) }
@@ -129,11 +125,12 @@ extension AnnualReport {
         }
     }
 
-    static func areas(_ partnership: Partnership, _ period: ReportPeriod) -> [AreaStanding] {
-        let standing = agreements(partnership, period)
+    /// The areas of the agreements in force (of every agreement, with none in force), each marked
+    /// served when one of the year's `activities` was in it.
+    static func areas(_ standing: [AgreementStanding], served activities: [Activity]) -> [AreaStanding] {
         let inForce = standing.filter(\.inForce)
         let source = (inForce.isEmpty ? standing : inForce).map(\.agreement)
-        let served = Set(partnership.activities.filter { isOfYear($0, period) }.flatMap(\.areas))
+        let served = Set(activities.flatMap(\.areas))
         var seen: Set<String> = []
         return source.flatMap(\.areas).filter { seen.insert($0).inserted }.map {
             AreaStanding(area: $0, servedThisYear: served.contains($0))

@@ -2,8 +2,8 @@
 /// due in the twelve months after the report, the agreements that run out in them, and the
 /// activities already planned.
 public enum FollowUp: Hashable, Sendable {
-    /// An obligation's period that ends after the report's day and begins within the next twelve months, with the
-    /// planned activities already recorded to fulfil it.
+    /// An obligation's period that ends after the report's day and begins within the next twelve
+    /// months, with the planned activities already recorded to fulfil it.
     case obligationDue(obligation: Obligation, due: CalendarDay, plannedBy: [String])
     /// An agreement in force that ends within the next twelve months and is not yet replaced.
     case agreementExpires(agreement: Agreement, on: CalendarDay)
@@ -13,13 +13,12 @@ public enum FollowUp: Hashable, Sendable {
     /// How far ahead the report looks.
     public static let horizonMonths = 12
 
+    /// The follow-up of an open partnership (a suspended or terminated one has none).
     static func items(_ partnership: Partnership, period: ReportPeriod, policy: EvaluationPolicy) -> [FollowUp] {
         let asOf = period.asOf
         let horizon = asOf.adding(months: horizonMonths)
         var items: [FollowUp] = []
         let ahead = PartnershipFacts(partnership: partnership, asOf: horizon, policy: policy)
-        let closed = PartnershipFacts(partnership: partnership, asOf: asOf, policy: policy).isClosed
-        guard !closed else { return [] }
         for obligation in partnership.obligations.sorted(by: { $0.id < $1.id }) {
             for occurrence in ObligationSchedule.occurrences(of: obligation, ahead)
             where occurrence.due > asOf && occurrence.periodStart <= horizon {

@@ -68,10 +68,27 @@ extension RecordStore {
     static func existingPartnership(organizationID: String, id: String, _ sql: any SQLDatabase) async throws
         -> StoredPartnership
     {
-        guard let stored = try await partnership(organizationID: organizationID, id: id, sql) else {
+        guard let stored = try await partnershipForChange(organizationID: organizationID, id: id, sql) else {
             throw StoreError.partnershipNotFound(id)
         }
         return stored
+    }
+
+    /// The partnership a change inside a write transaction starts from, held until the
+    /// transaction ends, so that two changes to it at once (two uploads, an upload and an API
+    /// call) cannot each rewrite it from the same reading and lose the other's. SQLite runs one
+    /// writer at a time already. On PostgreSQL a row lock would not do: saving deletes the
+    /// partnership's row and writes it anew, and a writer waiting on the old row would wake to
+    /// find it gone and go ahead; a transaction-scoped advisory lock on the partnership's name
+    /// holds whatever happens to its rows.
+    static func partnershipForChange(organizationID: String, id: String, _ sql: any SQLDatabase) async throws
+        -> StoredPartnership?
+    {
+        if !sql.isSQLite {
+            let key = "partnership \(organizationID)/\(id)"
+            try await sql.raw("SELECT pg_advisory_xact_lock(hashtextextended(\(bind: key), 0))").run()
+        }
+        return try await partnership(organizationID: organizationID, id: id, sql)
     }
 
     /// The ids of an organization's partnerships, in their order.

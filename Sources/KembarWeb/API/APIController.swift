@@ -121,7 +121,7 @@ struct APIController {
             JSONValue.members([
                 "partnership": .string(partnership.id),
                 "category": .string(ReportCategory(partnership.partner).rawValue),
-                "partner": APIRepresentation.partner(partnership.partner),
+                "partner": RecordEncoder.value(partnership.partner),
             ])
         }
         return pagination.page(items, request: request)

@@ -10,23 +10,15 @@ enum APIRepresentation {
         return .object(members)
     }
 
-    static func partner(_ partner: Partner) -> JSONValue {
-        guard case .object(let members) = RecordEncoder.value(Partnership(id: "", kind: .other, partner: partner)),
-            let value = members.first(where: { $0.key == "partner" })?.value
-        else { return .null }
-        return value
-    }
-
     static func summary(
         _ partnership: Partnership, evaluation: PartnershipEvaluation?, organizationID: String, today: CalendarDay
     ) -> JSONValue {
-        let stage = partnership.stages.filter { $0.date.span.lowerBound <= today }
-            .max { ($0.date.span.lowerBound, $0.stage.rawValue) < ($1.date.span.lowerBound, $1.stage.rawValue) }
-        let last = partnership.activities.filter { $0.start.span.lowerBound <= today }
-            .max { $0.start.span.upperBound < $1.start.span.upperBound }
+        let stage = partnership.latestStage(by: today)
+        let last = partnership.lastActivity(by: today)
         return .members([
             "id": .string(partnership.id), "kind": .string(partnership.kind.rawValue),
-            "category": .string(ReportCategory(partnership.partner).rawValue), "partner": partner(partnership.partner),
+            "category": .string(ReportCategory(partnership.partner).rawValue),
+            "partner": RecordEncoder.value(partnership.partner),
             "stage": stage.map {
                 .members(["stage": .string($0.stage.rawValue), "date": .string($0.date.description)])
             }
@@ -103,7 +95,7 @@ enum APIRepresentation {
                         "category": .string(cooperation.category.rawValue),
                         "partnership": .string(cooperation.partnership.id),
                         "kind": .string(cooperation.partnership.kind.rawValue),
-                        "partner": partner(cooperation.partnership.partner),
+                        "partner": RecordEncoder.value(cooperation.partnership.partner),
                         "stage": cooperation.stage.map {
                             .members(["stage": .string($0.stage.rawValue), "date": .string($0.date.description)])
                         } ?? .null,

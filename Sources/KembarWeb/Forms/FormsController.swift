@@ -178,7 +178,7 @@ struct FormsController {
             change: Change(
                 actor: context.visitor.actor, action: "update", entity: "partner", entityID: partnerID,
                 summary: "changed partner \(partner.name)",
-                before: json(partnerValue(current.partner)), after: json(partnerValue(partner))))
+                before: json(RecordEncoder.value(current.partner)), after: json(RecordEncoder.value(partner))))
         await site.revisions.didWrite()
         return redirect(back + "?saved=partner")
     }
@@ -276,16 +276,5 @@ struct FormsController {
 
     private func json(_ value: JSONValue) -> String {
         JSONWriter.string(value)
-    }
-
-    private func partnerValue(_ partner: Partner) -> JSONValue {
-        RecordEncoder.value(Partnership(id: "", kind: .other, partner: partner)).value(forKey: "partner") ?? .null
-    }
-}
-
-extension JSONValue {
-    fileprivate func value(forKey key: String) -> JSONValue? {
-        if case .object(let members) = self { return members.first { $0.key == key }?.value }
-        return nil
     }
 }

@@ -132,9 +132,7 @@ struct PartnershipView {
         if let signed = partnership.agreements.map(\.signed).min(by: { $0.span.lowerBound < $1.span.lowerBound }) {
             facts.append(Fact(label: words.text("fact_first_agreement"), value: words.date(signed)))
         }
-        if let last = partnership.activities.filter({ $0.start.span.lowerBound <= today }).max(by: {
-            $0.start.span.upperBound < $1.start.span.upperBound
-        }) {
+        if let last = partnership.lastActivity(by: today) {
             facts.append(
                 Fact(label: words.text("column_last_activity"), value: "\(words.date(last.start)) — \(last.title)"))
         }

@@ -69,8 +69,6 @@ struct ReportsView {
 
     /// The first year anything of the government's record is dated in.
     static func firstYear(_ record: CooperationRecord) -> Int? {
-        record.partnerships.flatMap { partnership in
-            partnership.stages.map(\.date) + partnership.agreements.map(\.signed) + partnership.activities.map(\.start)
-        }.map { $0.span.lowerBound.components.year }.min()
+        record.partnerships.flatMap(\.recordedDates).map { $0.span.lowerBound.components.year }.min()
     }
 }

@@ -41,6 +41,23 @@ import Testing
         }
     }
 
+    @Test func activitiesAddedAtOnceAreAllKept() async throws {
+        try await WebHarness.with { site in
+            let token = try await site.apiToken()
+            let ids = (1...8).map { "festival-2027-\($0)" }
+            let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+                for id in ids {
+                    let body = Array(Self.festival.replacingOccurrences(of: "festival-2027", with: id).utf8)
+                    group.addTask { try await site.api(.post, Self.activities, token: token, body: body).status }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(statuses == Array(repeating: .created, count: ids.count))
+            let stored = try await site.storedRecord().partnerships.first { $0.id == "bandung-liuzhou" }!
+            #expect(Set(ids).isSubset(of: Set(stored.activities.map(\.id))))
+        }
+    }
+
     @Test func anActivityWhoseIdIsNotASlugIsFoundAtItsAddress() async throws {
         try await WebHarness.with { site in
             let token = try await site.apiToken()
