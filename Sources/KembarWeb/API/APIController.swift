@@ -252,6 +252,8 @@ struct APIController {
         guard let added else {
             throw Problem.notFound("No partnership \"\(partnershipID)\" of \"\(organizationID)\".")
         }
+        // The next reading, of this client or another, must see the activity at once.
+        await site.revisions.didWrite()
         var response = APIResponse(RecordEncoder.value(added), status: .created)
         response.headers[.location] = APIPath.activity(organizationID, partnershipID, added.id)
         return response

@@ -8,6 +8,9 @@ actor RevisionWatch {
     private let database: any KembarDatabase
     private var known: Int?
     private var checkedAt = ContinuousClock.now
+    /// Counts this process's writes, so that an answer the database gave before a write is not
+    /// kept as the revision after it (the actor is reentrant while it waits for the database).
+    private var writes = 0
     static let freshness = Duration.milliseconds(500)
 
     init(database: any KembarDatabase) {
@@ -16,14 +19,18 @@ actor RevisionWatch {
 
     func current() async throws -> Int {
         if let known, ContinuousClock.now - checkedAt < Self.freshness { return known }
+        let writesBefore = writes
         let revision = try await DataRevision.current(database)
-        known = revision
-        checkedAt = .now
+        if writes == writesBefore {
+            known = revision
+            checkedAt = .now
+        }
         return revision
     }
 
     /// Call after a write by this process, so the next read sees it.
     func didWrite() {
+        writes += 1
         known = nil
     }
 }

@@ -41,6 +41,21 @@ import Testing
         }
     }
 
+    /// A client that has just read the partnership reads its new activity straight after adding it,
+    /// though the server knew the data revision from the first reading (schemathesis found this).
+    @Test func anAddedActivityIsReadStraightAfter() async throws {
+        try await WebHarness.with { site in
+            let token = try await site.apiToken()
+            #expect(try await site.api(.get, Self.activities, token: token).status == .ok)
+            let answer = try await site.api(.post, Self.activities, token: token, body: Array(Self.festival.utf8))
+            #expect(answer.status == .created, "\(answer.body)")
+            let located = try await site.api(.get, try #require(answer.headers[.location]), token: token)
+            #expect(located.status == .ok, "\(located.body)")
+            let listed = try await site.api(.get, Self.activities + "?limit=200", token: token)
+            #expect(listed.body.contains("\"festival-2027\""))
+        }
+    }
+
     @Test func activitiesAddedAtOnceAreAllKept() async throws {
         try await WebHarness.with { site in
             let token = try await site.apiToken()
