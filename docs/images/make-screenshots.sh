@@ -85,6 +85,10 @@ for lang in id en; do
     -d "_csrf=$form_token&title=Rapat+Kelompok+Kerja+Bersama&start=2026-02-30&kind=meeting&host=home&participants.0.side=home&participants.0.group=government&participants.0.role=planner&participants.0.count=-6&save=yes" |
     sed "s|href=\"/static/|href=\"$site/static/|g" >"$data/errors.html"
   shot "form-errors-$lang" 1280 1100 "file://$data/errors.html"
+  # A form saved after someone else saved the same record comes back unsaved, saying what changed.
+  python3 docs/images/edit-conflict.py "$site" "$KEMBAR_COOKIE" \
+    /partnerships/bandung/bandung-liuzhou/activities/kunjungan-liuzhou-2004/edit "$lang" "$data/conflict.html"
+  shot "form-conflict-$lang" 1280 1000 "file://$data/conflict.html"
 done
 
 # Fewer colours make the images a fraction of the size without a visible difference.

@@ -67,10 +67,11 @@ public struct DocumentStore: Sendable {
     }
 
     /// Changes what the record says of a document (its text and file stay), in one transaction
-    /// with its audit entry.
+    /// with its audit entry. `check` sees the partnership and document as stored, held until the
+    /// change is written, and may refuse the change by throwing.
     public func describe(
         _ documentID: String, as about: DocumentDescription, organizationID: String, partnershipID: String,
-        actor: String
+        actor: String, check: @escaping @Sendable (Partnership, Document) throws -> Void = { _, _ in }
     ) async throws {
         try await database.write { sql in
             let stored = try await RecordStore.existingPartnership(
@@ -79,6 +80,7 @@ public struct DocumentStore: Sendable {
             guard let index = partnership.documents.firstIndex(where: { $0.id == documentID }) else {
                 throw Failure.documentNotFound(documentID)
             }
+            try check(partnership, partnership.documents[index])
             let before = partnership.documents[index]
             var after = before
             after.title = about.title

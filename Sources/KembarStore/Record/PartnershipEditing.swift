@@ -212,13 +212,19 @@ extension RecordStore {
     }
 
     /// Changes a partner's details; every partnership with this partner sees the change.
-    public func updatePartner(_ partner: Partner, id: String, organizationID: String, change: Change) async throws {
+    /// `check` sees the partner as stored, held until the change is written, and may refuse the
+    /// change by throwing (a form opened on details someone else has changed since).
+    public func updatePartner(
+        _ partner: Partner, id: String, organizationID: String, change: Change,
+        check: @escaping @Sendable (Partner) throws -> Void = { _ in }
+    ) async throws {
         try await database.write { sql in
-            guard
-                try await sql.select().column("id").from("partners")
-                    .where("organization_id", .equal, SQLBind(organizationID)).where("id", .equal, SQLBind(id)).first()
-                    != nil
-            else { throw StoreError.partnerNotFound(id) }
+            var query = sql.select().column("*").from("partners")
+                .where("organization_id", .equal, SQLBind(organizationID)).where("id", .equal, SQLBind(id))
+            // Two changes of one partner at once: the second waits, then sees the first's.
+            if !sql.isSQLite { query = query.for(.update) }
+            guard let row = try await query.first() else { throw StoreError.partnerNotFound(id) }
+            try check(try row.partner())
             try await sql.update("partners")
                 .set("name", to: SQLBind(partner.name))
                 .set("native_name", to: SQLBind.orNull(partner.nativeName))

@@ -116,26 +116,57 @@ struct DocumentsController {
             let document = stored.partnership.documents.first(where: { $0.id == documentID })
         else { throw AccessDenied.notFound }
         let back = SitePath.document(organizationID, partnershipID, documentID)
-        let state = post ? try await FormState.read(request) : UploadForm.state(of: document, in: stored.partnership)
-        func form(_ errors: [String: String], status: HTTPResponse.Status) throws -> Response {
-            let page = UploadForm.editPage(
-                document: document, partnership: stored.partnership,
+        let state =
+            post
+            ? try await FormState.read(request)
+            : EditBasis.stamped(UploadForm.state(of: document, in: stored.partnership))
+        func page(_ state: FormState, _ errors: [String: String], of document: Document, in partnership: Partnership)
+            -> FormPage
+        {
+            var page = UploadForm.editPage(
+                document: document, partnership: partnership,
                 action: SitePath.describeDocument(organizationID, partnershipID, documentID), back: back, state: state,
                 errors: errors, words: words)
-            return try site.page(
-                "form", title: page.heading, model: page, words: words, request, context, status: status
-            )
-            .response(from: request, context: context)
+            page.hidden += EditBasis.hidden(state)
+            return page
         }
-        guard post else { return try form([:], status: .ok) }
+        func form(_ page: FormPage, status: HTTPResponse.Status) throws -> Response {
+            try site.page("form", title: page.heading, model: page, words: words, request, context, status: status)
+                .response(from: request, context: context)
+        }
+        guard post else { return try form(page(state, [:], of: document, in: stored.partnership), status: .ok) }
         let (description, errors) = UploadForm.readDescription(
             state, partnership: stored.partnership, fileName: nil, words: words)
-        guard let description else { return try form(errors, status: .unprocessableContent) }
-        try await site.documents.describe(
-            documentID, as: description, organizationID: organizationID, partnershipID: partnershipID,
-            actor: context.visitor.actor)
+        guard let description else {
+            return try form(page(state, errors, of: document, in: stored.partnership), status: .unprocessableContent)
+        }
+        do {
+            try await site.documents.describe(
+                documentID, as: description, organizationID: organizationID, partnershipID: partnershipID,
+                actor: context.visitor.actor
+            ) { partnership, document in
+                if EditBasis.isOutdated(state, current: UploadForm.state(of: document, in: partnership)) {
+                    throw DocumentOutdated(partnership: partnership, document: document)
+                }
+            }
+        } catch let outdated as DocumentOutdated {
+            let lastChange = try await EditConflict.lastChange(
+                in: site.database, organizationID: organizationID, partnershipID: partnershipID, entity: "document",
+                entityID: documentID)
+            let refused = EditConflict(words: words).refusedForm(
+                state, current: UploadForm.state(of: outdated.document, in: outdated.partnership),
+                lastChange: lastChange
+            ) { page($0, $1, of: outdated.document, in: outdated.partnership) }
+            return try form(refused, status: .conflict)
+        }
         await site.revisions.didWrite()
         return Response(status: .seeOther, headers: [.location: back + "?saved=document"])
+    }
+
+    /// The document's description changed after the form was opened on it; these are they now.
+    private struct DocumentOutdated: Error {
+        let partnership: Partnership
+        let document: Document
     }
 
     // MARK: - Removal

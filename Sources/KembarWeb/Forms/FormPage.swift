@@ -80,7 +80,7 @@ struct FormPage {
     var intro: String?
     /// The errors at the top of the form, each naming its field and linking to it, in the
     /// order of the fields.
-    let errors: [ErrorLink]
+    private(set) var errors: [ErrorLink]
     let hasErrors: Bool
     let sections: [Section]
     var submitLabel: String
@@ -120,6 +120,15 @@ struct FormPage {
             .map { ErrorLink(href: "#" + formID, message: $0.value) }
         self.errors = links
         hasErrors = !links.isEmpty
+    }
+}
+
+extension FormPage {
+    /// Lists the problems of the record as a whole before those of single fields: where they
+    /// explain the others (the record was changed meanwhile), they are read first.
+    mutating func putRecordProblemsFirst() {
+        let whole = errors.filter { $0.href == "#" + formID }
+        errors = whole + errors.filter { $0.href != "#" + formID }
     }
 }
 

@@ -110,42 +110,61 @@ struct FormsController {
             return try respond(site.notFound(request, context, words: words), request, context)
         }
         let organizationID = stored.organization.id
+        let originalID = stored.partnership.id
         let form = PartnershipForm(organizations: [stored.organization], partners: [], words: words, isNew: false)
-        let action = SitePath.editPartnership(organizationID, stored.partnership.id)
-        let cancel = SitePath.partnership(organizationID, stored.partnership.id)
+        let action = SitePath.editPartnership(organizationID, originalID)
+        let cancel = SitePath.partnership(organizationID, originalID)
         let heading = words.text("form_partnership_edit_heading", ["name": stored.partnership.partner.name])
-        let state = post ? try await FormState.read(request) : form.state(from: stored.partnership)
-        guard post, state["more"].isEmpty else {
-            return try show(
-                form.page(state, errors: [:], action: action, cancel: cancel, heading: heading), words, request, context
-            )
+        let state = post ? try await FormState.read(request) : EditBasis.stamped(form.state(from: stored.partnership))
+        func formPage(_ state: FormState, _ errors: [String: String]) -> FormPage {
+            var page = form.page(state, errors: errors, action: action, cancel: cancel, heading: heading)
+            page.hidden += EditBasis.hidden(state)
+            return page
         }
+        func page(_ errors: [String: String], status: HTTPResponse.Status = .ok) throws -> Response {
+            try show(formPage(state, errors), words, request, context, status: status)
+        }
+        guard post, state["more"].isEmpty else { return try page([:]) }
         let existing = Set(try await site.store.partnerships(organizationID: organizationID))
-        let (result, errors) = form.read(state, existingIDs: { _ in existing }, originalID: stored.partnership.id)
-        guard let result else {
-            return try show(
-                form.page(state, errors: errors, action: action, cancel: cancel, heading: heading), words, request,
-                context,
-                status: .unprocessableContent)
+        let (result, errors) = form.read(state, existingIDs: { _ in existing }, originalID: originalID)
+        guard let result else { return try page(errors, status: .unprocessableContent) }
+        let actor = context.visitor.actor
+        do {
+            let saved = try await site.store.modifyPartnership(organizationID: organizationID, id: originalID) {
+                current in
+                if EditBasis.isOutdated(state, current: form.state(from: current.partnership)) {
+                    throw EditRefusal.outdated(current)
+                }
+                var partnership = current.partnership
+                partnership.id = result.id
+                partnership.kind = result.kind
+                let change = Change(
+                    actor: actor, action: "update", entity: "partnership", entityID: partnership.id,
+                    partnershipID: partnership.id, summary: "changed partnership \(originalID)",
+                    before: JSONWriter.string(
+                        .object([
+                            .init("id", .string(current.partnership.id)),
+                            .init("kind", .string(current.partnership.kind.rawValue)),
+                        ])),
+                    after: JSONWriter.string(
+                        .object([
+                            .init("id", .string(partnership.id)), .init("kind", .string(partnership.kind.rawValue)),
+                        ])))
+                return (partnership, change, partnership.id)
+            }
+            guard let saved else { return try respond(site.notFound(request, context, words: words), request, context) }
+            return await self.saved(organizationID, saved, .partnership, anchor: nil)
+        } catch StoreError.partnershipExists {
+            // Taken by a partnership made since the id was checked.
+            return try page(["id": words.text("error_duplicate_id")], status: .unprocessableContent)
+        } catch EditRefusal.outdated(let current) {
+            let lastChange = try await EditConflict.lastChange(
+                in: site.database, organizationID: organizationID, partnershipID: originalID, entity: "partnership",
+                entityID: originalID)
+            let refused = EditConflict(words: words).refusedForm(
+                state, current: form.state(from: current.partnership), lastChange: lastChange, page: formPage)
+            return try show(refused, words, request, context, status: .conflict)
         }
-        var partnership = stored.partnership
-        partnership.id = result.id
-        partnership.kind = result.kind
-        try await site.store.savePartnership(
-            partnership, organizationID: organizationID, replacing: stored.partnership.id,
-            partner: .existing(stored.partnerID),
-            change: Change(
-                actor: context.visitor.actor, action: "update", entity: "partnership", entityID: partnership.id,
-                partnershipID: partnership.id, summary: "changed partnership \(stored.partnership.id)",
-                before: json(
-                    .object([
-                        .init("id", .string(stored.partnership.id)),
-                        .init("kind", .string(stored.partnership.kind.rawValue)),
-                    ])),
-                after: json(
-                    .object([.init("id", .string(partnership.id)), .init("kind", .string(partnership.kind.rawValue))])))
-        )
-        return await saved(organizationID, partnership.id, .partnership, anchor: nil)
     }
 
     private func editPartner(_ request: Request, _ context: KembarRequestContext, post: Bool) async throws -> Response {
@@ -161,26 +180,46 @@ struct FormsController {
         let action = SitePath.editPartner(organizationID, partnerID)
         let back = current.partnerships.first.map { SitePath.partnership(organizationID, $0) } ?? SitePath.portfolio
         let heading = words.text("form_partner_heading", ["name": current.partner.name])
-        var state = FormState()
-        if post { state = try await FormState.read(request) } else { form.state(from: current.partner, into: &state) }
-        let page = { (errors: [String: String]) in
-            form.page(
+        let state = post ? try await FormState.read(request) : EditBasis.stamped(form.state(from: current.partner))
+        func page(_ state: FormState, _ errors: [String: String]) -> FormPage {
+            var page = form.page(
                 state, errors: errors, action: action, cancel: back, heading: heading, sharedBy: current.partnerships)
+            page.hidden += EditBasis.hidden(state)
+            return page
         }
-        guard post else { return try show(page([:]), words, request, context) }
+        guard post else { return try show(page(state, [:]), words, request, context) }
         var reader = FormReader(state, words: words)
         let partner = form.read(&reader)
         guard let partner, reader.errors.isEmpty else {
-            return try show(page(reader.errors), words, request, context, status: .unprocessableContent)
+            return try show(page(state, reader.errors), words, request, context, status: .unprocessableContent)
         }
-        try await site.store.updatePartner(
-            partner, id: partnerID, organizationID: organizationID,
-            change: Change(
-                actor: context.visitor.actor, action: "update", entity: "partner", entityID: partnerID,
-                summary: "changed partner \(partner.name)",
-                before: json(RecordEncoder.value(current.partner)), after: json(RecordEncoder.value(partner))))
+        do {
+            try await site.store.updatePartner(
+                partner, id: partnerID, organizationID: organizationID,
+                change: Change(
+                    actor: context.visitor.actor, action: "update", entity: "partner", entityID: partnerID,
+                    summary: "changed partner \(partner.name)",
+                    before: json(RecordEncoder.value(current.partner)), after: json(RecordEncoder.value(partner)))
+            ) { stored in
+                if EditBasis.isOutdated(state, current: form.state(from: stored)) {
+                    throw PartnerOutdated(partner: stored)
+                }
+            }
+        } catch let outdated as PartnerOutdated {
+            let lastChange = try await EditConflict.lastChange(
+                in: site.database, organizationID: organizationID, partnershipID: nil, entity: "partner",
+                entityID: partnerID)
+            let refused = EditConflict(words: words).refusedForm(
+                state, current: form.state(from: outdated.partner), lastChange: lastChange, page: page)
+            return try show(refused, words, request, context, status: .conflict)
+        }
         await site.revisions.didWrite()
         return redirect(back + "?saved=partner")
+    }
+
+    /// The partner's details changed after the form was opened on them; these are they now.
+    private struct PartnerOutdated: Error {
+        let partner: Partner
     }
 
     // MARK: - Records of a partnership
@@ -194,48 +233,87 @@ struct FormsController {
         else { return try respond(site.notFound(request, context, words: words), request, context) }
         let recordID = editing ? context.parameters.get("record") : nil
         let handler = RecordFormHandler(kind: kind, stored: stored, words: words)
-        guard !editing || handler.exists(recordID ?? "") else {
+        let sent = post ? try await FormState.read(request) : nil
+        // A form opened on a record that has been renamed since is answered below, inside the write.
+        let openedOnRecord = !(sent?[EditBasis.field].isEmpty ?? true)
+        guard !editing || openedOnRecord || handler.exists(recordID ?? "") else {
             return try respond(site.notFound(request, context, words: words), request, context)
         }
+        let state = sent ?? handler.stateToEdit(recordID)
         let organizationID = stored.organization.id
         let partnershipID = stored.partnership.id
-        let action =
-            editing
-            ? SitePath.editRecord(organizationID, partnershipID, kind.rawValue, recordID ?? "")
-            : SitePath.newRecord(organizationID, partnershipID, kind.rawValue)
-        let cancel = SitePath.partnership(organizationID, partnershipID)
-        let heading = handler.heading(editing: editing)
-        let state = post ? try await FormState.read(request) : handler.state(recordID)
+        let form = RecordFormAddress(
+            kind: kind, organizationID: organizationID, partnershipID: partnershipID, recordID: recordID)
         guard post, state["more"].isEmpty else {
-            return try show(
-                handler.page(state, errors: [:], action: action, cancel: cancel, heading: heading, recordID: recordID),
-                words, request, context)
+            return try show(form.page(handler, state, errors: [:]), words, request, context)
         }
-        let outcome = handler.apply(state, recordID: recordID)
-        guard case .success(let change) = outcome else {
-            guard case .failure(let errors) = outcome else { return redirect(cancel) }
-            return try show(
-                handler.page(
-                    state, errors: errors, action: action, cancel: cancel, heading: heading, recordID: recordID), words,
-                request,
-                context, status: .unprocessableContent)
+        let actor = context.visitor.actor
+        do {
+            // Read, checked and written in one transaction that holds the partnership, so that
+            // what someone else saved since the form was opened is neither lost nor overwritten.
+            let saved = try await site.store.modifyPartnership(organizationID: organizationID, id: partnershipID) {
+                current in
+                let handler = RecordFormHandler(kind: kind, stored: current, words: words)
+                if let recordID {
+                    guard handler.exists(recordID) else { throw EditRefusal.gone(current) }
+                    if EditBasis.isOutdated(state, current: handler.state(recordID)) {
+                        throw EditRefusal.outdated(current)
+                    }
+                }
+                let applied: RecordFormHandler.Applied
+                switch handler.apply(state, recordID: recordID) {
+                case .failure(let errors): throw EditRefusal.invalid(errors, current)
+                case .success(let change): applied = change
+                }
+                if let problem = RecordCheck.problems(applied.partnership, current.organization) {
+                    throw EditRefusal.invalid(["": problem], current)
+                }
+                let change = Change(
+                    actor: actor, action: editing ? "update" : "create", entity: kind.entity,
+                    entityID: applied.id, partnershipID: partnershipID,
+                    summary:
+                        "\(editing ? "changed" : "added") \(kind.entity) \(applied.id) of partnership \(partnershipID)",
+                    before: applied.before.map(JSONWriter.string), after: JSONWriter.string(applied.after))
+                return (applied.partnership, change, applied.anchor)
+            }
+            guard let saved else { return try respond(site.notFound(request, context, words: words), request, context) }
+            return await self.saved(organizationID, partnershipID, kind.notice, anchor: saved)
+        } catch let refusal as EditRefusal {
+            return try await refused(refusal, form, state, words: words, request, context)
         }
-        if let problem = RecordCheck.problems(change.partnership, stored.organization) {
+    }
+
+    /// The form again, with the person's entries, when the partnership as it is now refuses them.
+    private func refused(
+        _ refusal: EditRefusal, _ form: RecordFormAddress, _ state: FormState, words: Words, _ request: Request,
+        _ context: KembarRequestContext
+    ) async throws -> Response {
+        switch refusal {
+        case .invalid(let errors, let current):
+            let handler = RecordFormHandler(kind: form.kind, stored: current, words: words)
             return try show(
-                handler.page(
-                    state, errors: ["": problem], action: action, cancel: cancel, heading: heading, recordID: recordID),
-                words,
-                request, context, status: .unprocessableContent)
+                form.page(handler, state, errors: errors), words, request, context, status: .unprocessableContent)
+        case .gone(let current):
+            // Renamed since: the entries can still be kept, as a new record.
+            let handler = RecordFormHandler(kind: form.kind, stored: current, words: words)
+            var state = state
+            state[EditBasis.field] = ""
+            let asNew = RecordFormAddress(
+                kind: form.kind, organizationID: form.organizationID, partnershipID: form.partnershipID,
+                recordID: nil)
+            return try show(
+                asNew.page(handler, state, errors: ["": words.text("form_conflict_gone")]), words, request, context,
+                status: .conflict)
+        case .outdated(let current):
+            let handler = RecordFormHandler(kind: form.kind, stored: current, words: words)
+            let lastChange = try await EditConflict.lastChange(
+                in: site.database, organizationID: form.organizationID, partnershipID: form.partnershipID,
+                entity: form.kind.entity, entityID: form.recordID)
+            let refused = EditConflict(words: words).refusedForm(
+                state, current: handler.state(form.recordID), lastChange: lastChange
+            ) { form.page(handler, $0, errors: $1) }
+            return try show(refused, words, request, context, status: .conflict)
         }
-        try await site.store.savePartnership(
-            change.partnership, organizationID: organizationID, replacing: partnershipID,
-            partner: .existing(stored.partnerID),
-            change: Change(
-                actor: context.visitor.actor, action: editing ? "update" : "create", entity: kind.entity,
-                entityID: change.id, partnershipID: partnershipID,
-                summary: "\(editing ? "changed" : "added") \(kind.entity) \(change.id) of partnership \(partnershipID)",
-                before: change.before.map(json), after: json(change.after)))
-        return await saved(organizationID, partnershipID, kind.notice, anchor: change.anchor)
     }
 
     // MARK: - Helpers

@@ -20,6 +20,12 @@ struct PartnerForm {
         state[name("wikidata")] = partner.wikidata ?? ""
     }
 
+    func state(from partner: Partner) -> FormState {
+        var state = FormState()
+        self.state(from: partner, into: &state)
+        return state
+    }
+
     func read(_ reader: inout FormReader) -> Partner? {
         let partnerName = reader.text(name("name"), required: true)
         let nativeName = reader.text(name("native_name"), required: false)

@@ -77,8 +77,17 @@ struct RecordFormHandler {
             ObligationForm(partnership: partnership, words: words).state(
                 from: partnership.obligations.first { $0.id == id })
         case .stages:
-            StageForm(words: words).state(from: id.flatMap(Int.init).map { partnership.stages[$0] })
+            StageForm(words: words).state(
+                from: id.flatMap(Int.init).flatMap {
+                    partnership.stages.indices.contains($0) ? partnership.stages[$0] : nil
+                })
         }
+    }
+
+    /// The fields to open the form on: empty for a new record; a record's own, with the
+    /// fingerprint of what they hold (``EditBasis``).
+    func stateToEdit(_ id: String?) -> FormState {
+        id == nil ? state(nil) : EditBasis.stamped(state(id))
     }
 
     func page(
