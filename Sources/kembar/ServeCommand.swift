@@ -35,6 +35,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Take visitors' addresses from X-Forwarded-For (only when every request comes through your proxy).")
     var trustForwardedFor = false
 
+    @Option(
+        help: ArgumentHelp(
+            "Where people reach the site, e.g. https://kerjasama.example.go.id: the links of feeds and tokens use it.",
+            discussion: "Without it they use the Host each request names.", valueName: "url"))
+    var publicURL: String?
+
     @Option(help: "The largest document file taken by upload, in megabytes.")
     var maxUploadMb = 25
 
@@ -45,6 +51,9 @@ struct ServeCommand: AsyncParsableCommand {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         guard (1...1024).contains(maxUploadMb) else {
             throw ValidationError("--max-upload-mb must be between 1 and 1024")
+        }
+        if let publicURL {
+            do { _ = try PublicURL.normalized(publicURL) } catch { throw ValidationError(error.description) }
         }
     }
 
@@ -72,7 +81,9 @@ struct ServeCommand: AsyncParsableCommand {
                 let location = database.location
                 let app = try await buildApplication(
                     database: database, hostname: hostname, port: port, policy: rules,
-                    security: SecuritySettings(https: https, trustForwardedFor: trustForwardedFor),
+                    security: SecuritySettings(
+                        https: https, trustForwardedFor: trustForwardedFor,
+                        publicURL: try publicURL.map(PublicURL.normalized)),
                     uploads: IntakeLimits(maximumBytes: maxUploadMb * 1024 * 1024), logger: logger
                 ) { [hostname, signInHelp] boundPort in
                     let base = "http://\(hostname):\(boundPort)"

@@ -111,6 +111,23 @@ import Testing
         #expect(outcome.standardError.contains("--port"))
     }
 
+    @Test func writesItsLinksForThePublicURLItIsGiven() async throws {
+        try await TestDatabase.withFresh { database in
+            let server = try await RunningServer.start(
+                ["--public-url", "https://Kerjasama.Example.go.id/"], environment: database.environment)
+            let feed = try await ServerBrowser(port: server.port).get("/public/bandung/feed.atom")
+            _ = await server.stop()
+            #expect(feed.body.contains("<id>https://kerjasama.example.go.id/public/bandung</id>"))
+            #expect(!feed.body.contains("127.0.0.1"))
+        }
+    }
+
+    @Test func refusesAPublicURLWithAPath() async throws {
+        let outcome = try await KembarProcess.run(["serve", "--public-url", "https://kerjasama.example.go.id/kembar"])
+        #expect(outcome.status != 0)
+        #expect(outcome.standardError.contains("--public-url is the scheme and host only"))
+    }
+
     /// A browser signed in as the demonstration's administrator, with a password of its own.
     static func signedIn(_ server: RunningServer) async throws -> ServerBrowser {
         let printed = await server.printed(waitingFor: "Sign in at")

@@ -14,23 +14,28 @@ public struct SecuritySettings: Sendable {
     public var now: @Sendable () -> Date
     /// The largest form body accepted (forms carry text, not files).
     public var maximumFormBytes = 1 << 20
+    /// Where people reach the site (``PublicURL``), for the absolute links of feeds and tokens;
+    /// nil takes it from each request's Host.
+    public var publicURL: String?
 
     public init(
-        https: Bool = false, trustForwardedFor: Bool = false, passwords: Passwords = .standard,
-        now: @escaping @Sendable () -> Date = { Date() }
+        https: Bool = false, trustForwardedFor: Bool = false, publicURL: String? = nil,
+        passwords: Passwords = .standard, now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.https = https
         self.trustForwardedFor = trustForwardedFor
+        self.publicURL = publicURL
         self.passwords = passwords
         self.now = now
     }
 
     var cookies: Cookies { Cookies(secure: https) }
 
-    /// The address people reach this site at, from the request's host: for the links a person
-    /// copies into another program (a calendar's subscription, an API call).
+    /// The address people reach this site at, for the links a person copies into another
+    /// program (a calendar's subscription, an API call): the public URL when one is set, else
+    /// the request's host.
     func baseURL(of request: Request) -> String {
-        (https ? "https://" : "http://") + (request.head.authority ?? "localhost")
+        publicURL ?? (https ? "https://" : "http://") + (request.head.authority ?? "localhost")
     }
 
     func address(of request: Request, connection: String?) -> String {

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import KembarCore
 import KembarTestSupport
+import KembarWeb
 import Testing
 
 /// The calendar feeds (private behind a calendar token, and the public's) and the partners as GeoJSON.
@@ -94,6 +95,21 @@ import Testing
             #expect(!feed.html.contains("agreement-"))
             #expect(feed.html.contains("URL:http://localhost/public/kota/partnerships/contoh-mitra"))
             #expect(try await site.get("/public/elsewhere/calendar.ics").status == .notFound)
+        }
+    }
+
+    /// Behind a proxy, `--public-url` is where the links lead, whatever Host a request names.
+    @Test func theLinksLeadToThePublicURLWhenOneIsSet() async throws {
+        let security = SecuritySettings(publicURL: "https://kerjasama.example.go.id", passwords: testPasswords)
+        try await WebHarness.with(record: Self.record(), security: security) { site in
+            let feed = try await site.anonymous.get("/public/kota/calendar.ics")
+            #expect(feed.html.contains("URL:https://kerjasama.example.go.id/public/kota/partnerships/contoh-mitra"))
+            #expect(!feed.html.contains("localhost"))
+            let made = try await site.post("/account/tokens", [("name", "kalender"), ("purpose", "calendar")])
+            let secret = try #require(TokensPageTests.secret(in: made.html))
+            #expect(made.html.contains("https://kerjasama.example.go.id/feeds/\(secret)/kota/calendar.ics"))
+            let privateFeed = try await site.anonymous.get("/feeds/\(secret)/kota/calendar.ics")
+            #expect(privateFeed.html.contains("URL:https://kerjasama.example.go.id/partnerships/kota/contoh-mitra"))
         }
     }
 
