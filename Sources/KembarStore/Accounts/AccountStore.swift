@@ -82,9 +82,19 @@ public struct AccountStore: Sendable {
 
     /// Changes an account's name, role, government and partnership, or disables it. Disabling
     /// ends its sessions at once.
-    public func update(id: Int, to draft: Draft, disabled: Bool, actor: String) async throws -> Account {
+    /// `check` sees the account as stored, held until the change is written, and may refuse the
+    /// change by throwing (a form opened on an account someone else has changed since).
+    public func update(
+        id: Int, to draft: Draft, disabled: Bool, actor: String,
+        check: @escaping @Sendable (Account) throws -> Void = { _ in }
+    ) async throws -> Account {
         try await database.write { sql in
+            // Two changes of one account at once: the second waits, then sees the first's.
+            if !sql.isSQLite {
+                try await sql.select().column("id").from("users").where("id", .equal, SQLBind(id)).for(.update).run()
+            }
             guard let before = try await Self.account(id: id, sql) else { throw AccountError.accountNotFound }
+            try check(before)
             var draft = try await Self.checked(draft, sql)
             draft.email = before.email
             let demoted = before.role == .admin && before.organizationID == nil && !before.disabled

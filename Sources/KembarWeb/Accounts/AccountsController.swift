@@ -88,11 +88,7 @@ struct AccountsController {
         if post {
             state = try await FormState.read(request)
         } else if let existing {
-            state["name"] = existing.name
-            state["role"] = existing.role.rawValue
-            state["organization"] = existing.organizationID ?? ""
-            state["partnership"] = existing.partnershipID ?? ""
-            state["disabled"] = existing.disabled ? "yes" : ""
+            state = EditBasis.stamped(Self.state(of: existing))
         } else {
             state["role"] = Role.officer.rawValue
             state["organization"] = admin.organizationID ?? organizations.first?.id ?? ""
@@ -101,7 +97,7 @@ struct AccountsController {
         let heading =
             existing.map { words.text("accounts_edit_title", ["email": $0.email]) }
             ?? words.text("accounts_new_title")
-        func form(_ errors: [String: String], status: HTTPResponse.Status) throws -> Response {
+        func formPage(_ state: FormState, _ errors: [String: String]) -> FormPage {
             let build = FieldBuilder(state: state, errors: errors, words: words)
             var fields: [FormPage.Field] = []
             if existing == nil { fields.append(build.email("email", "field_email", autocomplete: "off")) }
@@ -119,13 +115,20 @@ struct AccountsController {
                 fields.append(build.checkbox("disabled", "field_disabled"))
                 fields.append(build.checkbox("reset", "field_reset_password"))
             }
-            let page = FormPage(
+            var page = FormPage(
                 action: action, heading: heading, intro: words.text("accounts_form_intro"), errors: errors,
                 sections: [FormPage.Section(legend: heading, fields: fields, tables: [])],
                 submitLabel: words.text(existing == nil ? "accounts_invite" : "save"), cancelHref: SitePath.accounts,
                 cancelLabel: words.text("cancel"))
-            return try site.page("form", title: heading, model: page, words: words, request, context, status: status)
+            page.hidden += EditBasis.hidden(state)
+            return page
+        }
+        func show(_ page: FormPage, status: HTTPResponse.Status) throws -> Response {
+            try site.page("form", title: heading, model: page, words: words, request, context, status: status)
                 .response(from: request, context: context)
+        }
+        func form(_ errors: [String: String], status: HTTPResponse.Status) throws -> Response {
+            try show(formPage(state, errors), status: status)
         }
         guard post else { return try form([:], status: .ok) }
         var reader = FormReader(state, words: words)
@@ -149,8 +152,17 @@ struct AccountsController {
                 if existing.id == admin.id, role != .admin || !state["disabled"].isEmpty {
                     return try form(["role": words.text("accounts_not_yourself")], status: .unprocessableContent)
                 }
+                // "Issue a new password" is something to do, not part of the account.
+                var withoutReset = state
+                withoutReset["reset"] = ""
+                let sent = withoutReset
                 _ = try await site.accounts.update(
-                    id: existing.id, to: draft, disabled: !state["disabled"].isEmpty, actor: context.visitor.actor)
+                    id: existing.id, to: draft, disabled: !state["disabled"].isEmpty, actor: context.visitor.actor
+                ) { stored in
+                    if EditBasis.isOutdated(sent, current: Self.state(of: stored)) {
+                        throw AccountOutdated(account: stored)
+                    }
+                }
                 if !state["reset"].isEmpty {
                     let password = Passwords.oneTime()
                     try await site.accounts.setPassword(
@@ -164,6 +176,17 @@ struct AccountsController {
             }
         } catch let error as AccountError {
             return try form([Self.field(of: error): Self.message(error, words: words)], status: .unprocessableContent)
+        } catch let outdated as AccountOutdated {
+            // The audit log files an account under its government; a deployment-wide one has none to look in.
+            var lastChange: AuditEntry?
+            if let organizationID = outdated.account.organizationID {
+                lastChange = try await EditConflict.lastChange(
+                    in: site.database, organizationID: organizationID, partnershipID: nil, entity: "account",
+                    entityID: outdated.account.email)
+            }
+            let refused = EditConflict(words: words).refusedForm(
+                state, current: Self.state(of: outdated.account), lastChange: lastChange, page: formPage)
+            return try show(refused, status: .conflict)
         }
         guard let oneTimePassword else {
             return Response(status: .seeOther, headers: [.location: SitePath.accounts])
@@ -174,6 +197,22 @@ struct AccountsController {
                 "accounts_password_message", ["email": AccountStore.normalized(email), "password": oneTimePassword]),
             status: .ok
         ).response(from: request, context: context)
+    }
+
+    /// The form's fields as an account fills them.
+    private static func state(of account: Account) -> FormState {
+        var state = FormState()
+        state["name"] = account.name
+        state["role"] = account.role.rawValue
+        state["organization"] = account.organizationID ?? ""
+        state["partnership"] = account.partnershipID ?? ""
+        state["disabled"] = account.disabled ? "yes" : ""
+        return state
+    }
+
+    /// The account changed after the form was opened on it; this is it now.
+    private struct AccountOutdated: Error {
+        let account: Account
     }
 
     private static func field(of error: AccountError) -> String {

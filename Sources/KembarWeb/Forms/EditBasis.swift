@@ -41,11 +41,15 @@ enum EditBasis {
         return stamped
     }
 
-    /// Whether the form was opened on another version of the record than `current`. A form sent
-    /// without a fingerprint (by a script) is not checked.
+    /// Whether the form was opened on another version of the record than `current`, so that
+    /// saving it would undo a change. A form sent without a fingerprint (by a script) is not
+    /// checked, and neither is one whose entries are what is saved now (sent again after its own
+    /// save, or the same change made twice): saving it loses nothing.
     static func isOutdated(_ submitted: FormState, current: FormState) -> Bool {
         let basis = submitted[field]
-        return !basis.isEmpty && basis != of(current)
+        guard !basis.isEmpty else { return false }
+        let now = of(current)
+        return basis != now && of(submitted) != now
     }
 
     /// The hidden field to put in the form, if the form carries a fingerprint.

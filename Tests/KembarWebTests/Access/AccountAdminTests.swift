@@ -76,11 +76,40 @@ import Testing
             // A change of role ends the sessions: the person signs in again with the new role.
             #expect(try await officer.get("/map").status == .seeOther)
             #expect(try await AccountStore(database: site.database).account(id: account.id)?.role == .viewer)
+            // Each change from the form as it is opened after the one before (an older copy of the
+            // form would be refused for undoing the change: see anAccountChangedMeanwhileComesBackUnsaved).
+            fields = formFields(try await admin.get(edit).html).filter { $0.0 != "_csrf" }
             let reset = try await admin.post(edit, setting(fields, "reset", "yes"))
             let password = try #require(Self.oneTimePassword(in: reset))
             #expect(try await SignInTests.signIn(site, email: "siti@bandung.go.id", password: password).session != nil)
+            fields = formFields(try await admin.get(edit).html).filter { $0.0 != "_csrf" }
             #expect(try await admin.post(edit, setting(fields, "disabled", "yes")).status == .seeOther)
             #expect(try await SignInTests.signIn(site, email: "siti@bandung.go.id", password: password).session == nil)
+        }
+    }
+
+    @Test func anAccountChangedMeanwhileComesBackUnsaved() async throws {
+        try await WebHarness.with(signedIn: false) { site in
+            let admin = try await site.signedIn(.admin, organizationID: "bandung")
+            _ = try await site.signedIn(.officer, organizationID: "bandung", email: "rina@bandung.go.id")
+            let accounts = AccountStore(database: site.database)
+            let account = try #require(
+                try await accounts.accounts(organizationID: "bandung").first { $0.email == "rina@bandung.go.id" })
+            let edit = "/admin/accounts/\(account.id)"
+            let first = formFields(try await admin.get(edit).html).filter { $0.0 != "_csrf" }
+            let second = formFields(try await admin.get(edit).html).filter { $0.0 != "_csrf" }
+            #expect(try await admin.post(edit, setting(first, "role", "viewer")).status == .seeOther)
+            let refused = try await admin.post(edit, setting(second, "name", "Rina Wulandari"), language: "en")
+            #expect(refused.status == .conflict)
+            #expect(refused.text.contains("Not saved: someone else saved this record"))
+            #expect(refused.text.contains("Last saved by"))
+            #expect(refused.html.contains("Saved meanwhile: leadership (read only)"))
+            let stored = try #require(try await accounts.account(id: account.id))
+            #expect(stored.role == .viewer && stored.name != "Rina Wulandari")
+            // Sent again from the refusal, it is saved as it stands there.
+            #expect(try await admin.post(edit, formFields(refused.html).filter { $0.0 != "_csrf" }).status == .seeOther)
+            let saved = try #require(try await accounts.account(id: account.id))
+            #expect(saved.name == "Rina Wulandari" && saved.role == .officer)
         }
     }
 

@@ -25,4 +25,12 @@ import Testing
         #expect(!EditBasis.isOutdated(EditBasis.stamped(current), current: current))
         #expect(EditBasis.isOutdated(EditBasis.stamped(state("title=Lain")), current: current))
     }
+
+    /// Sent again after its own save, or the same change made by two people: nothing to lose.
+    @Test func entriesThatAreWhatIsSavedNowAreNoConflict() {
+        var sent = EditBasis.stamped(state("title=Lama"))
+        sent["title"] = "Baru"
+        #expect(!EditBasis.isOutdated(sent, current: state("title=Baru")))
+        #expect(EditBasis.isOutdated(sent, current: state("title=Lain")))
+    }
 }
