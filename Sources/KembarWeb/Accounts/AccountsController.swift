@@ -152,10 +152,7 @@ struct AccountsController {
                 if existing.id == admin.id, role != .admin || !state["disabled"].isEmpty {
                     return try form(["role": words.text("accounts_not_yourself")], status: .unprocessableContent)
                 }
-                // "Issue a new password" is something to do, not part of the account.
-                var withoutReset = state
-                withoutReset["reset"] = ""
-                let sent = withoutReset
+                let sent = state
                 _ = try await site.accounts.update(
                     id: existing.id, to: draft, disabled: !state["disabled"].isEmpty, actor: context.visitor.actor
                 ) { stored in

@@ -162,6 +162,22 @@ import Testing
         }
     }
 
+    /// Asking for more rows keeps the fingerprint of the record the form was first opened on.
+    @Test func moreRowsKeepWhatTheFormWasOpenedOn() async throws {
+        try await WebHarness.with { site in
+            let uri = Self.liuzhou + "/activities/kunjungan-liuzhou-2004/edit"
+            let opened = formFields(try await site.get(uri).html)
+            let basis = try #require(opened.first { $0.0 == "basis" }?.1)
+            let other = formFields(try await site.get(uri).html)
+            #expect(try await site.post(uri, setting(other, "title", "Judul lain")).status == .seeOther)
+            let more = try await site.post(uri, opened + [("more", "participants")])
+            #expect(more.status == .ok)
+            let kept = formFields(more.html)
+            #expect(kept.first { $0.0 == "basis" }?.1 == basis)
+            #expect(try await site.post(uri, kept.filter { $0.0 != "more" }).status == .conflict)
+        }
+    }
+
     /// A script that sends an edit form without the fingerprint is not checked.
     @Test func anEditSentWithoutItsFingerprintIsSaved() async throws {
         try await WebHarness.with { site in
