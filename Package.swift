@@ -80,6 +80,7 @@ let package = Package(
                 "KembarStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "SQLKit", package: "sql-kit"),
             ],
             resources: [
                 .copy("Resources/templates"), .copy("Resources/catalogs"), .copy("Resources/public"),

@@ -1,3 +1,5 @@
+import KembarCore
+
 /// Errors of the persistence layer, worded for the person who runs Kembar.
 public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case configuration(String)
@@ -10,6 +12,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case partnershipNotFound(String)
     case partnerNotFound(String)
     case backupExists(String)
+    /// A partnership that breaks a rule of `kembar/1`, refused before anything was written.
+    case invalidRecord([ValidationIssue])
 
     public var description: String {
         switch self {
@@ -29,6 +33,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             "no partnership \"\(id)\""
         case .partnerNotFound(let id):
             "no partner \"\(id)\""
+        case .invalidRecord(let issues):
+            issues.map(\.description).joined(separator: "; ")
         case .backupExists(let path):
             "\(path) already exists; a backup is never written over another file"
         case .migrationFromNewerVersion(let applied, let known):

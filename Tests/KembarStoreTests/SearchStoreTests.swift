@@ -94,7 +94,9 @@ import Testing
             try await database.write { sql in
                 let index = database.dialect == .sqlite ? ["search_index", "search_entries"] : ["search_entries"]
                 let vocabulary = database.dialect == .sqlite ? ["search_terms"] : []
-                for table in index + vocabulary + ["document_files", "codes", "excerpts", "personal_tokens"] {
+                for table in index + vocabulary + [
+                    "document_files", "codes", "excerpts", "personal_tokens", "record_revisions",
+                ] {
                     try await sql.drop(table: table).run()
                 }
                 try await sql.delete(from: "schema_migrations").where("version", .greaterThanOrEqual, SQLBind(5)).run()

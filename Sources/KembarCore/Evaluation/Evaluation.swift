@@ -3,6 +3,12 @@ public struct Evaluation: Hashable, Sendable {
     public var asOf: CalendarDay
     public var policy: EvaluationPolicy
     public var partnerships: [PartnershipEvaluation]
+
+    public init(asOf: CalendarDay, policy: EvaluationPolicy, partnerships: [PartnershipEvaluation]) {
+        self.asOf = asOf
+        self.policy = policy
+        self.partnerships = partnerships
+    }
 }
 
 /// One partnership's verdicts, the vacuums in its history, its obligations' occurrences and its alarms.

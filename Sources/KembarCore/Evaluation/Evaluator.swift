@@ -44,10 +44,20 @@ public enum Evaluator {
         _ partnership: Partnership, of record: CooperationRecord, asOf: CalendarDay,
         policy: EvaluationPolicy = .standard
     ) -> PartnershipEvaluation {
-        let organization = record.organization
+        evaluate(
+            partnership, organization: record.organization, partnershipCount: record.partnerships.count, asOf: asOf,
+            policy: policy)
+    }
+
+    /// Evaluates one partnership of a government that keeps `partnershipCount` partnerships
+    /// (the office's load), without the others at hand.
+    public static func evaluate(
+        _ partnership: Partnership, organization: Organization, partnershipCount: Int, asOf: CalendarDay,
+        policy: EvaluationPolicy = .standard
+    ) -> PartnershipEvaluation {
         let facts = PartnershipFacts(partnership: partnership, asOf: asOf, policy: policy)
         let load = organization.cooperationOfficers.map { officers in
-            (partnerships: max(organization.cooperationCount ?? 0, record.partnerships.count), officers: officers)
+            (partnerships: max(organization.cooperationCount ?? 0, partnershipCount), officers: officers)
         }
         let context = IndicatorContext(
             facts: facts, occurrences: ObligationSchedule.occurrences(facts), silence: Silence(facts), officeLoad: load,

@@ -81,7 +81,7 @@ extension DocumentStore {
                     actor: actor, action: "delete", entity: "document", entityID: documentID,
                     partnershipID: partnershipID, summary: "removed the document “\(document.title)”",
                     before: JSONWriter.string(RecordEncoder.value(described))),
-                sql)
+                previous: stored, sql)
         }
     }
 }

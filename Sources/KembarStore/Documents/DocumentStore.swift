@@ -49,7 +49,7 @@ public struct DocumentStore: Sendable {
                     summary:
                         "uploaded \(upload.fileName) (\(upload.mediaType), \(size)\(upload.text == nil ? ", no text" : "")) as “\(about.title)”",
                     after: JSONWriter.string(RecordEncoder.value(described))),
-                sql)
+                previous: stored, sql)
             try await sql.insert(into: "document_files")
                 .columns(
                     "organization_id", "partnership_id", "document_id", "file_name", "media_type", "byte_count",
@@ -102,7 +102,7 @@ public struct DocumentStore: Sendable {
                     actor: actor, action: "update", entity: "document", entityID: documentID,
                     partnershipID: partnershipID, summary: "described the document “\(about.title)”",
                     before: described(before), after: described(after)),
-                sql)
+                previous: stored, sql)
         }
     }
 

@@ -52,7 +52,7 @@ extension EvidenceStore {
                     summary:
                         "assessed \(draft.element.rawValue) as \(draft.status.rawValue) with \(evidence.count) pieces of evidence",
                     after: JSONWriter.string(RecordEncoder.value(assessment))),
-                sql)
+                previous: stored, sql)
         }
     }
 }

@@ -63,7 +63,7 @@ public struct EvidenceStore: Sendable {
                     entity: "code", entityID: key, summary: "added the sub-code “\(name)” under \(parent)",
                     before: nil, after: nil),
                 to: sql)
-            try await DataRevision.raise(sql)
+            try await DataRevision.raise(sql, [.deployment])
             return key
         }
     }
@@ -131,7 +131,8 @@ public struct EvidenceStore: Sendable {
                     summary: "coded “\(Self.short(quote))” in \(coding.documentID) as \(coding.code)",
                     before: nil, after: nil),
                 to: sql)
-            try await DataRevision.raise(sql)
+            try await DataRevision.raise(
+                sql, [.partnership(organizationID: organizationID, partnershipID: partnershipID)])
             return CodedExcerpt(
                 id: id, organizationID: organizationID, partnershipID: partnershipID, documentID: coding.documentID,
                 start: range.lowerBound, end: range.upperBound, quote: quote, code: coding.code, memo: coding.memo,
@@ -154,7 +155,8 @@ public struct EvidenceStore: Sendable {
                     summary: "removed the coding of “\(Self.short(excerpt.quote))” as \(excerpt.code)",
                     before: nil, after: nil),
                 to: sql)
-            try await DataRevision.raise(sql)
+            try await DataRevision.raise(
+                sql, [.partnership(organizationID: organizationID, partnershipID: partnershipID)])
         }
     }
 
@@ -167,6 +169,38 @@ public struct EvidenceStore: Sendable {
                 all += try await Self.excerpts(organizationID: organizationID, partnershipID: partnershipID, sql)
             }
             return all
+        }
+    }
+
+    /// The text of each document that has coded passages, keyed `organization/partnership/document`,
+    /// so that the passages can be found in it (caches of the record keep no text).
+    public func codedDocumentTexts(organizationIDs: [String], partnershipID: String? = nil) async throws
+        -> [String: String]
+    {
+        try await database.read { sql in
+            var texts: [String: String] = [:]
+            for organizationID in organizationIDs {
+                var query = SQLQueryString(
+                    """
+                    SELECT d.organization_id, d.partnership_id, d.id, d.body FROM documents d
+                    WHERE d.organization_id = \(bind: organizationID)
+                    """)
+                if let partnershipID {
+                    query.appendInterpolation(unsafeRaw: " AND d.partnership_id = ")
+                    query.appendInterpolation(bind: partnershipID)
+                }
+                query.appendInterpolation(
+                    unsafeRaw: """
+                         AND EXISTS (SELECT 1 FROM excerpts e WHERE e.organization_id = d.organization_id \
+                        AND e.partnership_id = d.partnership_id AND e.document_id = d.id)
+                        """)
+                for row in try await sql.raw(query).all() {
+                    let key =
+                        "\(try row.text("organization_id"))/\(try row.text("partnership_id"))/\(try row.text("id"))"
+                    texts[key] = try row.optionalText("body") ?? ""
+                }
+            }
+            return texts
         }
     }
 

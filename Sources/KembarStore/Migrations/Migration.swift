@@ -29,6 +29,7 @@ public struct Migration: Sendable {
         .evidence,
         .searchVocabulary,
         .personalTokens,
+        .recordRevisions,
     ]
 }
 

@@ -33,7 +33,8 @@ public struct PartnerSubmissionStore: Sendable {
                     entity: "partner-activity", entityID: String(id),
                     summary: "partner entered activity \"\(title)\" for confirmation", after: activityJSON),
                 to: sql)
-            try await DataRevision.raise(sql)
+            try await DataRevision.raise(
+                sql, [.partnership(organizationID: organizationID, partnershipID: partnershipID)])
             return id
         }
     }
@@ -62,23 +63,35 @@ public struct PartnerSubmissionStore: Sendable {
         }
     }
 
-    /// Confirms a pending submission: `partnership` (the stored one with the activity added) is
-    /// saved and the submission marked accepted, in one transaction.
-    public func confirm(
-        id: Int, partnership: Partnership, activityID: String, organizationID: String, partnerID: String, actor: String
-    ) async throws {
+    /// Confirms a pending submission: its activity is added to the partnership as it is stored
+    /// now, checked with it, and the submission marked accepted, in one transaction. An activity
+    /// that no longer fits the partnership (its id taken since, an obligation it fulfils removed)
+    /// is refused with ``StoreError/invalidRecord(_:)`` and nothing is written.
+    public func confirm(id: Int, organizationID: String, partnershipID: String, actor: String) async throws {
         try await database.write { sql in
             let submission = try await DecisionTable.partnerSubmissions.pendingRow(
-                id: id, organizationID: organizationID, partnershipID: partnership.id, sql
+                id: id, organizationID: organizationID, partnershipID: partnershipID, sql
             ).submission()
+            let stored = try await RecordStore.existingPartnership(
+                organizationID: organizationID, id: partnershipID, sql)
+            let path = "$.partnerships[0].activities[\(stored.partnership.activities.count)]"
+            let activity: Activity
+            do {
+                activity = try RecordDecoder.activity(try JSONParser.parse(submission.activityJSON), path: path)
+            } catch let error as RecordValidationError {
+                throw StoreError.invalidRecord(error.issues)
+            }
+            var partnership = stored.partnership
+            partnership.activities.append(activity)
             try await RecordStore.savePartnership(
-                partnership, organizationID: organizationID, replacing: partnership.id, partner: .existing(partnerID),
+                partnership, organizationID: organizationID, replacing: partnershipID,
+                partner: .existing(stored.partnerID),
                 change: Change(
-                    actor: actor, action: "create", entity: "activity", entityID: activityID,
-                    partnershipID: partnership.id,
-                    summary: Self.confirmationSummary(activityID: activityID, enteredBy: submission.enteredBy),
+                    actor: actor, action: "create", entity: "activity", entityID: activity.id,
+                    partnershipID: partnershipID,
+                    summary: Self.confirmationSummary(activityID: activity.id, enteredBy: submission.enteredBy),
                     after: submission.activityJSON),
-                sql)
+                previous: stored, sql)
             try await DecisionTable.partnerSubmissions.record(.accepted, id: id, reason: nil, actor: actor, sql)
         }
     }
@@ -112,7 +125,8 @@ public struct PartnerSubmissionStore: Sendable {
                     summary: "returned activity \"\(submission.title)\" entered by \(submission.enteredBy)",
                     before: "pending", after: "declined: \(reason)"),
                 to: sql)
-            try await DataRevision.raise(sql)
+            try await DataRevision.raise(
+                sql, [.partnership(organizationID: organizationID, partnershipID: partnershipID)])
         }
     }
 }

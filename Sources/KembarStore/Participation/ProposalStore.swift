@@ -52,6 +52,8 @@ public struct ProposalStore: Sendable {
                     partnershipID: partnershipID, entity: "proposal", entityID: String(id),
                     summary: "proposal received from \(draft.proposerName)", after: draft.idea),
                 to: sql)
+            try await DataRevision.raise(
+                sql, [.partnership(organizationID: organizationID, partnershipID: partnershipID)])
             return id
         }
     }
@@ -79,26 +81,37 @@ public struct ProposalStore: Sendable {
         }
     }
 
-    /// Accepts a pending proposal: `partnership` (the stored one with the planned activity added)
-    /// is saved and the proposal marked accepted, in one transaction.
+    /// Accepts a pending proposal: `activity`, the planned activity made of it, is added to the
+    /// partnership as it is stored now and the proposal marked accepted, in one transaction.
+    /// The activity's id is made unused here, in case the partnership gained one like it since.
+    /// Returns the id the activity was saved under.
+    @discardableResult
     public func accept(
-        id: Int, partnership: Partnership, activityID: String, organizationID: String, partnerID: String, actor: String,
-        activityJSON: String
-    ) async throws {
+        id: Int, activity: Activity, organizationID: String, partnershipID: String, actor: String
+    ) async throws -> String {
         try await database.write { sql in
             let proposal = try await DecisionTable.proposals.pendingRow(
-                id: id, organizationID: organizationID, partnershipID: partnership.id, sql
+                id: id, organizationID: organizationID, partnershipID: partnershipID, sql
             ).proposal()
+            let stored = try await RecordStore.existingPartnership(
+                organizationID: organizationID, id: partnershipID, sql)
+            var activity = activity
+            activity.id = Slug.unused(activity.id, avoiding: Set(stored.partnership.activities.map(\.id)))
+            let activityID = activity.id
+            var partnership = stored.partnership
+            partnership.activities.append(activity)
             try await RecordStore.savePartnership(
-                partnership, organizationID: organizationID, replacing: partnership.id, partner: .existing(partnerID),
+                partnership, organizationID: organizationID, replacing: partnershipID,
+                partner: .existing(stored.partnerID),
                 change: Change(
                     actor: actor, action: "create", entity: "activity", entityID: activityID,
-                    partnershipID: partnership.id,
+                    partnershipID: partnershipID,
                     summary: "added planned activity \(activityID) from proposal \(id) by \(proposal.proposerName)",
-                    after: activityJSON),
-                sql)
+                    after: JSONWriter.string(RecordEncoder.value(activity))),
+                previous: stored, sql)
             try await DecisionTable.proposals.record(
                 .accepted, id: id, reason: nil, actor: actor, also: [("activity_id", SQLBind(activityID))], sql)
+            return activityID
         }
     }
 
@@ -117,7 +130,8 @@ public struct ProposalStore: Sendable {
                     summary: "declined proposal \(id) by \(proposal.proposerName)", before: "pending",
                     after: "declined: \(reason)"),
                 to: sql)
-            try await DataRevision.raise(sql)
+            try await DataRevision.raise(
+                sql, [.partnership(organizationID: organizationID, partnershipID: partnershipID)])
         }
     }
 }

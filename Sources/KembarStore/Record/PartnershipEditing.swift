@@ -142,11 +142,58 @@ extension RecordStore {
     }
 
     /// ``savePartnership(_:organizationID:replacing:partner:change:)`` inside the caller's transaction.
+    /// The partnership is checked as an import checks it, on its typed values, before anything is
+    /// written. When it keeps its id and partner, only the records that differ from `previous`
+    /// (the partnership as stored now, read when not given) are written.
     static func savePartnership(
         _ partnership: Partnership, organizationID: String, replacing originalID: String?, partner: PartnerChoice?,
-        change: Change, _ sql: any SQLDatabase
+        change: Change, previous: StoredPartnership? = nil, _ sql: any SQLDatabase
     ) async throws {
+        let issues = RecordValidator.issues(of: partnership)
+        guard issues.isEmpty else { throw StoreError.invalidRecord(issues) }
         let timestamp = Timestamp.now()
+        if let originalID, originalID == partnership.id {
+            let stored: StoredPartnership
+            if let previous {
+                stored = previous
+            } else {
+                guard let read = try await Self.partnership(organizationID: organizationID, id: originalID, sql)
+                else { throw StoreError.partnershipNotFound(originalID) }
+                stored = read
+            }
+            let keepsPartner: Bool =
+                switch partner {
+                case .existing(let id): id == stored.partnerID
+                case .new: false
+                case nil: true
+                }
+            if keepsPartner, stored.partnership.partner == partnership.partner {
+                try await PartnershipChanges(
+                    sql: sql, organizationID: organizationID, old: stored.partnership, new: partnership,
+                    timestamp: timestamp
+                ).write()
+                try await Self.audit(
+                    change, organizationID: organizationID, timestamp: timestamp,
+                    scopes: [.partnership(organizationID: organizationID, partnershipID: partnership.id)], sql)
+                return
+            }
+        }
+        try await rewritePartnership(
+            partnership, organizationID: organizationID, replacing: originalID, partner: partner, timestamp: timestamp,
+            sql)
+        try await Self.audit(
+            change, organizationID: organizationID, timestamp: timestamp,
+            scopes: [
+                .organization(organizationID),
+                .partnership(organizationID: organizationID, partnershipID: partnership.id),
+            ], sql)
+    }
+
+    /// A new partnership, or one renamed or given another partner: its rows written whole.
+    private static func rewritePartnership(
+        _ partnership: Partnership, organizationID: String, replacing originalID: String?, partner: PartnerChoice?,
+        timestamp: String, _ sql: any SQLDatabase
+    ) async throws {
         var ordinal: Int
         var partnerID: String?
         if let originalID {
@@ -208,7 +255,6 @@ extension RecordStore {
             ordinals: [ordinal], timestamp: timestamp
         ).writePartnerships()
         try await DocumentSweep.sweep(organizationID: organizationID, partnershipID: partnership.id, in: sql)
-        try await Self.audit(change, organizationID: organizationID, timestamp: timestamp, sql)
     }
 
     /// Changes a partner's details; every partnership with this partner sees the change.
@@ -238,19 +284,22 @@ extension RecordStore {
                 .where("organization_id", .equal, SQLBind(organizationID)).where("id", .equal, SQLBind(id))
                 .run()
             try await SearchEntries.renamePartner(partner, partnerID: id, organizationID: organizationID, in: sql)
-            try await Self.audit(change, organizationID: organizationID, timestamp: Timestamp.now(), sql)
+            // The partner is named in the government's list of partnerships, and in each one it is in.
+            try await Self.audit(
+                change, organizationID: organizationID, timestamp: Timestamp.now(),
+                scopes: [.organization(organizationID)], sql)
         }
     }
 
-    static func audit(_ change: Change, organizationID: String, timestamp: String, _ sql: any SQLDatabase)
-        async throws
-    {
+    static func audit(
+        _ change: Change, organizationID: String, timestamp: String, scopes: [RevisionScope], _ sql: any SQLDatabase
+    ) async throws {
         try await AuditLog.append(
             AuditEntry(
                 recordedAt: timestamp, actor: change.actor, action: change.action, organizationID: organizationID,
                 partnershipID: change.partnershipID, entity: change.entity, entityID: change.entityID,
                 summary: change.summary, before: change.before, after: change.after),
             to: sql)
-        try await DataRevision.raise(sql)
+        try await DataRevision.raise(sql, scopes)
     }
 }

@@ -17,7 +17,7 @@ extension RecordStore {
             let (partnership, change, result) = try change(stored)
             try await Self.savePartnership(
                 partnership, organizationID: organizationID, replacing: id, partner: .existing(stored.partnerID),
-                change: change, sql)
+                change: change, previous: stored, sql)
             return result
         }
     }

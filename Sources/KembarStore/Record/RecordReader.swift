@@ -11,6 +11,8 @@ struct RecordReader {
     let organizationID: String
     /// When set, only this partnership is read.
     var partnershipID: String?
+    /// When false, documents come without their text (caches keep none).
+    var documentText = true
 
     /// The record, and the id of each partnership's partner row.
     struct Result {
@@ -49,12 +51,19 @@ struct RecordReader {
                 until: try row.optionalDate("due_until", table: "obligations"),
                 alternateHost: try row.optionalFlag("alternate_host"))
         }
-        let documents = try await grouped("documents") { row in
+        let documentText = self.documentText
+        let documentColumns =
+            documentText
+            ? ["*"]
+            : [
+                "partnership_id", "ordinal", "id", "title", "kind", "document_date", "language", "source",
+            ]
+        let documents = try await grouped("documents", columns: documentColumns) { row in
             Document(
                 id: try row.text("id"), title: try row.text("title"), kind: try row.value("kind", table: "documents"),
                 date: try row.optionalDate("document_date", table: "documents"),
                 language: try row.optionalText("language"),
-                source: try row.optionalText("source"), text: try row.optionalText("body"))
+                source: try row.optionalText("source"), text: documentText ? try row.optionalText("body") : nil)
         }
         let activities = try await readActivities()
         let assessments = try await readAssessments()
@@ -209,9 +218,13 @@ struct RecordReader {
 
     /// Decodes every row of one table of the organization as it arrives, without keeping the rows.
     private func decodeRows<T: Sendable>(
-        _ table: String, orderBy columns: [String], _ make: @escaping @Sendable (any SQLRow) throws -> T
+        _ table: String, columns selected: [String] = ["*"], orderBy columns: [String],
+        _ make: @escaping @Sendable (any SQLRow) throws -> T
     ) async throws -> [T] {
-        var query = sql.select().column("*").from(table).where("organization_id", .equal, SQLBind(organizationID))
+        var query = sql.select().columns(
+            selected.map { $0 == "*" ? SQLLiteral.all as any SQLExpression : SQLColumn($0) }
+        ).from(table)
+            .where("organization_id", .equal, SQLBind(organizationID))
         if let partnershipID, table != "partners" {
             query = query.where(table == "partnerships" ? "id" : "partnership_id", .equal, SQLBind(partnershipID))
         }
@@ -234,9 +247,9 @@ struct RecordReader {
 
     /// Rows of a table owned directly by a partnership, grouped by partnership in stored order.
     private func grouped<T: Sendable>(
-        _ table: String, _ make: @escaping @Sendable (any SQLRow) throws -> T
+        _ table: String, columns: [String] = ["*"], _ make: @escaping @Sendable (any SQLRow) throws -> T
     ) async throws -> [String: [T]] {
-        let pairs = try await decodeRows(table, orderBy: ["partnership_id", "ordinal"]) { row in
+        let pairs = try await decodeRows(table, columns: columns, orderBy: ["partnership_id", "ordinal"]) { row in
             (try row.text("partnership_id"), try make(row))
         }
         return Dictionary(grouping: pairs, by: \.0).mapValues { $0.map(\.1) }

@@ -44,7 +44,7 @@ public struct RecordStore: Sendable {
             let timestamp = Timestamp.now()
             try await RecordWriter.write(record, to: sql, timestamp: timestamp)
             try await DocumentSweep.sweep(organizationID: organizationID, in: sql)
-            try await DataRevision.raise(sql)
+            try await DataRevision.raise(sql, [.deployment, .organization(organizationID)])
             let summary = ImportSummary(
                 organizationID: organizationID, partnerships: record.partnerships.count,
                 activities: record.partnerships.reduce(0) { $0 + $1.activities.count }, replaced: existing != nil)

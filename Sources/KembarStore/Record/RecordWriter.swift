@@ -39,11 +39,20 @@ struct RecordWriter {
                 ])
             }
         }
-        try await writeStagesAndAgreements()
-        try await writeDocuments()
-        try await writeActivities()
-        try await writeAssessments()
+        try await insertStages(partnerships.flatMap { owned($0, \.stages) })
+        try await insertAgreements(partnerships.flatMap { owned($0, \.agreements) })
+        try await insertObligations(partnerships.flatMap { owned($0, \.obligations) })
+        try await insertDocuments(partnerships.flatMap { owned($0, \.documents) })
+        try await insertActivities(partnerships.flatMap { owned($0, \.activities) })
+        try await insertAssessments(partnerships.flatMap { owned($0, \.assessments) })
         try await SearchEntries.add(partnerships, organizationID: organizationID, to: sql)
+    }
+
+    /// A partnership's records of one kind, each with its position as its ordinal.
+    private func owned<T>(_ partnership: Partnership, _ records: KeyPath<Partnership, [T]>) -> [Owned<T>] {
+        partnership[keyPath: records].enumerated().map {
+            Owned(partnershipID: partnership.id, ordinal: $0.offset, value: $0.element)
+        }
     }
 
     private static func writeOrganization(_ organization: Organization, to sql: any SQLDatabase, timestamp: String)
@@ -80,41 +89,43 @@ struct RecordWriter {
         }
     }
 
-    private func writeStagesAndAgreements() async throws {
-        let key = "organization_id"
-        try await fill("stage_events", [key, "partnership_id", "ordinal", "stage", "happened_on", "note"]) { insert in
-            for partnership in partnerships {
-                for (ordinal, stage) in partnership.stages.enumerated() {
-                    try await insert(
-                        owner(partnership) + [ordinal, stage.stage.rawValue, stage.date.description, stage.note])
-                }
+    func insertStages(_ stages: [Owned<StageEvent>]) async throws {
+        try await fill(
+            "stage_events", ["organization_id", "partnership_id", "ordinal", "stage", "happened_on", "note"]
+        ) { insert in
+            for item in stages {
+                let stage = item.value
+                try await insert(
+                    owner(item) + [item.ordinal, stage.stage.rawValue, stage.date.description, stage.note])
             }
         }
+    }
+
+    /// Agreements with their signatories, areas, objectives and clauses.
+    func insertAgreements(_ agreements: [Owned<Agreement>]) async throws {
+        let key = "organization_id"
         try await fill(
             "agreements",
             [key, "partnership_id", "id", "ordinal", "type", "signed_on", "valid_from", "valid_until", "supersedes"]
         ) { insert in
-            for partnership in partnerships {
-                for (ordinal, agreement) in partnership.agreements.enumerated() {
-                    try await insert(
-                        owner(partnership) + [
-                            agreement.id, ordinal, agreement.type.rawValue, agreement.signed.description,
-                            agreement.validFrom?.description, agreement.validUntil?.description, agreement.supersedes,
-                        ])
-                }
+            for item in agreements {
+                let agreement = item.value
+                try await insert(
+                    owner(item) + [
+                        agreement.id, item.ordinal, agreement.type.rawValue, agreement.signed.description,
+                        agreement.validFrom?.description, agreement.validUntil?.description, agreement.supersedes,
+                    ])
             }
         }
         try await fill(
             "agreement_signatories", [key, "partnership_id", "agreement_id", "ordinal", "side", "name", "title"]
         ) { insert in
-            for partnership in partnerships {
-                for agreement in partnership.agreements {
-                    for (ordinal, signatory) in agreement.signatories.enumerated() {
-                        try await insert(
-                            owner(partnership) + [
-                                agreement.id, ordinal, signatory.side.rawValue, signatory.name, signatory.title,
-                            ])
-                    }
+            for item in agreements {
+                for (ordinal, signatory) in item.value.signatories.enumerated() {
+                    try await insert(
+                        owner(item) + [
+                            item.value.id, ordinal, signatory.side.rawValue, signatory.name, signatory.title,
+                        ])
                 }
             }
         }
@@ -124,35 +135,35 @@ struct RecordWriter {
             ("agreement_clauses", "clause", \Agreement.clauses),
         ] {
             try await fill(table, [key, "partnership_id", "agreement_id", "ordinal", column]) { insert in
-                for partnership in partnerships {
-                    for agreement in partnership.agreements {
-                        for (ordinal, value) in agreement[keyPath: values].enumerated() {
-                            try await insert(owner(partnership) + [agreement.id, ordinal, value])
-                        }
+                for item in agreements {
+                    for (ordinal, value) in item.value[keyPath: values].enumerated() {
+                        try await insert(owner(item) + [item.value.id, ordinal, value])
                     }
-                }
-            }
-        }
-        try await fill(
-            "obligations",
-            [
-                key, "partnership_id", "id", "ordinal", "agreement_id", "title", "recurrence", "due_from", "due_until",
-                "alternate_host",
-            ]
-        ) { insert in
-            for partnership in partnerships {
-                for (ordinal, obligation) in partnership.obligations.enumerated() {
-                    try await insert(
-                        owner(partnership) + [
-                            obligation.id, ordinal, obligation.agreement, obligation.title, obligation.every.rawValue,
-                            obligation.from.description, obligation.until?.description, obligation.alternateHost,
-                        ])
                 }
             }
         }
     }
 
-    private func writeDocuments() async throws {
+    func insertObligations(_ obligations: [Owned<Obligation>]) async throws {
+        try await fill(
+            "obligations",
+            [
+                "organization_id", "partnership_id", "id", "ordinal", "agreement_id", "title", "recurrence",
+                "due_from", "due_until", "alternate_host",
+            ]
+        ) { insert in
+            for item in obligations {
+                let obligation = item.value
+                try await insert(
+                    owner(item) + [
+                        obligation.id, item.ordinal, obligation.agreement, obligation.title, obligation.every.rawValue,
+                        obligation.from.description, obligation.until?.description, obligation.alternateHost,
+                    ])
+            }
+        }
+    }
+
+    func insertDocuments(_ documents: [Owned<Document>]) async throws {
         try await fill(
             "documents",
             [
@@ -160,19 +171,20 @@ struct RecordWriter {
                 "source", "body",
             ]
         ) { insert in
-            for partnership in partnerships {
-                for (ordinal, document) in partnership.documents.enumerated() {
-                    try await insert(
-                        owner(partnership) + [
-                            document.id, ordinal, document.title, document.kind.rawValue, document.date?.description,
-                            document.language, document.source, document.text,
-                        ])
-                }
+            for item in documents {
+                let document = item.value
+                try await insert(
+                    owner(item) + [
+                        document.id, item.ordinal, document.title, document.kind.rawValue, document.date?.description,
+                        document.language, document.source, document.text,
+                    ])
             }
         }
     }
 
-    private func writeActivities() async throws {
+    /// Activities with everything they hold: areas, obligations fulfilled, documents,
+    /// participants, costs, benefits, results and their evidence.
+    func insertActivities(_ activities: [Owned<Activity>]) async throws {
         let activityKey = ["organization_id", "partnership_id", "activity_id", "ordinal"]
         try await fill(
             "activities",
@@ -181,16 +193,16 @@ struct RecordWriter {
                 "start_earliest", "start_latest", "kind", "host", "initiator", "is_public",
             ]
         ) { insert in
-            for partnership in partnerships {
-                for (ordinal, activity) in partnership.activities.enumerated() {
-                    try await insert(
-                        owner(partnership) + [
-                            activity.id, ordinal, activity.title, activity.start.description, activity.end?.description,
-                            activity.start.earliestDay?.description, activity.start.latestDay?.description,
-                            activity.kind.rawValue, activity.host?.rawValue, activity.initiator?.rawValue,
-                            activity.isPublic,
-                        ])
-                }
+            for item in activities {
+                let activity = item.value
+                try await insert(
+                    owner(item) + [
+                        activity.id, item.ordinal, activity.title, activity.start.description,
+                        activity.end?.description,
+                        activity.start.earliestDay?.description, activity.start.latestDay?.description,
+                        activity.kind.rawValue, activity.host?.rawValue, activity.initiator?.rawValue,
+                        activity.isPublic,
+                    ])
             }
         }
         for (table, column, values) in [
@@ -198,51 +210,53 @@ struct RecordWriter {
             ("activity_fulfils", "obligation_id", \Activity.fulfils),
             ("activity_documents", "document_id", \Activity.documents),
         ] {
-            try await eachActivity(table, activityKey + [column]) { partnership, activity, insert in
+            try await eachActivity(activities, table, activityKey + [column]) { item, activity, insert in
                 for (ordinal, value) in activity[keyPath: values].enumerated() {
-                    try await insert(owner(partnership) + [activity.id, ordinal, value])
+                    try await insert(owner(item) + [activity.id, ordinal, value])
                 }
             }
         }
         try await eachActivity(
+            activities,
             "activity_participants", activityKey + ["side", "participant_group", "role", "head_count"]
-        ) { partnership, activity, insert in
+        ) { item, activity, insert in
             for (ordinal, participant) in activity.participants.enumerated() {
                 try await insert(
-                    owner(partnership) + [
+                    owner(item) + [
                         activity.id, ordinal, participant.side.rawValue, participant.group.rawValue,
                         participant.role.rawValue, participant.count,
                     ])
             }
         }
-        try await eachActivity("activity_costs", activityKey + ["side", "amount", "currency", "kind"]) {
-            partnership, activity, insert in
+        try await eachActivity(activities, "activity_costs", activityKey + ["side", "amount", "currency", "kind"]) {
+            item, activity, insert in
             for (ordinal, cost) in activity.costs.enumerated() {
                 try await insert(
-                    owner(partnership) + [
+                    owner(item) + [
                         activity.id, ordinal, cost.side.rawValue, cost.amount, cost.currency, cost.kind.rawValue,
                     ])
             }
         }
-        try await eachActivity("activity_benefits", activityKey + ["beneficiary", "kind", "description"]) {
-            partnership, activity, insert in
+        try await eachActivity(activities, "activity_benefits", activityKey + ["beneficiary", "kind", "description"]) {
+            item, activity, insert in
             for (ordinal, benefit) in activity.benefits.enumerated() {
                 try await insert(
-                    owner(partnership) + [
+                    owner(item) + [
                         activity.id, ordinal, benefit.to.rawValue, benefit.kind.rawValue, benefit.description,
                     ])
             }
         }
         try await eachActivity(
+            activities,
             "activity_results",
             activityKey + [
                 "kind", "directness", "description", "planned", "delivered", "quantity_value", "quantity_unit",
                 "sustained",
             ]
-        ) { partnership, activity, insert in
+        ) { item, activity, insert in
             for (ordinal, result) in activity.results.enumerated() {
                 try await insert(
-                    owner(partnership) + [
+                    owner(item) + [
                         activity.id, ordinal, result.kind.rawValue, result.directness.rawValue, result.description,
                         result.planned, result.delivered, result.quantity?.value, result.quantity?.unit,
                         result.sustained,
@@ -250,42 +264,40 @@ struct RecordWriter {
             }
         }
         try await eachActivity(
+            activities,
             "result_evidence",
             ["organization_id", "partnership_id", "activity_id", "result_ordinal", "ordinal", "document_id"]
-        ) { partnership, activity, insert in
+        ) { item, activity, insert in
             for (resultOrdinal, result) in activity.results.enumerated() {
                 for (ordinal, document) in result.evidence.enumerated() {
-                    try await insert(owner(partnership) + [activity.id, resultOrdinal, ordinal, document])
+                    try await insert(owner(item) + [activity.id, resultOrdinal, ordinal, document])
                 }
             }
         }
     }
 
-    private func writeAssessments() async throws {
+    /// Assessments with their evidence.
+    func insertAssessments(_ assessments: [Owned<Assessment>]) async throws {
         try await fill(
             "assessments",
             ["organization_id", "partnership_id", "ordinal", "element", "status", "assessed_by", "assessed_on", "note"]
         ) { insert in
-            for partnership in partnerships {
-                for (ordinal, assessment) in partnership.assessments.enumerated() {
-                    try await insert(
-                        owner(partnership) + [
-                            ordinal, assessment.element.rawValue, assessment.status.rawValue, assessment.by,
-                            assessment.date.description, assessment.note,
-                        ])
-                }
+            for item in assessments {
+                let assessment = item.value
+                try await insert(
+                    owner(item) + [
+                        item.ordinal, assessment.element.rawValue, assessment.status.rawValue, assessment.by,
+                        assessment.date.description, assessment.note,
+                    ])
             }
         }
         try await fill(
             "assessment_evidence",
             ["organization_id", "partnership_id", "assessment_ordinal", "ordinal", "document_id", "quote"]
         ) { insert in
-            for partnership in partnerships {
-                for (assessmentOrdinal, assessment) in partnership.assessments.enumerated() {
-                    for (ordinal, evidence) in assessment.evidence.enumerated() {
-                        try await insert(
-                            owner(partnership) + [assessmentOrdinal, ordinal, evidence.document, evidence.quote])
-                    }
+            for item in assessments {
+                for (ordinal, evidence) in item.value.evidence.enumerated() {
+                    try await insert(owner(item) + [item.ordinal, ordinal, evidence.document, evidence.quote])
                 }
             }
         }
@@ -295,8 +307,8 @@ struct RecordWriter {
 
     typealias Row = [(any Encodable & Sendable)?]
 
-    private func owner(_ partnership: Partnership) -> Row {
-        [organizationID, partnership.id]
+    private func owner<T>(_ item: Owned<T>) -> Row {
+        [organizationID, item.partnershipID]
     }
 
     private func fill(
@@ -314,18 +326,23 @@ struct RecordWriter {
     }
 
     private func eachActivity(
-        _ table: String, _ columns: [String],
-        _ rows: (Partnership, Activity, _ insert: RowSink) async throws -> Void
+        _ activities: [Owned<Activity>], _ table: String, _ columns: [String],
+        _ rows: (Owned<Activity>, Activity, _ insert: RowSink) async throws -> Void
     ) async throws {
         try await fill(table, columns) { insert in
-            for partnership in partnerships {
-                for activity in partnership.activities {
-                    try await rows(partnership, activity, insert)
-                }
+            for item in activities {
+                try await rows(item, item.value, insert)
             }
         }
     }
 
+}
+
+/// A record of a partnership with the ordinal that orders it among its kind.
+struct Owned<T> {
+    let partnershipID: String
+    let ordinal: Int
+    let value: T
 }
 
 /// Receives the rows of one table and sends them to the database in batches.

@@ -11,6 +11,17 @@ enum SearchEntries {
     static func add(
         _ partnerships: [Partnership], organizationID: String, to sql: any SQLDatabase, learning: Bool = true
     ) async throws {
+        try await write(
+            partnerships.flatMap { partnership in entries(of: partnership).map { (partnership.id, $0) } },
+            organizationID: organizationID, to: sql, learning: learning)
+    }
+
+    /// Writes entries of an organization's partnerships, learning their words on SQLite.
+    static func write(
+        _ entries: [(partnershipID: String, entry: Entry)], organizationID: String, to sql: any SQLDatabase,
+        learning: Bool = true
+    ) async throws {
+        guard !entries.isEmpty else { return }
         let learns = learning && sql.isSQLite
         let before =
             learns
@@ -18,12 +29,10 @@ enum SearchEntries {
                 column: "n", as: Int.self) ?? 0 : 0
         var batch = BatchInsert(
             "search_entries", columns: ["organization_id", "partnership_id", "kind", "record_id", "title", "body"])
-        for partnership in partnerships {
-            for entry in entries(of: partnership) {
-                try await batch.append(
-                    [organizationID, partnership.id, entry.kind.rawValue, entry.recordID, entry.title, entry.body],
-                    flushingTo: sql)
-            }
+        for (partnershipID, entry) in entries {
+            try await batch.append(
+                [organizationID, partnershipID, entry.kind.rawValue, entry.recordID, entry.title, entry.body],
+                flushingTo: sql)
         }
         try await batch.flush(to: sql)
         if learns { try await SearchVocabulary.learn(fromEntriesAfter: before, in: sql) }
@@ -44,6 +53,17 @@ enum SearchEntries {
         try await delete.run()
     }
 
+    /// Removes the entries of some records of one kind of a partnership.
+    static func remove(
+        _ kind: SearchHit.Kind, recordIDs: [String], organizationID: String, partnershipID: String,
+        from sql: any SQLDatabase
+    ) async throws {
+        guard !recordIDs.isEmpty else { return }
+        try await sql.delete(from: "search_entries").where("organization_id", .equal, SQLBind(organizationID))
+            .where("partnership_id", .equal, SQLBind(partnershipID)).where("kind", .equal, SQLBind(kind.rawValue))
+            .where(SQLColumn("record_id"), .in, SQLGroupExpression(recordIDs.map { SQLBind($0) })).run()
+    }
+
     /// The partnerships' entries take their partner's new name.
     static func renamePartner(
         _ partner: Partner, partnerID: String, organizationID: String, in sql: any SQLDatabase
@@ -58,7 +78,7 @@ enum SearchEntries {
         if sql.isSQLite { try await SearchVocabulary.learn(title(of: partner), in: sql) }
     }
 
-    private struct Entry {
+    struct Entry: Equatable {
         let kind: SearchHit.Kind
         let recordID: String
         let title: String
@@ -66,27 +86,30 @@ enum SearchEntries {
     }
 
     private static func entries(of partnership: Partnership) -> [Entry] {
+        [partnershipEntry(partnership)] + partnership.activities.map(activityEntry)
+            + partnership.documents.map(documentEntry)
+    }
+
+    /// The partnership's own entry: its partner, agreements and promises.
+    static func partnershipEntry(_ partnership: Partnership) -> Entry {
         var about: [String] = [partnership.partner.country]
         for agreement in partnership.agreements {
             about += agreement.areas + agreement.objectives + agreement.signatories.map(\.name)
         }
         about += partnership.obligations.map(\.title)
         about += partnership.stages.compactMap(\.note)
-        var entries = [
-            Entry(
-                kind: .partnership, recordID: partnership.id, title: title(of: partnership.partner), body: joined(about)
-            )
-        ]
-        for activity in partnership.activities {
-            let body =
-                activity.areas + activity.results.map(\.description) + activity.benefits.compactMap(\.description)
-            entries.append(Entry(kind: .activity, recordID: activity.id, title: activity.title, body: joined(body)))
-        }
-        for document in partnership.documents {
-            let body = [document.source, document.text].compactMap { $0 }
-            entries.append(Entry(kind: .document, recordID: document.id, title: document.title, body: joined(body)))
-        }
-        return entries
+        return Entry(
+            kind: .partnership, recordID: partnership.id, title: title(of: partnership.partner), body: joined(about))
+    }
+
+    static func activityEntry(_ activity: Activity) -> Entry {
+        let body = activity.areas + activity.results.map(\.description) + activity.benefits.compactMap(\.description)
+        return Entry(kind: .activity, recordID: activity.id, title: activity.title, body: joined(body))
+    }
+
+    static func documentEntry(_ document: Document) -> Entry {
+        let body = [document.source, document.text].compactMap { $0 }
+        return Entry(kind: .document, recordID: document.id, title: document.title, body: joined(body))
     }
 
     private static func title(of partner: Partner) -> String {

@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import KembarCore
 import KembarStore
+import Synchronization
 
 /// The JSON API under `/api/v1`, described by `/api/openapi.json`. Read with a personal API
 /// token, under the same roles as the pages: every account reads what its pages show, officers
@@ -74,28 +75,32 @@ struct APIController {
     private func organizations(_ request: Request, _ context: KembarRequestContext, _ account: Account) async throws
         -> APIResponse
     {
-        let snapshot = try await site.snapshot()
-        let items = snapshot.records.filter { account.covers($0.organization.id) }
-            .sorted { $0.organization.id < $1.organization.id }
-            .map { record in
+        let pagination = try Pagination(request)
+        var items: [JSONValue] = []
+        for organizationID in try await site.organizationIDs(readBy: account).sorted() {
+            guard let index = try await site.index(organizationID) else { continue }
+            items.append(
                 APIRepresentation.organization(
-                    record.organization,
-                    partnerships: record.partnerships.filter {
-                        account.canRead(organizationID: record.organization.id, partnershipID: $0.id)
-                    }.count)
-            }
-        return try Pagination(request).page(items, request: request)
+                    index.organization,
+                    partnerships: index.partnerships.filter {
+                        account.canRead(organizationID: organizationID, partnershipID: $0.id)
+                    }.count))
+        }
+        return pagination.page(items, request: request)
     }
 
     private func organization(_ request: Request, _ context: KembarRequestContext, _ account: Account) async throws
         -> APIResponse
     {
-        let (record, _) = try await readable(context, account)
+        let organizationID = try Self.parameter(context, "organization")
+        guard account.covers(organizationID), let index = try await site.index(organizationID) else {
+            throw Problem.notFound("No government \"\(organizationID)\" for this account.")
+        }
         return APIResponse(
             APIRepresentation.organization(
-                record.organization,
-                partnerships: record.partnerships.filter {
-                    account.canRead(organizationID: record.organization.id, partnershipID: $0.id)
+                index.organization,
+                partnerships: index.partnerships.filter {
+                    account.canRead(organizationID: organizationID, partnershipID: $0.id)
                 }.count))
     }
 
@@ -159,17 +164,24 @@ struct APIController {
     private func partnershipRecord(_ request: Request, _ context: KembarRequestContext, _ account: Account)
         async throws -> APIResponse
     {
-        let (record, partnership, _) = try await readablePartnership(context, account)
+        let cached = try await readablePartnership(context, account)
+        // The cache keeps no text of documents; the record as kembar/1 has it.
+        guard
+            let stored = try await site.store.partnership(
+                organizationID: cached.organization.id, id: cached.partnership.id)
+        else {
+            throw Problem.notFound("No partnership \"\(cached.partnership.id)\" of \"\(cached.organization.id)\".")
+        }
         return APIResponse(
             APIRepresentation.partnership(
-                partnership, withAssessments: account.canReadEvidence(organizationID: record.organization.id)))
+                stored.partnership, withAssessments: account.canReadEvidence(organizationID: cached.organization.id)))
     }
 
     private func agreements(_ request: Request, _ context: KembarRequestContext, _ account: Account) async throws
         -> APIResponse
     {
         let pagination = try Pagination(request)
-        let (_, partnership, _) = try await readablePartnership(context, account)
+        let partnership = try await readablePartnership(context, account).partnership
         return pagination.page(partnership.agreements.map(RecordEncoder.value), request: request)
     }
 
@@ -177,10 +189,10 @@ struct APIController {
         -> APIResponse
     {
         let pagination = try Pagination(request)
-        let (record, partnership, snapshot) = try await readablePartnership(context, account)
-        let occurrences = snapshot.evaluation(record.organization.id, partnership.id)?.obligations ?? []
+        let cached = try await readablePartnership(context, account)
+        let occurrences = cached.evaluation.obligations
         return pagination.page(
-            partnership.obligations.map { APIRepresentation.obligation($0, occurrences: occurrences) },
+            cached.partnership.obligations.map { APIRepresentation.obligation($0, occurrences: occurrences) },
             request: request)
     }
 
@@ -188,18 +200,18 @@ struct APIController {
         -> APIResponse
     {
         let pagination = try Pagination(request)
-        let (_, partnership, _) = try await readablePartnership(context, account)
+        let partnership = try await readablePartnership(context, account).partnership
         return pagination.page(partnership.activities.map(RecordEncoder.value), request: request)
     }
 
     private func activity(_ request: Request, _ context: KembarRequestContext, _ account: Account) async throws
         -> APIResponse
     {
-        let (record, partnership, _) = try await readablePartnership(context, account)
+        let cached = try await readablePartnership(context, account)
         let id = try Self.parameter(context, "activity")
-        guard let activity = partnership.activities.first(where: { $0.id == id }) else {
+        guard let activity = cached.partnership.activities.first(where: { $0.id == id }) else {
             throw Problem.notFound(
-                "No activity \"\(id)\" in partnership \"\(partnership.id)\" of \"\(record.organization.id)\".")
+                "No activity \"\(id)\" in partnership \"\(cached.partnership.id)\" of \"\(cached.organization.id)\".")
         }
         return APIResponse(RecordEncoder.value(activity))
     }
@@ -208,19 +220,26 @@ struct APIController {
         -> APIResponse
     {
         let pagination = try Pagination(request)
-        let (record, partnership, _) = try await readablePartnership(context, account)
+        let cached = try await readablePartnership(context, account)
         let files = try await site.documents.files(
-            organizationID: record.organization.id, partnershipID: partnership.id)
+            organizationID: cached.organization.id, partnershipID: cached.partnership.id)
         return pagination.page(
-            partnership.documents.map { APIRepresentation.document($0, file: files[$0.id]) }, request: request)
+            cached.partnership.documents.map { APIRepresentation.document($0, file: files[$0.id]) }, request: request)
     }
 
     private func partnershipEvaluation(_ request: Request, _ context: KembarRequestContext, _ account: Account)
         async throws -> APIResponse
     {
-        let (record, partnership, snapshot) = try await readablePartnership(context, account)
-        let day = try Self.day(request, default: snapshot.day)
-        return try evaluate(record, ids: [partnership.id], day: day, snapshot: snapshot)
+        let cached = try await readablePartnership(context, account)
+        let day = try Self.day(request, default: cached.day)
+        let evaluation =
+            day == cached.day
+            ? cached.evaluation
+            : Evaluator.evaluate(
+                cached.partnership, organization: cached.organization, partnershipCount: cached.partnershipCount,
+                asOf: day, policy: cached.policy)
+        return APIResponse(
+            bytes: EvaluationEncoder.encode(Evaluation(asOf: day, policy: cached.policy, partnerships: [evaluation])))
     }
 
     /// Adds an activity (a `kembar/1` activity object) to the partnership, as the activity form
@@ -239,21 +258,29 @@ struct APIController {
         }
         let body = try await ActivityIntake.body(request)
         let actor = "\(account.email) (\(account.role.rawValue)) via API"
-        let added: Activity? = try await site.store.modifyPartnership(organizationID: organizationID, id: partnershipID)
-        { stored in
-            let (partnership, activity) = try ActivityIntake.check(
-                body, partnership: stored.partnership, organization: stored.organization)
-            let change = Change(
-                actor: actor, action: "create", entity: "activity", entityID: activity.id, partnershipID: partnershipID,
-                summary: "added activity \(activity.id) through the API",
-                after: JSONWriter.string(RecordEncoder.value(activity)))
-            return (partnership, change, activity)
+        // Where the activity goes, for the pointers of a refusal from the store's own check.
+        let position = Mutex<Int>(0)
+        let added: Activity?
+        do {
+            added = try await site.store.modifyPartnership(organizationID: organizationID, id: partnershipID) {
+                stored in
+                let index = stored.partnership.activities.count
+                position.withLock { $0 = index }
+                let activity = try ActivityIntake.activity(body, at: index)
+                var partnership = stored.partnership
+                partnership.activities.append(activity)
+                let change = Change(
+                    actor: actor, action: "create", entity: "activity", entityID: activity.id,
+                    partnershipID: partnershipID, summary: "added activity \(activity.id) through the API",
+                    after: JSONWriter.string(RecordEncoder.value(activity)))
+                return (partnership, change, activity)
+            }
+        } catch StoreError.invalidRecord(let issues) {
+            throw ActivityIntake.problem(issues, index: position.withLock { $0 })
         }
         guard let added else {
             throw Problem.notFound("No partnership \"\(partnershipID)\" of \"\(organizationID)\".")
         }
-        // The next reading, of this client or another, must see the activity at once.
-        await site.revisions.didWrite()
         var response = APIResponse(RecordEncoder.value(added), status: .created)
         response.headers[.location] = APIPath.activity(organizationID, partnershipID, added.id)
         return response
@@ -263,28 +290,30 @@ struct APIController {
 
     /// The government of the path, when the account reads it.
     private func readable(_ context: KembarRequestContext, _ account: Account) async throws
-        -> (CooperationRecord, EvaluationCache.Snapshot)
+        -> (CooperationRecord, RecordView)
     {
         let organizationID = try Self.parameter(context, "organization")
-        let snapshot = try await site.snapshot()
-        guard account.covers(organizationID), let record = snapshot.record(organizationID) else {
+        guard account.covers(organizationID), let (record, view) = try await site.record(organizationID) else {
             throw Problem.notFound("No government \"\(organizationID)\" for this account.")
         }
-        return (record, snapshot)
+        return (record, view)
     }
 
+    /// The partnership of the path, when the account reads it, without the rest of its government.
     private func readablePartnership(_ context: KembarRequestContext, _ account: Account) async throws
-        -> (CooperationRecord, Partnership, EvaluationCache.Snapshot)
+        -> CachedPartnership
     {
-        let (record, snapshot) = try await readable(context, account)
+        let organizationID = try Self.parameter(context, "organization")
         let partnershipID = try Self.parameter(context, "partnership")
-        guard account.canRead(organizationID: record.organization.id, partnershipID: partnershipID),
-            let partnership = record.partnerships.first(where: { $0.id == partnershipID })
-        else {
-            throw Problem.notFound(
-                "No partnership \"\(partnershipID)\" of \"\(record.organization.id)\" for this account.")
+        guard account.covers(organizationID), try await site.index(organizationID) != nil else {
+            throw Problem.notFound("No government \"\(organizationID)\" for this account.")
         }
-        return (record, partnership, snapshot)
+        guard account.canRead(organizationID: organizationID, partnershipID: partnershipID),
+            let cached = try await site.partnership(organizationID, partnershipID)
+        else {
+            throw Problem.notFound("No partnership \"\(partnershipID)\" of \"\(organizationID)\" for this account.")
+        }
+        return cached
     }
 
     private func visible(_ record: CooperationRecord, _ account: Account) -> [Partnership] {
@@ -292,11 +321,19 @@ struct APIController {
             .sorted { $0.id < $1.id }
     }
 
-    /// The evaluation output of `kembar evaluate --format json` (docs/interchange.md).
+    /// The evaluation output of `kembar evaluate --format json` (docs/interchange.md): today's
+    /// from the cache, another day's computed.
     private func evaluate(
-        _ record: CooperationRecord, ids: [String], day: CalendarDay, snapshot: EvaluationCache.Snapshot
+        _ record: CooperationRecord, ids: [String], day: CalendarDay, snapshot: RecordView
     ) throws -> APIResponse {
-        let evaluation = try Evaluator.evaluate(record, asOf: day, policy: snapshot.policy, partnershipIDs: ids)
+        let organizationID = record.organization.id
+        let evaluation: Evaluation
+        if day == snapshot.day, let cached = snapshot.evaluations[organizationID] {
+            evaluation = Evaluation(
+                asOf: day, policy: snapshot.policy, partnerships: ids.sorted().compactMap { cached[$0] })
+        } else {
+            evaluation = try Evaluator.evaluate(record, asOf: day, policy: snapshot.policy, partnershipIDs: ids)
+        }
         return APIResponse(bytes: EvaluationEncoder.encode(evaluation))
     }
 

@@ -36,32 +36,39 @@ enum ActivityIntake {
         }
     }
 
-    /// The partnership with the activity added, or the problem with every issue found.
-    static func check(_ activity: JSONValue, partnership: Partnership, organization: Organization) throws
-        -> (partnership: Partnership, activity: Activity)
-    {
-        guard case .object = activity else {
+    /// The activity object of the body, checked on its own as the `index`-th activity of the
+    /// partnership would be; a problem with every issue found.
+    static func activity(_ value: JSONValue, at index: Int) throws -> Activity {
+        guard case .object = value else {
             throw invalid([
-                Problem.FieldError(pointer: "", detail: "must be an activity object, not \(activity.typeName)")
+                Problem.FieldError(pointer: "", detail: "must be an activity object, not \(value.typeName)")
             ])
         }
         do {
-            return try RecordCheck.appending(activity: activity, to: partnership, of: organization)
-        } catch let error as RecordValidationError {
-            let prefix = "$.partnerships[0].activities[\(partnership.activities.count)]"
-            let errors = error.issues.map { issue in
-                Problem.FieldError(pointer: pointer(issue.path, within: prefix), detail: issue.message)
-            }
-            // Well-formed, but at odds with the partnership as it stands: an id it already has,
-            // or a reference to an obligation or document it does not have.
-            if error.issues.allSatisfy({ $0.kind == .duplicateId || $0.kind == .danglingReference }) {
-                throw Problem(
-                    status: .conflict, kind: "conflicts-with-record",
-                    title: "The activity does not fit the partnership as it stands",
-                    detail: errors.map { "\($0.pointer): \($0.detail)" }.joined(separator: "; "), errors: errors)
-            }
-            throw invalid(errors)
+            return try RecordDecoder.activity(value, path: path(index))
+        } catch {
+            throw problem(error.issues, index: index)
         }
+    }
+
+    /// The problem of the issues found with the activity added as the `index`-th of its
+    /// partnership: a conflict when it is well-formed but at odds with the partnership as it
+    /// stands (an id it already has, a reference to an obligation or document it does not have).
+    static func problem(_ issues: [ValidationIssue], index: Int) -> Problem {
+        let errors = issues.map { issue in
+            Problem.FieldError(pointer: pointer(issue.path, within: path(index)), detail: issue.message)
+        }
+        if issues.allSatisfy({ $0.kind == .duplicateId || $0.kind == .danglingReference }) {
+            return Problem(
+                status: .conflict, kind: "conflicts-with-record",
+                title: "The activity does not fit the partnership as it stands",
+                detail: errors.map { "\($0.pointer): \($0.detail)" }.joined(separator: "; "), errors: errors)
+        }
+        return invalid(errors)
+    }
+
+    private static func path(_ index: Int) -> String {
+        "$.partnerships[0].activities[\(index)]"
     }
 
     static func invalid(_ errors: [Problem.FieldError]) -> Problem {

@@ -47,11 +47,12 @@ public func buildRouter(site: Site) -> Router<KembarRequestContext> {
 public func buildApplication(
     database: any KembarDatabase, hostname: String, port: Int, policy: EvaluationPolicy = .standard,
     security: SecuritySettings = SecuritySettings(), uploads: IntakeLimits = .standard, logger: Logger,
+    timeZone: TimeZone = TimeZone(identifier: "Asia/Jakarta")!,
     onListening: @escaping @Sendable (Int) async -> Void = { _ in }
 ) async throws -> some ApplicationProtocol {
     let site = try Site(
         database: database, renderer: try await PageRenderer.bundled(), policy: policy, security: security,
-        intake: DocumentIntake(limits: uploads), today: Site.localToday)
+        intake: DocumentIntake(limits: uploads), today: { Site.today(in: timeZone) })
     var app = Application(
         router: buildRouter(site: site),
         configuration: .init(address: .hostname(hostname, port: port), serverName: "Kembar"),

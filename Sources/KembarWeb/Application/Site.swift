@@ -4,14 +4,14 @@ import KembarCore
 import KembarDocuments
 import KembarStore
 
-/// What every page needs: the data, the cached evaluations, the templates and catalogs, and the
-/// date "today" (a parameter, so that tests can fix it).
+/// What every page needs: the data, the cached records and evaluations, the templates and
+/// catalogs, and the date "today" (a parameter, so that tests can fix it).
 public struct Site: Sendable {
     let database: any KembarDatabase
     let store: RecordStore
     let renderer: PageRenderer
     let revisions: RevisionWatch
-    let evaluations: EvaluationCache
+    let records: RecordCache
     let pages: PageCache
     let worldMap: WorldMap
     let today: @Sendable () -> CalendarDay
@@ -27,12 +27,21 @@ public struct Site: Sendable {
     let evidence: EvidenceStore
     let personalTokens: PersonalTokenStore
 
+    /// The memory the caches may use unless told otherwise (`kembar serve --cache-mb`).
+    public static let defaultCacheBytes = 256 << 20
+
+    /// `cacheBytes` caps the caches: three quarters for partnerships and their evaluations, a
+    /// quarter for rendered pages. `observer` is told of each evaluation (tests count them).
     public init(
         database: any KembarDatabase, renderer: PageRenderer, policy: EvaluationPolicy = .standard,
         security: SecuritySettings = SecuritySettings(), intake: DocumentIntake = DocumentIntake(),
+        cacheBytes: Int = Site.defaultCacheBytes, observer: (any CacheObserver)? = nil,
         today: @escaping @Sendable () -> CalendarDay
     ) throws {
+        let revisions = RevisionWatch(database: database)
+        let database = WatchedDatabase(base: database, watch: revisions)
         self.database = database
+        self.revisions = revisions
         store = RecordStore(database: database)
         self.security = security
         accounts = AccountStore(database: database, passwords: security.passwords)
@@ -45,27 +54,28 @@ public struct Site: Sendable {
         evidence = EvidenceStore(database: database)
         personalTokens = PersonalTokenStore(database: database)
         self.renderer = renderer
-        revisions = RevisionWatch(database: database)
-        evaluations = EvaluationCache(store: store, revisions: revisions, policy: policy)
-        pages = PageCache()
+        records = RecordCache(
+            store: store, watch: revisions, policy: policy, budget: cacheBytes / 4 * 3, observer: observer)
+        pages = PageCache(watch: revisions, budget: cacheBytes / 4)
         worldMap = try WorldMap.bundled()
         self.today = today
     }
 
-    /// Today in the server's time zone.
-    public static func localToday() -> CalendarDay {
-        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+    /// Today where the office works: the day turns at midnight in `timeZone`.
+    public static func today(in timeZone: TimeZone) -> CalendarDay {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
         return CalendarDay(year: parts.year!, month: parts.month!, day: parts.day!)!
     }
 
-    func snapshot() async throws -> EvaluationCache.Snapshot {
-        try await evaluations.current(today: today())
-    }
+    var policy: EvaluationPolicy { records.policy }
 
-    /// Serves a page from the cache while the data and the day stay the same. Pages are kept
-    /// per visitor scope (an account, or the public), since what a page shows depends on who asks.
+    /// Serves a page from the cache while what it shows and the day stay the same. Pages are kept
+    /// per visitor scope (an account, or the public), since what a page shows depends on who
+    /// asks, and depend on the data of `organizations` (nil: of every government).
     func cachedPage(
-        _ request: Request, _ context: KembarRequestContext,
+        _ request: Request, _ context: KembarRequestContext, organizations: Set<String>?,
         render: @escaping @Sendable (Words) async throws -> HTMLPage
     ) async throws
         -> HTMLPage
@@ -76,12 +86,98 @@ public struct Site: Sendable {
         let key =
             context.visitor.cacheScope + " " + language.rawValue + " " + request.uri.path + "?"
             + (request.uri.query ?? "")
-        var page = try await pages.page(key, revision: revision, day: today().ordinal) {
-            try await render(words)
+        var page = try await pages.page(
+            key, organizations: organizations, revision: revision, day: today().ordinal
+        ) {
+            let reading = PageReading()
+            let page = try await PageReading.$current.withValue(reading) { try await render(words) }
+            return (page, reading.isCurrent)
         }
         if chosenNow { page.headers = LanguageChoice.rememberingHeaders(language) }
         return page
     }
+}
+
+extension Site {
+    /// Every government, by name.
+    func organizations() async throws -> [Organization] {
+        _ = try await revisions.current()
+        return try await records.organizations()
+    }
+
+    /// The governments whose records `account` reads: its own, or every one for a deployment account.
+    func organizationIDs(readBy account: Account) async throws -> [String] {
+        if let own = account.organizationID { return [own] }
+        return try await organizations().map(\.id)
+    }
+
+    /// A government and the list of its partnerships, without their records.
+    func index(_ organizationID: String) async throws -> OrganizationIndex? {
+        _ = try await revisions.current()
+        return try await records.index(organizationID)
+    }
+
+    /// The records of the governments named (those that exist), evaluated as of today.
+    func records(_ organizationIDs: [String]) async throws -> RecordView {
+        _ = try await revisions.current()
+        let day = today()
+        var records: [CooperationRecord] = []
+        var evaluations: [String: [String: PartnershipEvaluation]] = [:]
+        var partnerIDs: [String: [String: String]] = [:]
+        var current = true
+        for organizationID in organizationIDs {
+            guard let assembled = try await self.records.assemble(organizationID, today: day) else { continue }
+            records.append(
+                CooperationRecord(
+                    organization: assembled.index.organization, partnerships: assembled.entries.map(\.partnership)))
+            evaluations[organizationID] = Dictionary(
+                uniqueKeysWithValues: assembled.entries.map { ($0.partnership.id, $0.evaluation) })
+            partnerIDs[organizationID] = Dictionary(
+                uniqueKeysWithValues: assembled.entries.map { ($0.partnership.id, $0.partnerID) })
+            current = current && assembled.fresh
+        }
+        if !current { PageReading.current?.readStale() }
+        return RecordView(
+            day: day, policy: policy, records: records, evaluations: evaluations, partnerIDs: partnerIDs)
+    }
+
+    /// The records `account` reads.
+    func records(readBy account: Account) async throws -> RecordView {
+        try await records(try await organizationIDs(readBy: account))
+    }
+
+    /// One government's record, or nil when there is no such government.
+    func record(_ organizationID: String) async throws -> (record: CooperationRecord, view: RecordView)? {
+        let view = try await records([organizationID])
+        return view.record(organizationID).map { ($0, view) }
+    }
+
+    /// One partnership with its government and evaluation, without reading the government's
+    /// other partnerships; nil when either does not exist.
+    func partnership(_ organizationID: String, _ partnershipID: String) async throws -> CachedPartnership? {
+        _ = try await revisions.current()
+        let day = today()
+        guard let assembled = try await records.assemble(organizationID, only: [partnershipID], today: day),
+            let entry = assembled.entries.first
+        else { return nil }
+        if !assembled.fresh { PageReading.current?.readStale() }
+        return CachedPartnership(
+            organization: assembled.index.organization, partnership: entry.partnership, partnerID: entry.partnerID,
+            evaluation: entry.evaluation, partnershipCount: assembled.index.partnerships.count, day: day,
+            policy: policy)
+    }
+}
+
+/// A partnership as pages read it: with its government and its evaluation as of `day`.
+struct CachedPartnership: Sendable {
+    let organization: Organization
+    let partnership: Partnership
+    let partnerID: String
+    let evaluation: PartnershipEvaluation
+    /// How many partnerships the government keeps (what the office's load counts).
+    let partnershipCount: Int
+    let day: CalendarDay
+    let policy: EvaluationPolicy
 }
 
 extension Site {

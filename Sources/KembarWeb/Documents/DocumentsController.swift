@@ -97,7 +97,6 @@ struct DocumentsController {
             bytes: file.bytes, text: extracted.text)
         let id = try await site.documents.attach(
             upload, organizationID: organizationID, partnershipID: partnershipID, actor: context.visitor.actor)
-        await site.revisions.didWrite()
         return Response(
             status: .seeOther,
             headers: [.location: SitePath.document(organizationID, partnershipID, id) + "?saved=document"])
@@ -159,7 +158,6 @@ struct DocumentsController {
             ) { page($0, $1, of: outdated.document, in: outdated.partnership) }
             return try form(refused, status: .conflict)
         }
-        await site.revisions.didWrite()
         return Response(status: .seeOther, headers: [.location: back + "?saved=document"])
     }
 
@@ -200,7 +198,6 @@ struct DocumentsController {
         try await site.documents.remove(
             documentID: documentID, organizationID: organizationID, partnershipID: partnershipID,
             actor: context.visitor.actor)
-        await site.revisions.didWrite()
         return Response(
             status: .seeOther,
             headers: [
@@ -286,7 +283,6 @@ struct DocumentsController {
             let excerpt = try await site.evidence.code(
                 .init(documentID: documentID, quote: quote, near: near, code: code, memo: memo ?? ""),
                 organizationID: organizationID, partnershipID: partnershipID, actor: context.visitor.actor)
-            await site.revisions.didWrite()
             return Response(
                 status: .seeOther,
                 headers: [
@@ -322,7 +318,6 @@ struct DocumentsController {
         } catch EvidenceError.excerptNotFound {
             throw AccessDenied.notFound
         }
-        await site.revisions.didWrite()
         return Response(
             status: .seeOther,
             headers: [.location: SitePath.document(organizationID, partnershipID, documentID) + "?saved=uncoded"])

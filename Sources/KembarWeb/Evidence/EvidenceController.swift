@@ -59,29 +59,27 @@ struct EvidenceController {
     private func matrix(_ request: Request, _ context: KembarRequestContext) async throws -> Response {
         let account = try evidenceReader(context)
         let words = site.renderer.words(LanguageChoice.language(of: request).language)
-        let snapshot = try await site.snapshot().visible(to: account)
-        let excerpts = try await site.evidence.excerpts(organizationIDs: snapshot.records.map(\.organization.id))
-        let anchored = anchoredExcerpts(excerpts, in: snapshot.records)
+        let chosen = request.uri.queryParameters["organization"].map(String.init)
+        let shown = GovernmentChoice(readable: try await site.organizationIDs(readBy: account), chosen: chosen)
+        let records = try await site.records(shown.organizationIDs)
+        let excerpts = try await site.evidence.excerpts(organizationIDs: shown.organizationIDs)
+        let anchored = anchoredExcerpts(
+            excerpts, in: try await site.evidence.codedDocumentTexts(organizationIDs: shown.organizationIDs))
         let view = EvidenceMatrixView(
-            snapshot: snapshot, excerpts: anchored, codeBook: try await site.evidence.codeBook(words: words),
-            words: words)
+            records: records, excerpts: anchored, codeBook: try await site.evidence.codeBook(words: words),
+            governments: try await shown.links(site, words: words) {
+                SitePath.evidence + "?organization=" + $0.addingPercentEncodingForPath()
+            }, words: words)
         return try site.page(
             "evidence", title: words.text("evidence_title"), model: view, words: words, request, context,
             section: .evidence
         ).response(from: request, context: context)
     }
 
-    /// Coded passages still found in their document's current text, at their current positions.
-    private func anchoredExcerpts(_ excerpts: [CodedExcerpt], in records: [CooperationRecord]) -> [CodedExcerpt] {
-        var texts: [String: String] = [:]
-        for record in records {
-            for partnership in record.partnerships {
-                for document in partnership.documents {
-                    texts["\(record.organization.id)/\(partnership.id)/\(document.id)"] = document.text ?? ""
-                }
-            }
-        }
-        return excerpts.compactMap { excerpt in
+    /// Coded passages still found in their document's current text (`texts`, keyed
+    /// `organization/partnership/document`), at their current positions.
+    private func anchoredExcerpts(_ excerpts: [CodedExcerpt], in texts: [String: String]) -> [CodedExcerpt] {
+        excerpts.compactMap { excerpt in
             texts["\(excerpt.organizationID)/\(excerpt.partnershipID)/\(excerpt.documentID)"].flatMap {
                 excerpt.anchored(in: $0)
             }
@@ -98,16 +96,16 @@ struct EvidenceController {
         let partnershipID = try context.parameters.require("partnership")
         let account = try context.visitor.evidenceReader(organizationID: organizationID, partnershipID: partnershipID)
         let words = site.renderer.words(LanguageChoice.language(of: request).language)
-        let snapshot = try await site.snapshot()
-        guard let record = snapshot.record(organizationID),
-            let partnership = record.partnerships.first(where: { $0.id == partnershipID })
-        else { throw AccessDenied.notFound }
+        guard let cached = try await site.partnership(organizationID, partnershipID) else {
+            throw AccessDenied.notFound
+        }
         let excerpts = anchoredExcerpts(
             try await site.evidence.excerpts(organizationIDs: [organizationID], partnershipID: partnershipID),
-            in: [CooperationRecord(organization: record.organization, partnerships: [partnership])])
+            in: try await site.evidence.codedDocumentTexts(
+                organizationIDs: [organizationID], partnershipID: partnershipID))
         let view = PartnershipEvidenceView(
-            organization: record.organization, partnership: partnership,
-            evaluation: snapshot.evaluation(organizationID, partnershipID), day: snapshot.day, excerpts: excerpts,
+            organization: cached.organization, partnership: cached.partnership,
+            evaluation: cached.evaluation, day: cached.day, excerpts: excerpts,
             codeBook: try await site.evidence.codeBook(words: words),
             form: account.canCodeEvidence(organizationID: organizationID), state: state, errors: errors,
             defaultBy: account.name, saved: SavedNotice.message(of: request, words: words),
@@ -151,7 +149,6 @@ struct EvidenceController {
                 request, context, state: state, errors: ["evidence": words.text("error_choice")],
                 status: .unprocessableContent)
         }
-        await site.revisions.didWrite()
         return Response(
             status: .seeOther,
             headers: [
@@ -203,7 +200,6 @@ struct EvidenceController {
                 request, context, state: state, errors: ["name": words.text("codebook_error_exists")],
                 status: .unprocessableContent)
         }
-        await site.revisions.didWrite()
         return Response(status: .seeOther, headers: [.location: SitePath.codeBook + "?saved=code"])
     }
 
@@ -212,11 +208,10 @@ struct EvidenceController {
     private func project(_ request: Request, _ context: KembarRequestContext) async throws -> Response {
         let account = try evidenceReader(context)
         let words = site.renderer.words(LanguageChoice.language(of: request).language)
-        let snapshot = try await site.snapshot().visible(to: account)
-        let organizations = snapshot.records.map(\.organization)
+        let organizationIDs = try await site.organizationIDs(readBy: account)
         let bytes = try await QDPXExport(database: site.database).project(
-            organizationIDs: organizations.map(\.id), codeBook: try await site.evidence.codeBook(words: words))
-        let name = organizations.count == 1 ? "kembar-\(organizations[0].id).qdpx" : "kembar.qdpx"
+            organizationIDs: organizationIDs, codeBook: try await site.evidence.codeBook(words: words))
+        let name = organizationIDs.count == 1 ? "kembar-\(organizationIDs[0]).qdpx" : "kembar.qdpx"
         return download(bytes, type: "application/zip", name: name)
     }
 }

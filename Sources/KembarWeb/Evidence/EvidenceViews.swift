@@ -51,7 +51,16 @@ struct EvidenceMatrixView {
     let codeBookHref = SitePath.codeBook
     let exportHref = SitePath.projectExport
 
-    init(snapshot: EvaluationCache.Snapshot, excerpts: [CodedExcerpt], codeBook: CodeBook, words: Words) {
+    /// The governments to choose from, when the account reads too many to show at once.
+    let governments: [GovernmentChoice.Link]
+    let hasGovernments: Bool
+
+    init(
+        records snapshot: RecordView, excerpts: [CodedExcerpt], codeBook: CodeBook,
+        governments: [GovernmentChoice.Link], words: Words
+    ) {
+        self.governments = governments
+        hasGovernments = !governments.isEmpty
         elements = KeyElement.allCases.map { words.term($0, "element") }
         let byPartnership = Dictionary(grouping: excerpts) { "\($0.organizationID)/\($0.partnershipID)" }
         var rows: [Row] = []

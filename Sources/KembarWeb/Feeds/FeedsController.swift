@@ -37,8 +37,7 @@ struct FeedsController {
                 secret: try context.parameters.require("token"), purpose: .calendar),
             account.covers(organizationID)
         else { return Self.notFound }
-        let snapshot = try await site.snapshot()
-        guard let record = snapshot.record(organizationID) else { return Self.notFound }
+        guard let (record, snapshot) = try await site.record(organizationID) else { return Self.notFound }
         let partnerships: [Partnership]
         if let partnershipID {
             guard account.canRead(organizationID: organizationID, partnershipID: partnershipID),
@@ -64,8 +63,7 @@ struct FeedsController {
 
     private func publicCalendar(_ request: Request, _ context: KembarRequestContext) async throws -> Response {
         let organizationID = try context.parameters.require("organization")
-        let snapshot = try await site.snapshot()
-        guard let record = snapshot.record(organizationID) else { return Self.notFound }
+        guard let (record, snapshot) = try await site.record(organizationID) else { return Self.notFound }
         let words = site.renderer.words(LanguageChoice.language(of: request).language)
         let base = site.security.baseURL(of: request)
         let calendar = CalendarText.calendar(
@@ -80,7 +78,7 @@ struct FeedsController {
 
     private func partners(_ request: Request, _ context: KembarRequestContext) async throws -> Response {
         let organizationID = try context.parameters.require("organization")
-        guard let record = try await site.snapshot().record(organizationID) else { return Self.notFound }
+        guard let (record, _) = try await site.record(organizationID) else { return Self.notFound }
         let base = site.security.baseURL(of: request)
         let document = PartnersGeoJSON.document(record) { base + SitePath.publicPartnership(organizationID, $0) }
         return Response(

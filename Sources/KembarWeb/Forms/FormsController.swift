@@ -86,20 +86,22 @@ struct FormsController {
             result.newPartner
             ?? partners.first { if case .existing(let id) = result.partner { $0.id == id } else { false } }!.partner
         let partnership = Partnership(id: result.id, kind: result.kind, partner: partner)
-        if let problem = RecordCheck.problems(partnership, organization) {
+        do {
+            try await site.store.savePartnership(
+                partnership, organizationID: organization.id, replacing: nil, partner: result.partner,
+                change: Change(
+                    actor: context.visitor.actor, action: "create", entity: "partnership", entityID: partnership.id,
+                    partnershipID: partnership.id,
+                    summary: "created partnership \(partnership.id) with \(partner.name)",
+                    after: json(RecordEncoder.value(partnership))))
+        } catch StoreError.invalidRecord(let issues) {
             return try show(
                 form.page(
-                    chosen, errors: ["id": problem], action: SitePath.newPartnership, cancel: SitePath.portfolio,
-                    heading: heading),
+                    chosen, errors: ["id": RecordCheck.describe(issues)], action: SitePath.newPartnership,
+                    cancel: SitePath.portfolio, heading: heading),
                 words, request, context, status: .unprocessableContent)
         }
-        try await site.store.savePartnership(
-            partnership, organizationID: organization.id, replacing: nil, partner: result.partner,
-            change: Change(
-                actor: context.visitor.actor, action: "create", entity: "partnership", entityID: partnership.id,
-                partnershipID: partnership.id, summary: "created partnership \(partnership.id) with \(partner.name)",
-                after: json(RecordEncoder.value(partnership))))
-        return await saved(organization.id, partnership.id, .partnership, anchor: nil)
+        return saved(organization.id, partnership.id, .partnership, anchor: nil)
     }
 
     private func editPartnership(_ request: Request, _ context: KembarRequestContext, post: Bool) async throws
@@ -153,7 +155,7 @@ struct FormsController {
                 return (partnership, change, partnership.id)
             }
             guard let saved else { return try respond(site.notFound(request, context, words: words), request, context) }
-            return await self.saved(organizationID, saved, .partnership, anchor: nil)
+            return self.saved(organizationID, saved, .partnership, anchor: nil)
         } catch StoreError.partnershipExists {
             // Taken by a partnership made since the id was checked.
             return try page(["id": words.text("error_duplicate_id")], status: .unprocessableContent)
@@ -213,7 +215,6 @@ struct FormsController {
                 state, current: form.state(from: outdated.partner), lastChange: lastChange, page: page)
             return try show(refused, words, request, context, status: .conflict)
         }
-        await site.revisions.didWrite()
         return redirect(back + "?saved=partner")
     }
 
@@ -265,9 +266,6 @@ struct FormsController {
                 case .failure(let errors): throw EditRefusal.invalid(errors, current)
                 case .success(let change): applied = change
                 }
-                if let problem = RecordCheck.problems(applied.partnership, current.organization) {
-                    throw EditRefusal.invalid(["": problem], current)
-                }
                 let change = Change(
                     actor: actor, action: editing ? "update" : "create", entity: kind.entity,
                     entityID: applied.id, partnershipID: partnershipID,
@@ -277,9 +275,13 @@ struct FormsController {
                 return (applied.partnership, change, applied.anchor)
             }
             guard let saved else { return try respond(site.notFound(request, context, words: words), request, context) }
-            return await self.saved(organizationID, partnershipID, kind.notice, anchor: saved)
+            return self.saved(organizationID, partnershipID, kind.notice, anchor: saved)
         } catch let refusal as EditRefusal {
             return try await refused(refusal, form, state, words: words, request, context)
+        } catch StoreError.invalidRecord(let issues) {
+            // The store checks the whole partnership before it writes.
+            return try await refused(
+                .invalid(["": RecordCheck.describe(issues)], stored), form, state, words: words, request, context)
         }
     }
 
@@ -326,11 +328,10 @@ struct FormsController {
         return try await site.store.partnership(organizationID: organizationID, id: partnershipID)
     }
 
-    private func saved(_ organizationID: String, _ partnershipID: String, _ notice: SavedNotice, anchor: String?) async
+    private func saved(_ organizationID: String, _ partnershipID: String, _ notice: SavedNotice, anchor: String?)
         -> Response
     {
-        await site.revisions.didWrite()
-        return redirect(
+        redirect(
             SitePath.partnership(organizationID, partnershipID) + "?saved=\(notice.rawValue)"
                 + (anchor.map { "#" + $0 } ?? ""))
     }

@@ -1,63 +1,41 @@
 import KembarCore
+import KembarStore
 
-/// The last guard before saving: the whole partnership checked as an import would check it.
+/// The checks a form makes before saving: the whole partnership as an import would check it,
+/// on its typed values (the store checks again inside its write, as the last guard).
 enum RecordCheck {
-    static func problems(_ partnership: Partnership, _ organization: Organization) -> String? {
-        let record = CooperationRecord(organization: organization, partnerships: [partnership])
-        do {
-            _ = try RecordDecoder.decode(RecordEncoder.value(record))
-            return nil
-        } catch {
-            return error.issues.map(\.description).joined(separator: "; ")
-        }
+    /// What is wrong with the partnership, in one line; nil when it may be saved.
+    static func problems(_ partnership: Partnership) -> String? {
+        let issues = RecordValidator.issues(of: partnership)
+        return issues.isEmpty ? nil : describe(issues)
+    }
+
+    static func describe(_ issues: [ValidationIssue]) -> String {
+        issues.map(\.description).joined(separator: "; ")
     }
 
     /// A partnership with an activity added from its stored `kembar/1` JSON, read and checked as
     /// an import would: the activity must still fit the partnership as it is now.
-    static func adding(activityJSON: String, to partnership: Partnership, of organization: Organization) throws
+    static func adding(activityJSON: String, to partnership: Partnership) throws(RecordCheckError)
         -> (partnership: Partnership, activity: Activity)
     {
+        let path = "$.partnerships[0].activities[\(partnership.activities.count)]"
         do {
-            return try appending(activity: try JSONParser.parse(activityJSON), to: partnership, of: organization)
+            let activity = try RecordDecoder.activity(try JSONParser.parse(activityJSON), path: path)
+            var updated = partnership
+            updated.activities.append(activity)
+            if let problem = problems(updated) { throw RecordCheckError.invalid(problem) }
+            return (updated, activity)
+        } catch let error as RecordCheckError {
+            throw error
         } catch let error as RecordValidationError {
-            throw RecordCheckError.invalid(error.issues.map(\.description).joined(separator: "; "))
+            throw .invalid(describe(error.issues))
+        } catch {
+            throw .invalid("\(error)")
         }
-    }
-
-    /// The partnership with `activity` (a `kembar/1` activity object) added last, checked as an
-    /// import checks it. The issues of the new activity are at `$.partnerships[0].activities[N]`,
-    /// N being the number of activities before.
-    static func appending(activity: JSONValue, to partnership: Partnership, of organization: Organization) throws
-        -> (partnership: Partnership, activity: Activity)
-    {
-        guard case .object(var partnershipMembers) = RecordEncoder.value(partnership) else {
-            throw RecordCheckError.unreadable
-        }
-        if let index = partnershipMembers.firstIndex(where: { $0.key == "activities" }),
-            case .array(let list) = partnershipMembers[index].value
-        {
-            partnershipMembers[index].value = .array(list + [activity])
-        } else {
-            partnershipMembers.append(.init("activities", .array([activity])))
-        }
-        guard
-            case .object(var recordMembers) = RecordEncoder.value(
-                CooperationRecord(organization: organization, partnerships: []))
-        else { throw RecordCheckError.unreadable }
-        if let index = recordMembers.firstIndex(where: { $0.key == "partnerships" }) {
-            recordMembers[index].value = .array([.object(partnershipMembers)])
-        } else {
-            recordMembers.append(.init("partnerships", .array([.object(partnershipMembers)])))
-        }
-        let decoded = try RecordDecoder.decode(JSONValue.object(recordMembers))
-        guard let result = decoded.partnerships.first, let added = result.activities.last else {
-            throw RecordCheckError.unreadable
-        }
-        return (result, added)
     }
 }
 
 enum RecordCheckError: Error {
-    case unreadable
     case invalid(String)
 }

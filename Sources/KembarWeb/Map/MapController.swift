@@ -12,9 +12,14 @@ struct MapController {
 
     func map(_ request: Request, _ context: KembarRequestContext) async throws -> HTMLPage {
         let reader = try context.visitor.portfolioReader()
-        return try await site.cachedPage(request, context) { words in
-            let snapshot = try await site.snapshot().visible(to: reader)
-            let view = MapView(snapshot: snapshot, map: site.worldMap, words: words)
+        let chosen = request.uri.queryParameters["organization"].map(String.init)
+        let shown = GovernmentChoice(readable: try await site.organizationIDs(readBy: reader), chosen: chosen)
+        return try await site.cachedPage(request, context, organizations: shown.dependencies) { words in
+            let view = MapView(
+                records: try await site.records(shown.organizationIDs), map: site.worldMap,
+                governments: try await shown.links(site, words: words) {
+                    SitePath.map + "?organization=" + $0.addingPercentEncodingForPath()
+                }, words: words)
             return site.page(
                 "map", title: words.text("map_title"), model: view, words: words, request, context, section: .map,
                 attribution: true)

@@ -21,8 +21,13 @@ struct MapView {
     let entries: [Entry]
     let legend: [Legend]
     let unlocated: String?
+    /// The governments to choose from, when the account reads too many to draw at once.
+    let governments: [GovernmentChoice.Link]
+    let hasGovernments: Bool
 
-    init(snapshot: EvaluationCache.Snapshot, map: WorldMap, words: Words) {
+    init(records snapshot: RecordView, map: WorldMap, governments: [GovernmentChoice.Link], words: Words) {
+        self.governments = governments
+        hasGovernments = !governments.isEmpty
         var entries: [Entry] = []
         var lines = ""
         var markers = ""

@@ -56,13 +56,12 @@ struct PartnerSubmissionsController {
         guard let activity else { return try show(errors, status: .unprocessableContent) }
         var partnership = stored.partnership
         partnership.activities.append(activity)
-        if let problem = RecordCheck.problems(partnership, stored.organization) {
+        if let problem = RecordCheck.problems(partnership) {
             return try show(["": problem], status: .unprocessableContent)
         }
         try await site.submissions.submit(
             activityJSON: JSONWriter.string(RecordEncoder.value(activity)), title: activity.title,
             organizationID: organizationID, partnershipID: partnershipID, enteredBy: context.visitor.actor)
-        await site.revisions.didWrite()
         return Response(
             status: .seeOther,
             headers: [.location: SitePath.contributions(organizationID, partnershipID) + "?saved=submission"])
@@ -113,9 +112,9 @@ struct PartnerSubmissionsController {
                 PartnershipView.Fact(
                     label: words.text("review_received"), value: ReviewView.day(submission.enteredAt)),
             ]
-            if let activity = try? RecordCheck.adding(
-                activityJSON: submission.activityJSON, to: stored.partnership, of: stored.organization
-            ).activity {
+            if let activity = try? RecordCheck.adding(activityJSON: submission.activityJSON, to: stored.partnership)
+                .activity
+            {
                 facts.append(PartnershipView.Fact(label: words.text("field_start"), value: words.date(activity.start)))
                 facts.append(
                     PartnershipView.Fact(
@@ -151,8 +150,8 @@ struct PartnerSubmissionsController {
         let organizationID = stored.organization.id
         let partnershipID = stored.partnership.id
         guard let submissionID = context.parameters.get("submission").flatMap(Int.init),
-            let submission = try await site.submissions.submission(
-                id: submissionID, organizationID: organizationID, partnershipID: partnershipID)
+            try await site.submissions.submission(
+                id: submissionID, organizationID: organizationID, partnershipID: partnershipID) != nil
         else { throw AccessDenied.notFound }
         return try await site.decide(
             request, reasonField: "reason-\(submissionID)",
@@ -167,16 +166,13 @@ struct PartnerSubmissionsController {
             },
             accept: { _ in
                 // Checked again against the partnership as it is now, which may have changed since.
-                let merged: (partnership: Partnership, activity: Activity)
                 do {
-                    merged = try RecordCheck.adding(
-                        activityJSON: submission.activityJSON, to: stored.partnership, of: stored.organization)
-                } catch RecordCheckError.invalid(let problem) {
-                    return ["": problem]
+                    try await site.submissions.confirm(
+                        id: submissionID, organizationID: organizationID, partnershipID: partnershipID,
+                        actor: context.visitor.actor)
+                } catch StoreError.invalidRecord(let issues) {
+                    return ["": RecordCheck.describe(issues)]
                 }
-                try await site.submissions.confirm(
-                    id: submissionID, partnership: merged.partnership, activityID: merged.activity.id,
-                    organizationID: organizationID, partnerID: stored.partnerID, actor: context.visitor.actor)
                 return [:]
             })
     }

@@ -106,7 +106,6 @@ struct ProposalsController {
         } catch ParticipationError.tooManyFromAddress {
             return try form(["": words.text("propose_too_many")], status: .tooManyRequests)
         }
-        await site.revisions.didWrite()
         return try thanks()
     }
 
@@ -194,19 +193,19 @@ struct ProposalsController {
                 let start = reader.date("start" + suffix, required: true)
                 let kind: Activity.Kind? = reader.choice("kind" + suffix, required: true)
                 guard reader.errors.isEmpty, let title, let start, let kind else { return reader.errors }
-                var partnership = stored.partnership
-                let id = Slug.unused(FormReader.slug(title), avoiding: Set(partnership.activities.map(\.id)))
                 let activity = Activity(
-                    id: id, title: title, start: start, kind: kind, areas: proposal.area.map { [$0] } ?? [],
+                    id: Slug.unused(FormReader.slug(title), avoiding: Set(stored.partnership.activities.map(\.id))),
+                    title: title, start: start, kind: kind, areas: proposal.area.map { [$0] } ?? [],
                     host: nil, initiator: .home,
                     participants: [Participant(side: .home, group: proposal.group, role: .planner)],
                     isPublic: !state["public" + suffix].isEmpty)
-                partnership.activities.append(activity)
-                if let problem = RecordCheck.problems(partnership, stored.organization) { return ["": problem] }
-                try await site.proposals.accept(
-                    id: proposalID, partnership: partnership, activityID: id, organizationID: organizationID,
-                    partnerID: stored.partnerID, actor: context.visitor.actor,
-                    activityJSON: JSONWriter.string(RecordEncoder.value(activity)))
+                do {
+                    try await site.proposals.accept(
+                        id: proposalID, activity: activity, organizationID: organizationID,
+                        partnershipID: partnershipID, actor: context.visitor.actor)
+                } catch StoreError.invalidRecord(let issues) {
+                    return ["": RecordCheck.describe(issues)]
+                }
                 return [:]
             })
     }

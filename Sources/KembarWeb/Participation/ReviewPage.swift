@@ -66,7 +66,6 @@ extension Site {
         } catch ParticipationError.alreadyDecided {
             return try await review(state, ["": words.text("review_already_decided")])
         }
-        await revisions.didWrite()
         return Response(status: .seeOther, headers: [.location: back])
     }
 }

@@ -16,12 +16,8 @@ struct PartnershipController {
         let organizationID = try context.parameters.require("organization")
         let partnershipID = try context.parameters.require("partnership")
         let account = try context.visitor.reader(organizationID: organizationID, partnershipID: partnershipID)
-        return try await site.cachedPage(request, context) { words in
-            let snapshot = try await site.snapshot()
-            guard let record = snapshot.record(organizationID),
-                let partnership = record.partnerships.first(where: { $0.id == partnershipID }),
-                let partnerID = snapshot.partnerIDs[organizationID]?[partnershipID]
-            else {
+        return try await site.cachedPage(request, context, organizations: [organizationID]) { words in
+            guard let cached = try await site.partnership(organizationID, partnershipID) else {
                 return site.notFound(request, context, words: words)
             }
             var access = PartnershipAccess(
@@ -38,9 +34,8 @@ struct PartnershipController {
                     organizationID: organizationID, partnershipID: partnershipID)
             }
             let view = PartnershipView(
-                organization: record.organization, partnership: partnership, partnerID: partnerID,
-                evaluation: snapshot.evaluation(organizationID, partnershipID), today: snapshot.day,
-                policyName: snapshot.policy.name, words: words,
+                organization: cached.organization, partnership: cached.partnership, partnerID: cached.partnerID,
+                evaluation: cached.evaluation, today: cached.day, policyName: cached.policy.name, words: words,
                 saved: SavedNotice.message(of: request, words: words), access: access)
             return site.page(
                 "partnership", title: view.title, model: view, words: words, request, context, attribution: true)

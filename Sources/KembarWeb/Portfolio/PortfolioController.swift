@@ -23,19 +23,24 @@ struct PortfolioController {
                 status: .seeOther, headers: [.location: SitePath.partnership(organizationID, partnershipID)])
         }
         let reader = try context.visitor.portfolioReader()
-        return try await site.cachedPage(request, context) { words in
-            let snapshot = try await site.snapshot().visible(to: reader)
-            let query = PortfolioQueryParameters(request.uri.queryParameters)
-            let view = PortfolioView(snapshot: snapshot, query: query, words: words)
+        let query = PortfolioQueryParameters(request.uri.queryParameters)
+        let readable = try await site.organizationIDs(readBy: reader)
+        let shown = GovernmentChoice(readable: readable, chosen: query.organization)
+        return try await site.cachedPage(request, context, organizations: shown.dependencies) { words in
+            let view = PortfolioView(
+                records: try await site.records(shown.organizationIDs), query: query,
+                governments: try await shown.links(site, words: words, href: query.organizationHref), words: words)
             return site.page(
                 "portfolio", title: words.text("portfolio_title"), model: view, words: words, request, context,
-                section: .portfolio, attribution: !snapshot.records.isEmpty)
+                section: .portfolio, attribution: !view.isEmpty)
         }.response(from: request, context: context)
     }
 }
 
 /// The filters and order asked for in the address.
 struct PortfolioQueryParameters: Sendable {
+    /// The one government shown to an account that reads several.
+    var organization: String?
     var kind: String?
     var country: String?
     var element: String?
@@ -48,6 +53,7 @@ struct PortfolioQueryParameters: Sendable {
         func value(_ key: String) -> String? {
             parameters[Substring(key)].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
         }
+        organization = value("organization")
         kind = value("kind")
         country = value("country")
         element = value("element")
@@ -63,12 +69,18 @@ struct PortfolioQueryParameters: Sendable {
     func sortHref(_ column: String) -> String {
         var items: [String] = []
         for (key, value) in [
-            ("kind", kind), ("country", country), ("element", element), ("status", status), ("health", health),
+            ("organization", organization), ("kind", kind), ("country", country), ("element", element),
+            ("status", status), ("health", health),
         ] {
             if let value { items.append("\(key)=\(value.addingPercentEncodingForPath())") }
         }
         items.append("sort=\(column)")
         if column == sort, !descending { items.append("dir=desc") }
         return SitePath.portfolio + "?" + items.joined(separator: "&")
+    }
+
+    /// The portfolio of one government, with no filters.
+    func organizationHref(_ organizationID: String) -> String {
+        SitePath.portfolio + "?organization=" + organizationID.addingPercentEncodingForPath()
     }
 }

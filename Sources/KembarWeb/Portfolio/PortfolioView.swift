@@ -62,6 +62,8 @@ struct PortfolioView {
 
     let organizations: [OrganizationGroup]
     let isEmpty: Bool
+    /// Set while the account reads too many governments to show and has chosen none.
+    let awaitsChoice: Bool
     let headers: [Header]
     let elementHeaders: [String]
     let kinds: [Option]
@@ -71,8 +73,19 @@ struct PortfolioView {
     let healths: [Option]
     let filtered: Bool
     let legend: [Badge]
+    /// The governments to choose from, when the account reads too many to show at once.
+    let governments: [GovernmentChoice.Link]
+    let hasGovernments: Bool
+    /// The government chosen, kept by the filters.
+    let organization: String?
 
-    init(snapshot: EvaluationCache.Snapshot, query: PortfolioQueryParameters, words: Words) {
+    init(
+        records snapshot: RecordView, query: PortfolioQueryParameters, governments: [GovernmentChoice.Link],
+        words: Words
+    ) {
+        self.governments = governments
+        hasGovernments = !governments.isEmpty
+        organization = governments.isEmpty ? nil : query.organization
         var groups: [OrganizationGroup] = []
         var allKinds: Set<Partnership.Kind> = []
         var allCountries: Set<String> = []
@@ -109,7 +122,8 @@ struct PortfolioView {
                     hasAlarms: !alarms.isEmpty))
         }
         organizations = groups
-        isEmpty = snapshot.records.allSatisfy { $0.partnerships.isEmpty }
+        awaitsChoice = !governments.isEmpty && snapshot.records.isEmpty
+        isEmpty = !awaitsChoice && snapshot.records.allSatisfy { $0.partnerships.isEmpty }
         let columns: [(key: String, label: String, numeric: Bool)] = [
             ("partner", "column_partner", false), ("country", "column_country", false), ("kind", "column_kind", false),
             ("age", "column_age", true), ("last", "column_last_activity", false), ("silence", "column_silence", true),

@@ -17,11 +17,11 @@ struct PublicPortalController {
     }
 
     private func home(_ request: Request, _ context: KembarRequestContext) async throws -> HTMLPage {
-        try await site.cachedPage(request, context) { words in
-            let snapshot = try await site.snapshot()
+        // The list of governments changes with the deployment only.
+        try await site.cachedPage(request, context, organizations: []) { words in
             let view = PublicView.Home(
-                governments: snapshot.records.map {
-                    PublicView.Link(href: SitePath.publicOrganization($0.organization.id), label: $0.organization.name)
+                governments: try await site.organizations().map {
+                    PublicView.Link(href: SitePath.publicOrganization($0.id), label: $0.name)
                 })
             return site.page(
                 "public-home", title: words.text("public_title"), model: view, words: words, request, context,
@@ -31,8 +31,8 @@ struct PublicPortalController {
 
     private func organization(_ request: Request, _ context: KembarRequestContext) async throws -> HTMLPage {
         let organizationID = try context.parameters.require("organization")
-        return try await site.cachedPage(request, context) { words in
-            guard let record = try await site.snapshot().record(organizationID) else {
+        return try await site.cachedPage(request, context, organizations: [organizationID]) { words in
+            guard let (record, _) = try await site.record(organizationID) else {
                 return site.notFound(request, context, words: words)
             }
             let view = PublicView.Organization(record: record, words: words)
@@ -45,11 +45,12 @@ struct PublicPortalController {
     private func partnership(_ request: Request, _ context: KembarRequestContext) async throws -> HTMLPage {
         let organizationID = try context.parameters.require("organization")
         let partnershipID = try context.parameters.require("partnership")
-        return try await site.cachedPage(request, context) { words in
-            guard let record = try await site.snapshot().record(organizationID),
-                let partnership = record.partnerships.first(where: { $0.id == partnershipID })
-            else { return site.notFound(request, context, words: words) }
-            let view = PublicView.PartnershipPage(record: record, partnership: partnership, words: words)
+        return try await site.cachedPage(request, context, organizations: [organizationID]) { words in
+            guard let cached = try await site.partnership(organizationID, partnershipID) else {
+                return site.notFound(request, context, words: words)
+            }
+            let view = PublicView.PartnershipPage(
+                organization: cached.organization, partnership: cached.partnership, words: words)
             return site.page(
                 "public-partnership", title: view.heading, model: view, words: words, request, context,
                 section: .publicPortal, attribution: true, feed: SitePath.publicFeed(organizationID))
@@ -58,7 +59,7 @@ struct PublicPortalController {
 
     private func feed(_ request: Request, _ context: KembarRequestContext) async throws -> Response {
         let organizationID = try context.parameters.require("organization")
-        guard let record = try await site.snapshot().record(organizationID) else { throw AccessDenied.notFound }
+        guard let (record, _) = try await site.record(organizationID) else { throw AccessDenied.notFound }
         let xml = AtomFeed(record: record, base: site.security.baseURL(of: request)).xml()
         return Response(
             status: .ok, headers: [.contentType: "application/atom+xml; charset=utf-8"],

@@ -74,9 +74,9 @@ enum PublicView {
         let propose: String
         let back: String
 
-        init(record: CooperationRecord, partnership: Partnership, words: Words) {
-            let organizationID = record.organization.id
-            heading = "\(record.organization.place.name) – \(partnership.partner.name)"
+        init(organization: KembarCore.Organization, partnership: Partnership, words: Words) {
+            let organizationID = organization.id
+            heading = "\(organization.place.name) – \(partnership.partner.name)"
             nativeName = partnership.partner.nativeName
             var facts = [
                 PartnershipView.Fact(

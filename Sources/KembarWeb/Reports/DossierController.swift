@@ -18,17 +18,13 @@ struct DossierController {
         let partnershipID = try context.parameters.require("partnership")
         let reader = try context.visitor.reader(organizationID: organizationID, partnershipID: partnershipID)
         guard reader.canReadHistory(organizationID: organizationID) else { throw AccessDenied.forbidden }
-        return try await site.cachedPage(request, context) { words in
-            let snapshot = try await site.snapshot()
-            guard let record = snapshot.record(organizationID),
-                let partnership = record.partnerships.first(where: { $0.id == partnershipID })
-            else {
+        return try await site.cachedPage(request, context, organizations: [organizationID]) { words in
+            guard let cached = try await site.partnership(organizationID, partnershipID) else {
                 return site.notFound(request, context, words: words)
             }
             let view = DossierView(
-                organization: record.organization, partnership: partnership,
-                evaluation: snapshot.evaluation(organizationID, partnershipID), today: snapshot.day,
-                policyName: snapshot.policy.name,
+                organization: cached.organization, partnership: cached.partnership, evaluation: cached.evaluation,
+                today: cached.day, policyName: cached.policy.name,
                 accounts: try await site.accounts.accounts(organizationID: organizationID), words: words)
             let tools = PrintedDocument.Tools(
                 href: SitePath.partnership(organizationID, partnershipID), label: words.text("dossier_back"),

@@ -25,10 +25,12 @@ struct ReportsController {
     /// years as links.
     func index(_ request: Request, _ context: KembarRequestContext) async throws -> HTMLPage {
         let reader = try context.visitor.portfolioReader()
-        return try await site.cachedPage(request, context) { words in
-            let snapshot = try await site.snapshot().visible(to: reader)
+        let readable = try await site.organizationIDs(readBy: reader)
+        let dependencies = readable.count > GovernmentChoice.shownTogether ? nil : Set(readable)
+        return try await site.cachedPage(request, context, organizations: dependencies) { words in
             let view = ReportsView(
-                records: snapshot.records, today: site.today(), words: words, error: nil, chosen: nil)
+                governments: try await reportable(readable), today: site.today(), words: words, error: nil,
+                chosen: nil)
             return site.page(
                 "reports", title: words.text("reports_title"), model: view, words: words, request, context,
                 section: .reports)
@@ -40,12 +42,12 @@ struct ReportsController {
         let reader = try context.visitor.portfolioReader()
         let words = site.renderer.words(LanguageChoice.language(of: request).language)
         let query = request.uri.queryParameters
-        let snapshot = try await site.snapshot().visible(to: reader)
-        let organization = query["organization"].map(String.init) ?? snapshot.records.first?.organization.id ?? ""
+        let governments = try await reportable(try await site.organizationIDs(readBy: reader))
+        let organization = query["organization"].map(String.init) ?? governments.first?.organization.id ?? ""
         let yearText = query["year"].map(String.init) ?? ""
         let format = query["format"].map(String.init) ?? "html"
         var error: String?
-        if snapshot.record(organization) == nil {
+        if !governments.contains(where: { $0.organization.id == organization }) {
             error = words.text("reports_error_organization")
         } else if Int(yearText).flatMap({ ReportPeriod(year: $0, today: site.today()) }) == nil {
             error = words.text("reports_error_year", ["year": String(site.today().components.year)])
@@ -58,7 +60,7 @@ struct ReportsController {
                 headers: [.location: SitePath.annualReport(organization, year: Int(yearText)!, format: format)])
         }
         let view = ReportsView(
-            records: snapshot.records, today: site.today(), words: words, error: error,
+            governments: governments, today: site.today(), words: words, error: error,
             chosen: (organization, yearText, format))
         return try site.page(
             "reports", title: words.text("reports_title"), model: view, words: words, request, context,
@@ -68,7 +70,7 @@ struct ReportsController {
 
     func annualHTML(_ request: Request, _ context: KembarRequestContext) async throws -> HTMLPage {
         let (organizationID, year) = try reportTarget(context)
-        return try await site.cachedPage(request, context) { words in
+        return try await site.cachedPage(request, context, organizations: [organizationID]) { words in
             guard let report = try await report(organizationID, year) else {
                 return site.notFound(request, context, words: words)
             }
@@ -110,10 +112,23 @@ struct ReportsController {
     }
 
     private func report(_ organizationID: String, _ year: Int) async throws -> AnnualReport? {
-        let snapshot = try await site.snapshot()
-        guard let record = snapshot.record(organizationID),
-            let period = ReportPeriod(year: year, today: snapshot.day)
+        guard let (record, view) = try await site.record(organizationID),
+            let period = ReportPeriod(year: year, today: view.day)
         else { return nil }
-        return AnnualReport(record: record, period: period, policy: snapshot.policy)
+        return AnnualReport(record: record, period: period, policy: view.policy)
+    }
+
+    /// The governments `organizationIDs` names, each with the first year of its record while
+    /// they are few enough to read whole.
+    private func reportable(_ organizationIDs: [String]) async throws -> [ReportsView.Reportable] {
+        if organizationIDs.count > GovernmentChoice.shownTogether {
+            let wanted = Set(organizationIDs)
+            return try await site.organizations().filter { wanted.contains($0.id) }.map {
+                ReportsView.Reportable(organization: $0, firstYear: nil)
+            }
+        }
+        return try await site.records(organizationIDs).records.map {
+            ReportsView.Reportable(organization: $0.organization, firstYear: ReportsView.firstYear($0))
+        }
     }
 }

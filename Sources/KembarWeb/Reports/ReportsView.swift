@@ -29,21 +29,28 @@ struct ReportsView {
     let governments: [Government]
     let action = SitePath.annualReportChoice
 
+    /// A government that may be reported on, and the first year its record is dated in (nil
+    /// when not looked up: the last ``listedYears`` years are listed).
+    struct Reportable: Sendable {
+        let organization: Organization
+        let firstYear: Int?
+    }
+
     init(
-        records: [CooperationRecord], today: CalendarDay, words: Words, error: String?,
+        governments reportable: [Reportable], today: CalendarDay, words: Words, error: String?,
         chosen: (organization: String, year: String, format: String)?
     ) {
         let thisYear = today.components.year
         intro = words.text("reports_intro")
         self.error = error
-        let sorted = records.sorted { $0.organization.name < $1.organization.name }
+        let sorted = reportable.sorted { $0.organization.name < $1.organization.name }
         organizations = sorted.map {
             Option(
                 value: $0.organization.id, label: $0.organization.name,
                 selected: $0.organization.id == chosen?.organization)
         }
         singleOrganization = sorted.count == 1 ? sorted[0].organization.id : nil
-        let first = sorted.compactMap(Self.firstYear).min() ?? thisYear
+        let first = sorted.map { $0.firstYear ?? thisYear - Self.listedYears + 1 }.min() ?? thisYear
         let chosenYear = chosen?.year ?? String(thisYear - 1 >= first ? thisYear - 1 : thisYear)
         years = (min(first, thisYear)...thisYear).reversed().map {
             Option(value: String($0), label: String($0), selected: String($0) == chosenYear)
@@ -51,11 +58,11 @@ struct ReportsView {
         formats = [("html", "reports_format_html"), ("csv", "reports_format_csv")].map {
             Option(value: $0.0, label: words.text($0.1), selected: $0.0 == (chosen?.format ?? "html"))
         }
-        governments = sorted.map { record in
-            let id = record.organization.id
-            let start = Self.firstYear(record) ?? thisYear
+        governments = sorted.map { government in
+            let id = government.organization.id
+            let start = government.firstYear ?? thisYear - Self.listedYears + 1
             return Government(
-                name: record.organization.name,
+                name: government.organization.name,
                 years: (max(min(start, thisYear), thisYear - Self.listedYears + 1)...thisYear).reversed().map { year in
                     Year(
                         year: String(year), htmlHref: SitePath.annualReport(id, year: year, format: "html"),

@@ -20,8 +20,11 @@ struct SearchController {
             organizationID: account.organizationID,
             partnershipID: account.role == .partner ? account.partnershipID : nil)
         let found = try await SearchStore(database: site.database).search(query, in: scope)
-        let snapshot = try await site.snapshot()
-        let view = SearchView(typed: typed, query: query, found: found, snapshot: snapshot, words: words)
+        var indexes: [String: OrganizationIndex] = [:]
+        for organizationID in Set(found.hits.map(\.organizationID)) {
+            indexes[organizationID] = try await site.index(organizationID)
+        }
+        let view = SearchView(typed: typed, query: query, found: found, indexes: indexes, words: words)
         return site.page(
             "search", title: words.text("search_title"), model: view, words: words, request, context,
             section: .search)
@@ -52,15 +55,16 @@ struct SearchView {
     let results: [Result]
 
     init(
-        typed: String, query: SearchQuery, found: SearchStore.Results, snapshot: EvaluationCache.Snapshot, words: Words
+        typed: String, query: SearchQuery, found: SearchStore.Results, indexes: [String: OrganizationIndex],
+        words: Words
     ) {
         self.typed = typed
         searched = !query.isEmpty
         summary = query.isEmpty ? nil : words.text("search_found", ["count": words.count(found.hits.count)])
         tooMany = found.byRelevance ? nil : words.text("search_too_many")
         results = found.hits.map { hit in
-            let record = snapshot.record(hit.organizationID)
-            let partnership = record?.partnerships.first { $0.id == hit.partnershipID }
+            let index = indexes[hit.organizationID]
+            let partnership = index?.partnerships.first { $0.id == hit.partnershipID }
             let page = SitePath.partnership(hit.organizationID, hit.partnershipID)
             // A document is found by its text, so it opens on its own page, where the text is.
             let href: String =
@@ -69,7 +73,7 @@ struct SearchView {
                 case .activity: page + "#" + SitePath.anchor("activity", hit.recordID)
                 case .document: SitePath.document(hit.organizationID, hit.partnershipID, hit.recordID)
                 }
-            let names = [record?.organization.place.name, partnership?.partner.name].compactMap { $0 }
+            let names = [index?.organization.place.name, partnership?.partnerName].compactMap { $0 }
             return Result(
                 href: href, kind: words.text("search_kind_\(hit.kind.rawValue)"),
                 place: names.joined(separator: " – "),

@@ -101,23 +101,22 @@ struct TokensController {
                     value: "curl -H 'Authorization: Bearer \(secret)' \(base)\(APIPath.organizations)")
             ]
         case .calendar:
-            let snapshot = try await site.snapshot()
             var usages: [TokensView.Usage] = []
-            for record in snapshot.records where account.covers(record.organization.id) {
-                let id = record.organization.id
+            for id in try await site.organizationIDs(readBy: account) {
+                guard let index = try await site.index(id) else { continue }
                 if account.readsWholePortfolio {
                     usages.append(
                         TokensView.Usage(
-                            label: words.text("tokens_usage_calendar", ["name": record.organization.name]),
+                            label: words.text("tokens_usage_calendar", ["name": index.organization.name]),
                             value: base + SitePath.calendarFeed(secret, id)))
                 }
-                for partnership in record.partnerships
+                for partnership in index.partnerships
                 where account.canRead(organizationID: id, partnershipID: partnership.id) && account.role == .partner {
                     usages.append(
                         TokensView.Usage(
                             label: words.text(
                                 "tokens_usage_calendar",
-                                ["name": "\(record.organization.place.name) – \(partnership.partner.name)"]),
+                                ["name": "\(index.organization.place.name) – \(partnership.partnerName)"]),
                             value: base + SitePath.calendarFeed(secret, id, partnership.id)))
                 }
             }

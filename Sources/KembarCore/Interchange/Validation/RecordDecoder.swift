@@ -34,6 +34,16 @@ public enum RecordDecoder {
         try finish(value, streamed: nil, log: IssueLog())
     }
 
+    /// One activity object, checked as it would be inside a document at `path` (the API adds
+    /// activities one at a time); references to the partnership's records are checked with the
+    /// partnership (``RecordValidator``).
+    public static func activity(_ value: JSONValue, path: String) throws(RecordValidationError) -> Activity {
+        let log = IssueLog()
+        let activity = readActivity(value, path: path, log: log)
+        if let activity, log.issues.isEmpty { return activity }
+        throw RecordValidationError(issues: log.issues)
+    }
+
     private static func finish(
         _ root: JSONValue, streamed: (partnerships: [Partnership], ids: [String])?, log: IssueLog
     ) throws(RecordValidationError) -> CooperationRecord {
@@ -138,10 +148,8 @@ public enum RecordDecoder {
         let kind: Partner.Kind? = reader.enumeration("kind")
         let coordinate = readCoordinate(reader)
         let wikidata = reader.string("wikidata", required: false, kind: .identifier)
-        if let wikidata, !isWikidataId(wikidata) {
-            reader.log.add(
-                reader.childPath("wikidata"), .invalidValue,
-                "\"\(wikidata)\" is not a Wikidata item id (Q followed by digits, e.g. Q1993)")
+        if let wikidata, let problem = FieldRules.wikidataProblem(wikidata) {
+            reader.log.add(reader.childPath("wikidata"), .invalidValue, problem)
         }
         guard let name, let country, let kind else { return nil }
         return Partner(
@@ -275,13 +283,11 @@ public enum RecordDecoder {
         guard let reader = ObjectReader(value, path: path, fields: ["side", "amount", "currency", "kind"], log: log)
         else { return nil }
         let side: Side? = reader.enumeration("side")
-        let amount = reader.number("amount", range: 0...Double.greatestFiniteMagnitude)
+        let amount = reader.number("amount", range: FieldRules.amounts)
         let kind: Cost.Kind? = reader.enumeration("kind")
         let currency = reader.string("currency", kind: .identifier)
-        if let currency, kind == .money, !isCurrencyCode(currency) {
-            log.add(
-                reader.childPath("currency"), .invalidValue,
-                "\"\(currency)\" is not an ISO 4217 currency code (three capital letters, e.g. IDR)")
+        if let currency, kind == .money, let problem = FieldRules.currencyProblem(currency) {
+            log.add(reader.childPath("currency"), .invalidValue, problem)
         }
         guard let side, let amount, let currency, let kind else { return nil }
         return Cost(side: side, amount: amount, currency: currency, kind: kind)
@@ -313,7 +319,7 @@ public enum RecordDecoder {
         let delivered = reader.bool("delivered", required: false)
         let quantity = reader.object("quantity", required: false, fields: ["value", "unit"]).flatMap {
             quantity -> Quantity? in
-            let number = quantity.number("value", range: 0...Double.greatestFiniteMagnitude)
+            let number = quantity.number("value", range: FieldRules.amounts)
             let unit = quantity.string("unit")
             guard let number, let unit else { return nil }
             return Quantity(value: number, unit: unit)
@@ -338,10 +344,8 @@ public enum RecordDecoder {
         let kind: Document.Kind? = reader.enumeration("kind")
         let date = reader.date("date", required: false)
         let language = reader.string("language", required: false, kind: .identifier)
-        if let language, !isLanguageTag(language) {
-            log.add(
-                reader.childPath("language"), .invalidValue,
-                "\"\(language)\" is not a BCP 47 language tag (e.g. id, en, zh-Hans)")
+        if let language, let problem = FieldRules.languageProblem(language) {
+            log.add(reader.childPath("language"), .invalidValue, problem)
         }
         let source = reader.string("source", required: false)
         let text = reader.string("text", required: false, kind: .optionalText)
@@ -376,10 +380,8 @@ public enum RecordDecoder {
 
     private static func readCountry(_ reader: ObjectReader, _ key: String) -> String? {
         guard let code = reader.string(key, kind: .identifier) else { return nil }
-        guard CountryCode.isValid(code) else {
-            reader.log.add(
-                reader.childPath(key), .invalidValue,
-                "\"\(code)\" is not an ISO 3166-1 alpha-2 country code (two capital letters, e.g. ID, CN)")
+        if let problem = FieldRules.countryProblem(code) {
+            reader.log.add(reader.childPath(key), .invalidValue, problem)
             return nil
         }
         return code
@@ -387,8 +389,8 @@ public enum RecordDecoder {
 
     /// Nil when neither is given; `.some(nil)` when one is wrong or given alone (an issue is recorded).
     private static func readCoordinate(_ reader: ObjectReader) -> Coordinate?? {
-        let latitude = reader.number("lat", required: false, range: -90...90)
-        let longitude = reader.number("lon", required: false, range: -180...180)
+        let latitude = reader.number("lat", required: false, range: FieldRules.latitudes)
+        let longitude = reader.number("lon", required: false, range: FieldRules.longitudes)
         let hasLatitude = reader.value("lat", required: false) != nil
         let hasLongitude = reader.value("lon", required: false) != nil
         if hasLatitude != hasLongitude {
@@ -403,10 +405,9 @@ public enum RecordDecoder {
     }
 
     static func checkOrder(_ start: PartialDate, _ end: PartialDate, path: String, startName: String, log: IssueLog) {
-        guard let endLatest = end.latestDay, let startEarliest = start.earliestDay, endLatest < startEarliest else {
-            return
+        if let problem = FieldRules.orderProblem(start, end, startName: startName) {
+            log.add(path, .endBeforeStart, problem)
         }
-        log.add(path, .endBeforeStart, "\(end) is before \(startName) \(start)")
     }
 
     static func reportDuplicates(_ ids: [String], path: String, noun: String, field: String, log: IssueLog) {
@@ -419,25 +420,6 @@ public enum RecordDecoder {
             } else {
                 firstIndex[id] = index
             }
-        }
-    }
-
-    private static func isWikidataId(_ text: String) -> Bool {
-        text.count >= 2 && text.first == "Q" && text.dropFirst().allSatisfy(\.isASCII)
-            && text.dropFirst().allSatisfy(\.isNumber) && text.dropFirst().first != "0"
-    }
-
-    private static func isCurrencyCode(_ text: String) -> Bool {
-        text.utf8.count == 3 && text.utf8.allSatisfy { $0 >= 0x41 && $0 <= 0x5A }
-    }
-
-    private static func isLanguageTag(_ text: String) -> Bool {
-        let subtags = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard let primary = subtags.first, (2...3).contains(primary.count),
-            primary.allSatisfy({ $0.isASCII && $0.isLowercase })
-        else { return false }
-        return subtags.dropFirst().allSatisfy { subtag in
-            (1...8).contains(subtag.count) && subtag.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
         }
     }
 }

@@ -1,40 +1,13 @@
 /// Checks single JSON values against what a field expects, recording an issue when they fail.
 enum ValueReader {
-    static let maximumIdentifierLength = 200
-
     static func string(_ value: JSONValue, path: String, kind: TextKind, log: IssueLog) -> String? {
         guard case .string(let text) = value else {
             log.add(path, .wrongType, "expected a string, found \(value.typeName)")
             return nil
         }
-        let forbidsLineBreaks = kind == .identifier
-        if let bad = text.unicodeScalars.first(where: { scalar in
-            isControl(scalar) && (forbidsLineBreaks || !(scalar == "\n" || scalar == "\t" || scalar == "\r"))
-        }) {
-            log.add(path, .invalidText, "contains the control character U+\(hex(bad.value)), which is not allowed here")
+        if let problem = FieldRules.textProblem(text, kind: kind) {
+            log.add(path, problem.kind, problem.message)
             return nil
-        }
-        switch kind {
-        case .optionalText:
-            break
-        case .text:
-            if text.allSatisfy(\.isWhitespace) {
-                log.add(path, .emptyValue, "must not be empty")
-                return nil
-            }
-        case .identifier:
-            if text.isEmpty || text.allSatisfy(\.isWhitespace) {
-                log.add(path, .emptyValue, "must not be empty")
-                return nil
-            }
-            if text.first!.isWhitespace || text.last!.isWhitespace {
-                log.add(path, .invalidText, "must not begin or end with spaces: \"\(text)\"")
-                return nil
-            }
-            if text.count > maximumIdentifierLength {
-                log.add(path, .invalidText, "is longer than \(maximumIdentifierLength) characters")
-                return nil
-            }
         }
         return text
     }
@@ -98,26 +71,10 @@ enum ValueReader {
             log.add(path, .wrongType, "expected a number, found \(value.typeName)")
             return nil
         }
-        if let range, !range.contains(number) {
-            if range.lowerBound == 0, number < 0 {
-                log.add(path, .negativeNumber, "must not be negative, found \(JSONWriter.format(number))")
-            } else {
-                log.add(
-                    path, .outOfRange,
-                    "must lie between \(JSONWriter.format(range.lowerBound)) and \(JSONWriter.format(range.upperBound)), found \(JSONWriter.format(number))"
-                )
-            }
+        if let range, let problem = FieldRules.numberProblem(number, range: range) {
+            log.add(path, problem.kind, problem.message)
             return nil
         }
         return number
-    }
-
-    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
-    }
-
-    private static func hex(_ value: UInt32) -> String {
-        let digits = String(value, radix: 16, uppercase: true)
-        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
 }

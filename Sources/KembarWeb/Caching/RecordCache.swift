@@ -1,0 +1,243 @@
+import Foundation
+import KembarCore
+import KembarStore
+
+/// Partnerships and their evaluations as of today, read from the database when first asked
+/// for and kept within a budget of memory (least recently used first out), without documents'
+/// text. A write drops only what it changed (``RevisionWatch``); a new day keeps serving
+/// yesterday's evaluation of a partnership while today's is computed beside it.
+actor RecordCache {
+    struct Key: Hashable, Sendable {
+        let organizationID: String
+        let partnershipID: String
+    }
+
+    /// What a partnership's evaluation depends on besides the partnership: its government's
+    /// details and how many partnerships the government keeps (the office's load).
+    struct Profile: Hashable, Sendable {
+        let organization: Organization
+        let partnershipCount: Int
+    }
+
+    struct Entry: Sendable {
+        let partnership: Partnership
+        let partnerID: String
+        /// The data revision the partnership was read at.
+        let revision: Int
+        var evaluation: PartnershipEvaluation
+        var day: CalendarDay
+        var profile: Profile
+    }
+
+    /// A government's partnerships as asked for, each with its evaluation.
+    struct Assembled: Sendable {
+        let index: OrganizationIndex
+        let entries: [Entry]
+        /// False when an evaluation of an earlier day was served while today's is computed.
+        let fresh: Bool
+    }
+
+    private struct Index {
+        let value: OrganizationIndex
+        let revision: Int
+    }
+
+    /// More missing partnerships than this are read with their whole government in one pass.
+    static let wholeGovernmentThreshold = 4
+
+    private let store: RecordStore
+    private let watch: RevisionWatch
+    let policy: EvaluationPolicy
+    private let observer: (any CacheObserver)?
+    private var entries: LeastRecentlyUsed<Key, Entry>
+    private var indexes: [String: Index] = [:]
+    private var organizationList: RevisionRead<[Organization]>?
+    private var loads: [String: Task<[Entry], any Error>] = [:]
+    private var revalidating: Set<Key> = []
+
+    init(
+        store: RecordStore, watch: RevisionWatch, policy: EvaluationPolicy, budget: Int,
+        observer: (any CacheObserver)?
+    ) {
+        self.store = store
+        self.watch = watch
+        self.policy = policy
+        self.observer = observer
+        entries = LeastRecentlyUsed(budget: budget)
+    }
+
+    /// The bytes the cached partnerships are estimated to take.
+    var cost: Int { entries.cost }
+    var count: Int { entries.count }
+
+    /// Every government, by name.
+    func organizations() async throws -> [Organization] {
+        if let list = organizationList, !watch.deploymentChanged(after: list.revision) { return list.value }
+        let read = try await store.organizationsRead()
+        if organizationList.map({ $0.revision <= read.revision }) ?? true { organizationList = read }
+        return read.value
+    }
+
+    /// A government and its list of partnerships, or nil when there is no such government.
+    func index(_ organizationID: String) async throws -> OrganizationIndex? {
+        if let index = indexes[organizationID], !watch.organizationChanged(organizationID, after: index.revision) {
+            return index.value
+        }
+        guard let read = try await store.organizationIndex(organizationID) else {
+            indexes[organizationID] = nil
+            return nil
+        }
+        if indexes[organizationID].map({ $0.revision <= read.revision }) ?? true {
+            indexes[organizationID] = Index(value: read.value, revision: read.revision)
+        }
+        return read.value
+    }
+
+    /// The government's partnerships (all, or those named) in its order, evaluated as of `today`;
+    /// nil when there is no such government.
+    func assemble(_ organizationID: String, only wanted: Set<String>? = nil, today: CalendarDay) async throws
+        -> Assembled?
+    {
+        guard let index = try await index(organizationID) else { return nil }
+        let profile = Profile(organization: index.organization, partnershipCount: index.partnerships.count)
+        let ids = index.partnerships.map(\.id).filter { wanted?.contains($0) ?? true }
+        var found: [String: Entry] = [:]
+        var missing: [String] = []
+        for id in ids {
+            let key = Key(organizationID: organizationID, partnershipID: id)
+            if let entry = entries.value(key),
+                !watch.partnershipChanged(organizationID: organizationID, partnershipID: id, after: entry.revision)
+            {
+                found[id] = entry
+            } else {
+                missing.append(id)
+            }
+        }
+        if !missing.isEmpty {
+            for entry in try await load(organizationID, missing, profile: profile, today: today) {
+                found[entry.partnership.id] = entry
+                keep(entry)
+            }
+        }
+        var assembled: [Entry] = []
+        var stale: [Entry] = []
+        for id in ids {
+            // A partnership removed since the list was read is not shown.
+            guard var entry = found[id] else { continue }
+            if entry.profile != profile {
+                entry = Self.evaluated(entry, profile: profile, today: today, policy: policy, observer: observer)
+                keep(entry)
+            } else if entry.day != today {
+                stale.append(entry)
+            }
+            assembled.append(entry)
+        }
+        if !stale.isEmpty { revalidate(stale, organizationID: organizationID, today: today) }
+        return Assembled(index: index, entries: assembled, fresh: stale.isEmpty)
+    }
+
+    // MARK: - Reading and evaluating
+
+    /// Reads the partnerships named (with their whole government when many are missing) and
+    /// evaluates them; one read per government or partnership at a time, shared by all who ask.
+    private func load(_ organizationID: String, _ ids: [String], profile: Profile, today: CalendarDay) async throws
+        -> [Entry]
+    {
+        var loaded: [Entry] = []
+        var remaining = Set(ids)
+        if ids.count > Self.wholeGovernmentThreshold {
+            loaded = try await shared(organizationID, only: nil, wanted: remaining, profile: profile, today: today)
+            remaining.subtract(loaded.map(\.partnership.id))
+        }
+        // Read one at a time, or those a read shared with another request did not hold.
+        for id in ids where remaining.contains(id) {
+            loaded += try await shared(
+                "\(organizationID)/\(id)", only: id, wanted: [id], profile: profile, today: today
+            )
+            .filter { $0.partnership.id == id }
+        }
+        return loaded
+    }
+
+    /// The read named `name`: the one under way when there is one, else a new one.
+    private func shared(_ name: String, only: String?, wanted: Set<String>, profile: Profile, today: CalendarDay)
+        async throws -> [Entry]
+    {
+        let organizationID = profile.organization.id
+        let task: Task<[Entry], any Error>
+        if let running = loads[name] {
+            task = running
+        } else {
+            let store = self.store
+            let policy = self.policy
+            let observer = self.observer
+            task = Task.detached {
+                let read = try await store.partnershipsForCache(organizationID: organizationID, only: only)
+                return read.value.filter { wanted.contains($0.partnership.id) }.map { stored in
+                    Entry(
+                        partnership: stored.partnership, partnerID: stored.partnerID, revision: read.revision,
+                        evaluation: Self.evaluate(
+                            stored.partnership, profile: profile, today: today, policy: policy, observer: observer),
+                        day: today, profile: profile)
+                }
+            }
+            loads[name] = task
+        }
+        defer { if loads[name] == task { loads[name] = nil } }
+        return try await task.value.filter { wanted.contains($0.partnership.id) }
+    }
+
+    /// Evaluates yesterday's partnerships for `today` beside the requests that served them.
+    private func revalidate(_ stale: [Entry], organizationID: String, today: CalendarDay) {
+        let due = stale.filter {
+            revalidating.insert(Key(organizationID: organizationID, partnershipID: $0.partnership.id)).inserted
+        }
+        guard !due.isEmpty else { return }
+        let policy = self.policy
+        let observer = self.observer
+        Task.detached {
+            let fresh = due.map {
+                Self.evaluated($0, profile: $0.profile, today: today, policy: policy, observer: observer)
+            }
+            await self.finishRevalidating(fresh, organizationID: organizationID)
+        }
+    }
+
+    private func finishRevalidating(_ fresh: [Entry], organizationID: String) {
+        for entry in fresh {
+            let key = Key(organizationID: organizationID, partnershipID: entry.partnership.id)
+            revalidating.remove(key)
+            // Kept unless the partnership was read anew meanwhile.
+            if let current = entries.peek(key), current.revision > entry.revision { continue }
+            keep(entry)
+        }
+    }
+
+    private func keep(_ entry: Entry) {
+        let key = Key(organizationID: entry.profile.organization.id, partnershipID: entry.partnership.id)
+        if let current = entries.peek(key), current.revision > entry.revision { return }
+        entries.insert(entry, for: key, cost: Footprint.of(entry.partnership, entry.evaluation))
+    }
+
+    private static func evaluated(
+        _ entry: Entry, profile: Profile, today: CalendarDay, policy: EvaluationPolicy,
+        observer: (any CacheObserver)?
+    ) -> Entry {
+        var entry = entry
+        entry.evaluation = evaluate(
+            entry.partnership, profile: profile, today: today, policy: policy, observer: observer)
+        entry.day = today
+        entry.profile = profile
+        return entry
+    }
+
+    private static func evaluate(
+        _ partnership: Partnership, profile: Profile, today: CalendarDay, policy: EvaluationPolicy,
+        observer: (any CacheObserver)?
+    ) -> PartnershipEvaluation {
+        observer?.evaluated(organizationID: profile.organization.id, partnershipID: partnership.id)
+        return Evaluator.evaluate(
+            partnership, organization: profile.organization, partnershipCount: profile.partnershipCount, asOf: today,
+            policy: policy)
+    }
+}
