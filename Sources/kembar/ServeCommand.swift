@@ -44,6 +44,15 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The largest document file taken by upload, in megabytes.")
     var maxUploadMb = 25
 
+    @Option(help: "The memory the caches of records, evaluations and pages may take, in megabytes.")
+    var cacheMb = "256"
+
+    @Option(
+        help: ArgumentHelp(
+            "The time zone whose midnight starts a new day for the evaluations (an IANA name).",
+            valueName: "zone"))
+    var timeZone = "Asia/Jakarta"
+
     /// The administrator created on a new database with the demonstration portfolio.
     static let demoAdministrator = "admin@kembar.example"
 
@@ -55,6 +64,24 @@ struct ServeCommand: AsyncParsableCommand {
         if let publicURL {
             do { _ = try PublicURL.normalized(publicURL) } catch { throw ValidationError(error.description) }
         }
+        guard cacheBytes != nil else {
+            throw ValidationError(
+                "--cache-mb must be a whole number of megabytes from 1 to \(Self.largestCacheMb), not \"\(cacheMb)\"")
+        }
+        guard TimeZone(identifier: timeZone) != nil else {
+            throw ValidationError(
+                "--time-zone \"\(timeZone)\" is not a time zone this system knows; use an IANA name such as Asia/Jakarta, Asia/Makassar or Asia/Jayapura"
+            )
+        }
+    }
+
+    /// A terabyte: more than any machine Kembar runs on.
+    static let largestCacheMb = 1 << 20
+
+    /// `--cache-mb` in bytes, when it is a positive whole number of megabytes.
+    var cacheBytes: Int? {
+        guard let megabytes = Int(cacheMb), (1...Self.largestCacheMb).contains(megabytes) else { return nil }
+        return megabytes << 20
     }
 
     func run() async throws {
@@ -84,7 +111,9 @@ struct ServeCommand: AsyncParsableCommand {
                     security: SecuritySettings(
                         https: https, trustForwardedFor: trustForwardedFor,
                         publicURL: try publicURL.map(PublicURL.normalized)),
-                    uploads: IntakeLimits(maximumBytes: maxUploadMb * 1024 * 1024), logger: logger
+                    uploads: IntakeLimits(maximumBytes: maxUploadMb * 1024 * 1024),
+                    cacheBytes: cacheBytes ?? Site.defaultCacheBytes, logger: logger,
+                    timeZone: TimeZone(identifier: timeZone) ?? .current
                 ) { [hostname, signInHelp] boundPort in
                     let base = "http://\(hostname):\(boundPort)"
                     CommandSupport.say("Kembar serves \(base)/ with data in \(location). Stop with Ctrl-C.")

@@ -7,6 +7,7 @@ import KembarStore
 import KembarTestSupport
 import KembarWeb
 import Logging
+import SQLKit
 import Synchronization
 import Testing
 
@@ -18,8 +19,9 @@ import Testing
             let database = try await test.open()
             try await Migrator.migrate(database, logger: TestDatabase.logger)
             let site = try Site(database: database, renderer: try await PageRenderer.bundled(), today: { testToday })
-            // A database that went away under a running server.
-            try await database.close()
+            // A database whose schema was broken under a running server (a database that cannot
+            // be reached is an outage, answered with 503 by OutageTests).
+            try await database.write { sql in try await sql.drop(table: "organizations").cascade().run() }
             var logger = Logger(label: "kembar.test") { _ in captured }
             logger.logLevel = .info
             try await Application(router: buildRouter(site: site), logger: logger).test(.router) { client in
@@ -27,6 +29,7 @@ import Testing
                     #expect(response.status == .internalServerError)
                 }
             }
+            try await database.close()
         }
         let failures = captured.entries.filter { $0.message == "request failed" }
         #expect(failures.count == 1)

@@ -7,11 +7,30 @@ public enum SyntheticRecord {
         public var partnerships: Int
         public var activities: Int
         public var seed: UInt64
+        public var organizationID: String
+        public var organizationName: String
 
-        public init(partnerships: Int, activities: Int, seed: UInt64 = 2006) {
+        public init(
+            partnerships: Int, activities: Int, seed: UInt64 = 2006, organizationID: String = "synthetic-government",
+            organizationName: String = "Synthetic Government"
+        ) {
             self.partnerships = partnerships
             self.activities = activities
             self.seed = seed
+            self.organizationID = organizationID
+            self.organizationName = organizationName
+        }
+
+        /// The parameters of the `number`-th government (from 1) of a synthetic nation: ids
+        /// `gov-001`, `gov-002`, …, each with a seed of its own.
+        public static func government(_ number: Int, of count: Int, partnerships: Int, activities: Int, seed: UInt64)
+            -> Parameters
+        {
+            let digits = max(3, String(count).count)
+            let padded = String(repeating: "0", count: max(0, digits - String(number).count)) + String(number)
+            return Parameters(
+                partnerships: partnerships, activities: activities, seed: seed &+ UInt64(number),
+                organizationID: "gov-\(padded)", organizationName: "Synthetic Government \(padded)")
         }
     }
 
@@ -22,7 +41,7 @@ public enum SyntheticRecord {
         var random = SeededGenerator(seed: parameters.seed)
         let countries = CountryCode.all.filter { $0 != "ID" }.sorted()
         let organization = Organization(
-            id: "synthetic-government", name: "Synthetic Government",
+            id: parameters.organizationID, name: parameters.organizationName,
             place: Place(
                 name: "Synthetic Home City", country: "ID", coordinate: Coordinate(latitude: -6.9, longitude: 107.6)),
             cooperationOfficers: max(1, parameters.partnerships / 8), cooperationCount: nil)

@@ -11,9 +11,12 @@ public final class PostgresKembarDatabase: KembarDatabase {
     private let client: PostgresClient
     private let runner: Task<Void, Never>
     private let logger: Logger
+    private let leases: LeaseWatch
 
     /// Connects with a URL such as `postgres://user:password@host:5432/database?sslmode=require`.
-    public init(url: String, logger: Logger, maximumConnections: Int = 20) throws {
+    public init(
+        url: String, logger: Logger, maximumConnections: Int = 20, leaseTimeout: Duration = .seconds(5)
+    ) throws {
         let parsed: SQLPostgresConfiguration
         do {
             parsed = try SQLPostgresConfiguration(url: url)
@@ -38,9 +41,12 @@ public final class PostgresKembarDatabase: KembarDatabase {
         let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
         self.client = client
         self.logger = logger
+        leases = LeaseWatch(patience: leaseTimeout)
         self.location =
             "PostgreSQL \(core.username)@\(core.host ?? core.unixSocketPath ?? "localhost"):\(core.port ?? 5432)/\(core.database ?? core.username)"
-        self.runner = Task { await client.run() }
+        // Started at once, so that run() has begun before the first query leases a connection
+        // (a plain Task may start later, and the client then warns that run() was not called).
+        self.runner = Task.immediate { await client.run() }
     }
 
     public func read<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
@@ -53,20 +59,44 @@ public final class PostgresKembarDatabase: KembarDatabase {
     }
 
     /// Runs `body` between BEGIN and COMMIT, rolling back and rethrowing the body's own error
-    /// (PostgresClient's `withTransaction` would wrap it, hiding it from callers).
+    /// (PostgresClient's `withTransaction` would wrap it, hiding it from callers). A transaction
+    /// that cannot have a connection while none is being lent at all (the server down or
+    /// restarting) fails with ``DatabaseUnreachable`` (``LeaseWatch``), rather than waiting for
+    /// the pool to give up.
     private func transaction<R: Sendable>(
         begin: String, _ body: @escaping @Sendable (any SQLDatabase) async throws -> R
     ) async throws -> R {
-        try await client.withConnection { connection in
-            try await connection.query(PostgresQuery(unsafeSQL: begin), logger: self.logger)
-            do {
-                let result = try await body(connection.sql(queryLogLevel: .trace))
-                try await connection.query("COMMIT", logger: self.logger)
-                return result
-            } catch {
-                _ = try? await connection.query("ROLLBACK", logger: self.logger)
-                throw error
+        let client = self.client
+        let logger = self.logger
+        let leases = self.leases
+        let lease = LeaseWatch.Lease()
+        return try await withThrowingTaskGroup(of: R?.self) { group in
+            group.addTask {
+                try await client.withConnection { connection in
+                    leases.lent(lease)
+                    defer { leases.returned() }
+                    try await connection.query(PostgresQuery(unsafeSQL: begin), logger: logger)
+                    do {
+                        let result = try await body(connection.sql(queryLogLevel: .trace))
+                        try await connection.query("COMMIT", logger: logger)
+                        return result
+                    } catch {
+                        _ = try? await connection.query("ROLLBACK", logger: logger)
+                        throw error
+                    }
+                }
             }
+            group.addTask {
+                try await leases.watch(lease)
+                return nil
+            }
+            while let result = try await group.next() {
+                if let result {
+                    group.cancelAll()
+                    return result
+                }
+            }
+            throw CancellationError()
         }
     }
 

@@ -11,6 +11,7 @@ public func buildRouter(site: Site) -> Router<KembarRequestContext> {
     let router = Router(context: KembarRequestContext.self)
     router.add(middleware: SecurityHeaders(https: site.security.https))
     router.add(middleware: ErrorLog())
+    router.add(middleware: OutagePages(site: site))
     router.add(middleware: VisitorMiddleware(site: site))
     router.add(middleware: RefusalPages(site: site))
     // Inside the refusal pages: the file middleware answers the router's "not found" with a file.
@@ -20,7 +21,7 @@ public func buildRouter(site: Site) -> Router<KembarRequestContext> {
                 publicDirectory, urlBasePath: SitePath.staticFiles, cacheControl: .init([(.text, [.maxAge(3600)])]),
                 searchForIndexHtml: false))
     }
-    router.get(RouterPath(SitePath.health)) { _, _ in "ok" }
+    HealthController(site: site).addRoutes(to: router)
     PortfolioController(site: site).addRoutes(to: router)
     MapController(site: site).addRoutes(to: router)
     FormsController(site: site).addRoutes(to: router)
@@ -46,13 +47,14 @@ public func buildRouter(site: Site) -> Router<KembarRequestContext> {
 /// `onListening` gets the port actually bound (which differs from `port` when that is 0).
 public func buildApplication(
     database: any KembarDatabase, hostname: String, port: Int, policy: EvaluationPolicy = .standard,
-    security: SecuritySettings = SecuritySettings(), uploads: IntakeLimits = .standard, logger: Logger,
+    security: SecuritySettings = SecuritySettings(), uploads: IntakeLimits = .standard,
+    cacheBytes: Int = Site.defaultCacheBytes, logger: Logger,
     timeZone: TimeZone = TimeZone(identifier: "Asia/Jakarta")!,
     onListening: @escaping @Sendable (Int) async -> Void = { _ in }
 ) async throws -> some ApplicationProtocol {
     let site = try Site(
         database: database, renderer: try await PageRenderer.bundled(), policy: policy, security: security,
-        intake: DocumentIntake(limits: uploads), today: { Site.today(in: timeZone) })
+        intake: DocumentIntake(limits: uploads), cacheBytes: cacheBytes, today: { Site.today(in: timeZone) })
     var app = Application(
         router: buildRouter(site: site),
         configuration: .init(address: .hostname(hostname, port: port), serverName: "Kembar"),

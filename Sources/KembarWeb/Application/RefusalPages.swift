@@ -1,4 +1,5 @@
 import Hummingbird
+import KembarStore
 import Logging
 
 /// Turns a refusal into what a person should see, in their language: the sign-in page (coming
@@ -23,6 +24,9 @@ struct RefusalPages: RouterMiddleware {
                 return try Problem.notFound("No such address in the API; its document is \(APIPath.openAPI).")
                     .response(from: request, context: context)
             } catch let error as any HTTPResponseError {
+                throw error
+            } catch  where DatabaseOutage.isOutage(error) {
+                // Answered by ``OutagePages``: a passing outage, not a failure of Kembar's own.
                 throw error
             } catch {
                 // A failure of Kembar's own: logged with the request, answered as a problem.

@@ -32,13 +32,14 @@ public struct Site: Sendable {
 
     /// `cacheBytes` caps the caches: three quarters for partnerships and their evaluations, a
     /// quarter for rendered pages. `observer` is told of each evaluation (tests count them).
+    /// Other instances' writes are seen once the revision known is older than `revisionFreshness`.
     public init(
         database: any KembarDatabase, renderer: PageRenderer, policy: EvaluationPolicy = .standard,
         security: SecuritySettings = SecuritySettings(), intake: DocumentIntake = DocumentIntake(),
         cacheBytes: Int = Site.defaultCacheBytes, observer: (any CacheObserver)? = nil,
-        today: @escaping @Sendable () -> CalendarDay
+        revisionFreshness: Duration = .milliseconds(500), today: @escaping @Sendable () -> CalendarDay
     ) throws {
-        let revisions = RevisionWatch(database: database)
+        let revisions = RevisionWatch(database: database, freshness: revisionFreshness)
         let database = WatchedDatabase(base: database, watch: revisions)
         self.database = database
         self.revisions = revisions
@@ -163,7 +164,7 @@ extension Site {
         if !assembled.fresh { PageReading.current?.readStale() }
         return CachedPartnership(
             organization: assembled.index.organization, partnership: entry.partnership, partnerID: entry.partnerID,
-            evaluation: entry.evaluation, partnershipCount: assembled.index.partnerships.count, day: day,
+            evaluation: entry.evaluation, partnershipCount: assembled.index.partnerships.count, day: entry.day,
             policy: policy)
     }
 }
@@ -176,6 +177,7 @@ struct CachedPartnership: Sendable {
     let evaluation: PartnershipEvaluation
     /// How many partnerships the government keeps (what the office's load counts).
     let partnershipCount: Int
+    /// The day the evaluation is of: today, or yesterday while today's is computed.
     let day: CalendarDay
     let policy: EvaluationPolicy
 }

@@ -3,6 +3,10 @@ enum SitePath {
     static let portfolio = "/"
     static let map = "/map"
     static let health = "/health"
+    /// Answers while the process lives.
+    static let liveness = "/healthz"
+    /// Answers 200 only while the database answers and its schema is current.
+    static let readiness = "/readyz"
     static let staticFiles = "/static"
     static let newPartnership = "/partnerships/new"
     static let home = "/"

@@ -26,17 +26,20 @@ final class RevisionWatch: Sendable {
     private let database: any KembarDatabase
     private let state = Mutex(State())
     private let polls = PollQueue()
-    static let freshness = Duration.milliseconds(500)
+    /// How old the known revision may be before the database is asked again.
+    let freshness: Duration
+    static let defaultFreshness = Duration.milliseconds(500)
 
-    init(database: any KembarDatabase) {
+    init(database: any KembarDatabase, freshness: Duration = RevisionWatch.defaultFreshness) {
         self.database = database
+        self.freshness = freshness
     }
 
     /// The data revision, no older than ``freshness`` and including this process's own writes.
     func current() async throws -> Int {
         let fresh = state.withLock { state -> Int? in
             guard let known = state.known, let checkedAt = state.checkedAt,
-                ContinuousClock.now - checkedAt < Self.freshness
+                ContinuousClock.now - checkedAt < freshness
             else { return nil }
             return known
         }
