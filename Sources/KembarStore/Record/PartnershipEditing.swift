@@ -6,6 +6,12 @@ public struct StoredPartnership: Sendable {
     public let organization: Organization
     public let partnership: Partnership
     public let partnerID: String
+
+    public init(organization: Organization, partnership: Partnership, partnerID: String) {
+        self.organization = organization
+        self.partnership = partnership
+        self.partnerID = partnerID
+    }
 }
 
 /// What a change was, for the audit log.

@@ -320,12 +320,15 @@ struct FormsController {
 
     // MARK: - Helpers
 
-    /// The partnership of the address, once the visitor is known to be allowed to change it.
+    /// The partnership of the address, once the visitor is known to be allowed to change it: the
+    /// cached one (forms show no document's text), which a save reads again inside its write.
     private func load(_ context: KembarRequestContext) async throws -> StoredPartnership? {
         let organizationID = try context.parameters.require("organization")
         let partnershipID = try context.parameters.require("partnership")
         _ = try context.visitor.editor(organizationID: organizationID, partnershipID: partnershipID)
-        return try await site.store.partnership(organizationID: organizationID, id: partnershipID)
+        return try await site.partnership(organizationID, partnershipID).map {
+            StoredPartnership(organization: $0.organization, partnership: $0.partnership, partnerID: $0.partnerID)
+        }
     }
 
     private func saved(_ organizationID: String, _ partnershipID: String, _ notice: SavedNotice, anchor: String?)

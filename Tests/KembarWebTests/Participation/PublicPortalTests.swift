@@ -43,9 +43,11 @@ import Testing
             for activity in activities where activity.isPublic {
                 #expect(everything.contains(xmlEscaped(activity.title)), "public \(activity.id) missing")
             }
-            // Nor the evaluation, the alarms, the costs or the people's assessments.
+            // Nor the evaluation, the alarms, the costs or the people's assessments (read without
+            // the forms' random tokens, which may hold any three letters).
+            let readable = everything.replacing(/name="_csrf" value="[^"]*"/, with: "")
             for word in ["Kartu skor", "Scorecard", "alarm", "Alarm", "IDR", "CNY"] {
-                #expect(!everything.contains(word), "\(word)")
+                #expect(!readable.contains(word), "\(word)")
             }
         }
     }
