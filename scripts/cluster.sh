@@ -6,6 +6,7 @@
 #
 #   scripts/cluster.sh up       start everything; prints "Kembar cluster at http://127.0.0.1:PORT/"
 #   scripts/cluster.sh status   what runs, and whether each instance is ready (/readyz)
+#   scripts/cluster.sh restart N  stops instance N if it runs and starts it again on its port
 #   scripts/cluster.sh down     stop everything and remove the cluster's folder
 #
 # Settings (environment): KEMBAR_CLUSTER_DIR (default /tmp/kembar-cluster), KEMBAR_BINARY
@@ -84,15 +85,15 @@ up() {
     --password-stdin admin@cluster.example >/dev/null
   printf 'admin@cluster.example\n%s\n' "$password" >"$dir/admin"
 
+  {
+    echo "KEMBAR_BINARY_USED='$kembar'"
+    echo "INSTANCES=$instances"
+  } >>"$dir/cluster.env"
   local upstreams="" port
   for n in $(seq 1 "$instances"); do
     port=$(free_port $((8100 + n)))
-    DATABASE_URL="$url" LOG_LEVEL=${LOG_LEVEL:-notice} "$kembar" serve --hostname 127.0.0.1 --port "$port" --no-demo \
-      --trust-forwarded-for ${KEMBAR_CACHE_MB:+--cache-mb "$KEMBAR_CACHE_MB"} ${KEMBAR_SERVE_OPTIONS:-} \
-      >"$dir/logs/kembar-$n.log" 2>&1 &
-    echo "KEMBAR_${n}_PID=$!" >>"$dir/cluster.env"
     echo "KEMBAR_${n}_PORT=$port" >>"$dir/cluster.env"
-    wait_for "http://127.0.0.1:$port${KEMBAR_READY_PATH:-/readyz}" 60 || { cat "$dir/logs/kembar-$n.log" >&2; down; exit 1; }
+    start_instance "$n" "$port" "$kembar" "$url" || { down; exit 1; }
     upstreams+="    server 127.0.0.1:$port max_fails=1 fail_timeout=5s;"$'\n'
   done
 
@@ -125,11 +126,10 @@ $upstreams    keepalive 64;
     location / {
       proxy_pass http://kembar;
       proxy_http_version 1.1;
-      # A partnership's page is some 60 KB: held in memory, not spilled to a temporary file
-      # (which made the slowest answers a hundred times slower).
-      proxy_buffer_size 16k;
-      proxy_buffers 64 16k;
-      proxy_busy_buffers_size 64k;
+      # Passed on as Kembar writes it: a portfolio or partnership page is 60 to 200 KB, and
+      # buffering such answers made the slowest ones a hundred times slower under load
+      # (measured in docs/deployment.md). Kembar serves slow clients without a thread each.
+      proxy_buffering off;
       proxy_set_header Connection "";
       proxy_set_header Host \$host:\$server_port;
       proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
@@ -149,13 +149,38 @@ CONF
   echo "Kembar cluster at http://127.0.0.1:$front_port/"
 }
 
+start_instance() { # number port binary database-url
+  local n=$1 port=$2 kembar=$3 url=$4
+  DATABASE_URL="$url" LOG_LEVEL=${LOG_LEVEL:-notice} "$kembar" serve --hostname 127.0.0.1 --port "$port" --no-demo \
+    --trust-forwarded-for ${KEMBAR_CACHE_MB:+--cache-mb "$KEMBAR_CACHE_MB"} ${KEMBAR_SERVE_OPTIONS:-} \
+    >>"$dir/logs/kembar-$n.log" 2>&1 &
+  echo "KEMBAR_${n}_PID=$!" >>"$dir/cluster.env"
+  wait_for "http://127.0.0.1:$port${KEMBAR_READY_PATH:-/readyz}" 60 || { cat "$dir/logs/kembar-$n.log" >&2; return 1; }
+}
+
+restart() { # number
+  [ -f "$dir/cluster.env" ] || { echo "no cluster in $dir" >&2; exit 1; }
+  # shellcheck disable=SC1091
+  . "$dir/cluster.env"
+  local n=${1:?which instance?} pid port
+  pid=$(eval echo "\${KEMBAR_${n}_PID:-}")
+  port=$(eval echo "\${KEMBAR_${n}_PORT:-}")
+  [ -n "$port" ] || { echo "no instance $n" >&2; exit 1; }
+  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+    kill "$pid"
+    while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
+  fi
+  start_instance "$n" "$port" "${KEMBAR_BINARY:-$KEMBAR_BINARY_USED}" "$DATABASE_URL"
+  echo "Kembar $n serves 127.0.0.1:$port again"
+}
+
 status() {
   [ -f "$dir/cluster.env" ] || { echo "no cluster in $dir"; return 1; }
   # shellcheck disable=SC1091
   . "$dir/cluster.env"
   echo "PostgreSQL on 127.0.0.1:$PG_PORT: $(as_postgres "$PG_BIN/pg_ctl" -D "$dir/pg/data" status >/dev/null && echo running || echo stopped)"
   local n pid port
-  for n in $(seq 1 "$instances"); do
+  for n in $(seq 1 "${INSTANCES:-$instances}"); do
     pid=$(eval echo "\${KEMBAR_${n}_PID:-}")
     port=$(eval echo "\${KEMBAR_${n}_PORT:-}")
     [ -n "$port" ] || continue
@@ -186,5 +211,6 @@ case "${1:-}" in
   up) up ;;
   down) down ;;
   status) status ;;
-  *) echo "usage: scripts/cluster.sh up|status|down" >&2; exit 2 ;;
+  restart) restart "${2:-}" ;;
+  *) echo "usage: scripts/cluster.sh up|status|down|restart N" >&2; exit 2 ;;
 esac

@@ -144,4 +144,75 @@ import Testing
             #expect(try await store.exportRecord().partnerships == [partnership])
         }
     }
+
+    @Test func aChangeStartsFromAKnownCopyWhileItIsCurrentAndReadsAgainOnceItIsNot() async throws {
+        try await withLongPartnership { store, log, partnership in
+            let organization = Self.long.organization
+            let current = try await DataRevision.current(store.database)
+            let known = KnownPartnership(
+                stored: StoredPartnership(organization: organization, partnership: partnership, partnerID: "x"),
+                revision: current)
+            var adding = partnership
+            adding.activities.append(try Self.activity("first"))
+            let added = adding
+            let first = try await store.modifyPartnership(
+                organizationID: organization.id, id: partnership.id, known: known
+            ) {
+                _ in
+                (
+                    added, Change(actor: "test", action: "create", entity: "activity", entityID: "first", summary: "x"),
+                    ()
+                )
+            }
+            #expect(statements(log.statements, starting: "SELECT * FROM \"activities\"").isEmpty)
+            #expect(first?.revision == current + 1)
+            #expect(try await store.exportRecord().partnerships == [added])
+
+            // The same copy once the partnership has changed since: read again, nothing lost.
+            log.clear()
+            _ = try await store.modifyPartnership(organizationID: organization.id, id: partnership.id, known: known) {
+                stored in
+                var updated = stored.partnership
+                updated.activities.append(try Self.activity("second"))
+                return (
+                    updated,
+                    Change(actor: "test", action: "create", entity: "activity", entityID: "second", summary: "x"), ()
+                )
+            }
+            #expect(!statements(log.statements, starting: "SELECT * FROM \"activities\"").isEmpty)
+            #expect(
+                try await store.exportRecord().partnerships[0].activities.suffix(2).map(\.id) == ["first", "second"])
+        }
+    }
+
+    @Test func aPartnershipRenamedFromACopyWithoutDocumentTextKeepsTheText() async throws {
+        try await TestDatabase.withMigrated { database in
+            let store = RecordStore(database: database)
+            var record = try Fixtures.demoRecord()
+            record.partnerships[0].documents.append(
+                Document(id: "minutes", title: "Minutes", kind: .minutes, text: "Both cities agreed to meet yearly."))
+            try await store.importRecord(record, actor: "test", source: "demo")
+            let stored = try #require(try await store.partnership(organizationID: "bandung", id: "bandung-liuzhou"))
+            #expect(stored.partnership.documents.contains { $0.text != nil })
+            var copy = stored.partnership
+            for index in copy.documents.indices { copy.documents[index].text = nil }
+            let known = KnownPartnership(
+                stored: StoredPartnership(
+                    organization: stored.organization, partnership: copy, partnerID: stored.partnerID,
+                    documentText: false),
+                revision: try await DataRevision.current(database))
+            _ = try await store.modifyPartnership(organizationID: "bandung", id: "bandung-liuzhou", known: known) {
+                old in
+                var renamed = old.partnership
+                renamed.id = "bandung-liuzhou-2006"
+                return (
+                    renamed,
+                    Change(actor: "test", action: "update", entity: "partnership", entityID: "x", summary: "x"), ()
+                )
+            }
+            let renamed = try #require(
+                try await store.partnership(organizationID: "bandung", id: "bandung-liuzhou-2006"))
+            #expect(renamed.partnership.documents == stored.partnership.documents)
+        }
+    }
 }

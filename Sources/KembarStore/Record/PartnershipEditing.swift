@@ -6,11 +6,14 @@ public struct StoredPartnership: Sendable {
     public let organization: Organization
     public let partnership: Partnership
     public let partnerID: String
+    /// False for a copy whose documents come without their text (a cache's).
+    public let documentText: Bool
 
-    public init(organization: Organization, partnership: Partnership, partnerID: String) {
+    public init(organization: Organization, partnership: Partnership, partnerID: String, documentText: Bool = true) {
         self.organization = organization
         self.partnership = partnership
         self.partnerID = partnerID
+        self.documentText = documentText
     }
 }
 
@@ -90,11 +93,16 @@ extension RecordStore {
     static func partnershipForChange(organizationID: String, id: String, _ sql: any SQLDatabase) async throws
         -> StoredPartnership?
     {
+        try await lockPartnership(organizationID: organizationID, id: id, sql)
+        return try await partnership(organizationID: organizationID, id: id, sql)
+    }
+
+    /// Holds the partnership until the transaction ends (``partnershipForChange``).
+    static func lockPartnership(organizationID: String, id: String, _ sql: any SQLDatabase) async throws {
         if !sql.isSQLite {
             let key = "partnership \(organizationID)/\(id)"
             try await sql.raw("SELECT pg_advisory_xact_lock(hashtextextended(\(bind: key), 0))").run()
         }
-        return try await partnership(organizationID: organizationID, id: id, sql)
     }
 
     /// The ids of an organization's partnerships, in their order.
@@ -140,7 +148,7 @@ extension RecordStore {
         _ partnership: Partnership, organizationID: String, replacing originalID: String?, partner: PartnerChoice?,
         change: Change
     ) async throws {
-        try await database.write { sql in
+        _ = try await database.write { sql in
             try await Self.savePartnership(
                 partnership, organizationID: organizationID, replacing: originalID, partner: partner, change: change,
                 sql)
@@ -151,10 +159,12 @@ extension RecordStore {
     /// The partnership is checked as an import checks it, on its typed values, before anything is
     /// written. When it keeps its id and partner, only the records that differ from `previous`
     /// (the partnership as stored now, read when not given) are written.
+    /// Returns the data revision the save raised.
+    @discardableResult
     static func savePartnership(
         _ partnership: Partnership, organizationID: String, replacing originalID: String?, partner: PartnerChoice?,
         change: Change, previous: StoredPartnership? = nil, _ sql: any SQLDatabase
-    ) async throws {
+    ) async throws -> Int {
         let issues = RecordValidator.issues(of: partnership)
         guard issues.isEmpty else { throw StoreError.invalidRecord(issues) }
         let timestamp = Timestamp.now()
@@ -178,16 +188,20 @@ extension RecordStore {
                     sql: sql, organizationID: organizationID, old: stored.partnership, new: partnership,
                     timestamp: timestamp
                 ).write()
-                try await Self.audit(
+                return try await Self.audit(
                     change, organizationID: organizationID, timestamp: timestamp,
                     scopes: [.partnership(organizationID: organizationID, partnershipID: partnership.id)], sql)
-                return
             }
         }
+        var whole = partnership
+        if let originalID, previous?.documentText == false {
+            // Made from a copy without documents' text: the text stays as stored.
+            try await Self.restoreDocumentText(&whole, organizationID: organizationID, storedAs: originalID, sql)
+        }
         try await rewritePartnership(
-            partnership, organizationID: organizationID, replacing: originalID, partner: partner, timestamp: timestamp,
+            whole, organizationID: organizationID, replacing: originalID, partner: partner, timestamp: timestamp,
             sql)
-        try await Self.audit(
+        return try await Self.audit(
             change, organizationID: organizationID, timestamp: timestamp,
             scopes: [
                 .organization(organizationID),
@@ -297,15 +311,31 @@ extension RecordStore {
         }
     }
 
+    /// Appends the change to the audit log and raises the data revision; returns the revision.
+    @discardableResult
     static func audit(
         _ change: Change, organizationID: String, timestamp: String, scopes: [RevisionScope], _ sql: any SQLDatabase
-    ) async throws {
+    ) async throws -> Int {
         try await AuditLog.append(
             AuditEntry(
                 recordedAt: timestamp, actor: change.actor, action: change.action, organizationID: organizationID,
                 partnershipID: change.partnershipID, entity: change.entity, entityID: change.entityID,
                 summary: change.summary, before: change.before, after: change.after),
             to: sql)
-        try await DataRevision.raise(sql, scopes)
+        return try await DataRevision.raise(sql, scopes)
+    }
+
+    /// Gives the documents of `partnership` that have no text the text stored for them.
+    private static func restoreDocumentText(
+        _ partnership: inout Partnership, organizationID: String, storedAs id: String, _ sql: any SQLDatabase
+    ) async throws {
+        let stored = try await sql.select().columns("id", "body").from("documents")
+            .where("organization_id", .equal, SQLBind(organizationID)).where("partnership_id", .equal, SQLBind(id))
+            .all()
+        var texts: [String: String] = [:]
+        for row in stored { texts[try row.text("id")] = try row.optionalText("body") }
+        for index in partnership.documents.indices where partnership.documents[index].text == nil {
+            partnership.documents[index].text = texts[partnership.documents[index].id]
+        }
     }
 }

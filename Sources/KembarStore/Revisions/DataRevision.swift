@@ -8,8 +8,9 @@ import SQLKit
 /// is visible, and reads exactly the scopes above the revision it knew.
 public enum DataRevision {
     /// Raises the revision and records that `scopes` changed under it; call last in a write
-    /// transaction, so that the counter's row is held only briefly.
-    static func raise(_ sql: any SQLDatabase, _ scopes: [RevisionScope]) async throws {
+    /// transaction, so that the counter's row is held only briefly. Returns the new revision.
+    @discardableResult
+    static func raise(_ sql: any SQLDatabase, _ scopes: [RevisionScope]) async throws -> Int {
         try await sql.raw("UPDATE data_revision SET revision = revision + 1 WHERE id = 1").run()
         let revision = try await current(sql)
         for scope in Set(scopes) {
@@ -23,6 +24,7 @@ public enum DataRevision {
                 """
             ).run()
         }
+        return revision
     }
 
     public static func current(_ database: any KembarDatabase) async throws -> Int {

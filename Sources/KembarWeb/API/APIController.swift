@@ -262,7 +262,7 @@ struct APIController {
         let position = Mutex<Int>(0)
         let added: Activity?
         do {
-            added = try await site.store.modifyPartnership(organizationID: organizationID, id: partnershipID) {
+            added = try await site.modifyPartnership(organizationID, partnershipID) {
                 stored in
                 let index = stored.partnership.activities.count
                 position.withLock { $0 = index }

@@ -54,7 +54,8 @@ public func buildApplication(
 ) async throws -> some ApplicationProtocol {
     let site = try Site(
         database: database, renderer: try await PageRenderer.bundled(), policy: policy, security: security,
-        intake: DocumentIntake(limits: uploads), cacheBytes: cacheBytes, today: { Site.today(in: timeZone) })
+        intake: DocumentIntake(limits: uploads), cacheBytes: cacheBytes, logger: logger,
+        today: { Site.today(in: timeZone) })
     var app = Application(
         router: buildRouter(site: site),
         configuration: .init(address: .hostname(hostname, port: port), serverName: "Kembar"),

@@ -3,6 +3,7 @@ import Hummingbird
 import KembarCore
 import KembarDocuments
 import KembarStore
+import Logging
 
 /// What every page needs: the data, the cached records and evaluations, the templates and
 /// catalogs, and the date "today" (a parameter, so that tests can fix it).
@@ -37,7 +38,8 @@ public struct Site: Sendable {
         database: any KembarDatabase, renderer: PageRenderer, policy: EvaluationPolicy = .standard,
         security: SecuritySettings = SecuritySettings(), intake: DocumentIntake = DocumentIntake(),
         cacheBytes: Int = Site.defaultCacheBytes, observer: (any CacheObserver)? = nil,
-        revisionFreshness: Duration = .milliseconds(500), today: @escaping @Sendable () -> CalendarDay
+        revisionFreshness: Duration = .milliseconds(500), logger: Logger = Logger(label: "kembar.site"),
+        today: @escaping @Sendable () -> CalendarDay
     ) throws {
         let revisions = RevisionWatch(database: database, freshness: revisionFreshness)
         let database = WatchedDatabase(base: database, watch: revisions)
@@ -56,7 +58,8 @@ public struct Site: Sendable {
         personalTokens = PersonalTokenStore(database: database)
         self.renderer = renderer
         records = RecordCache(
-            store: store, watch: revisions, policy: policy, budget: cacheBytes / 4 * 3, observer: observer)
+            store: store, watch: revisions, policy: policy, budget: cacheBytes / 4 * 3, observer: observer,
+            logger: logger)
         pages = PageCache(watch: revisions, budget: cacheBytes / 4)
         worldMap = try WorldMap.bundled()
         self.today = today
@@ -165,7 +168,32 @@ extension Site {
         return CachedPartnership(
             organization: assembled.index.organization, partnership: entry.partnership, partnerID: entry.partnerID,
             evaluation: entry.evaluation, partnershipCount: assembled.index.partnerships.count, day: entry.day,
-            policy: policy)
+            policy: policy, revision: entry.revision)
+    }
+
+    /// Changes a partnership as ``RecordStore/modifyPartnership(organizationID:id:known:_:)`` does,
+    /// starting from the cached copy when it is still what is stored (a partnership of thousands of
+    /// activities is then not read again), and keeps what was saved in the cache.
+    func modifyPartnership<Result: Sendable>(
+        _ organizationID: String, _ partnershipID: String,
+        _ change:
+            @escaping @Sendable (StoredPartnership) throws -> (partnership: Partnership, change: Change, result: Result)
+    ) async throws -> Result? {
+        let known = await records.known(organizationID, partnershipID).map { cached in
+            KnownPartnership(
+                stored: StoredPartnership(
+                    organization: cached.entry.profile.organization, partnership: cached.entry.partnership,
+                    partnerID: cached.entry.partnerID, documentText: false),
+                revision: cached.revision)
+        }
+        guard
+            let modified = try await store.modifyPartnership(
+                organizationID: organizationID, id: partnershipID, known: known, change)
+        else { return nil }
+        if modified.saved.partnership.id == partnershipID {
+            try await records.remember(modified.saved, revision: modified.revision, today: today())
+        }
+        return modified.result
     }
 }
 
@@ -180,6 +208,8 @@ struct CachedPartnership: Sendable {
     /// The day the evaluation is of: today, or yesterday while today's is computed.
     let day: CalendarDay
     let policy: EvaluationPolicy
+    /// The data revision the partnership was read at.
+    let revision: Int
 }
 
 extension Site {

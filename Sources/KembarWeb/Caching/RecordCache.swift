@@ -1,6 +1,7 @@
 import Foundation
 import KembarCore
 import KembarStore
+import Logging
 
 /// Partnerships and their evaluations as of today, read from the database when first asked
 /// for and kept within a budget of memory (least recently used first out), without documents'
@@ -49,6 +50,7 @@ actor RecordCache {
     private let watch: RevisionWatch
     let policy: EvaluationPolicy
     private let observer: (any CacheObserver)?
+    private let logger: Logger
     private var entries: LeastRecentlyUsed<Key, Entry>
     private var indexes: [String: Index] = [:]
     private var organizationList: RevisionRead<[Organization]>?
@@ -57,12 +59,13 @@ actor RecordCache {
 
     init(
         store: RecordStore, watch: RevisionWatch, policy: EvaluationPolicy, budget: Int,
-        observer: (any CacheObserver)?
+        observer: (any CacheObserver)?, logger: Logger
     ) {
         self.store = store
         self.watch = watch
         self.policy = policy
         self.observer = observer
+        self.logger = logger
         entries = LeastRecentlyUsed(budget: budget)
     }
 
@@ -114,10 +117,19 @@ actor RecordCache {
             }
         }
         if !missing.isEmpty {
-            for entry in try await load(organizationID, missing, profile: profile, today: today) {
+            let started = ContinuousClock.now
+            let loaded = try await load(organizationID, missing, profile: profile, today: today)
+            for entry in loaded {
                 found[entry.partnership.id] = entry
                 keep(entry)
             }
+            logger.debug(
+                "read and evaluated partnerships",
+                metadata: [
+                    "organization": "\(organizationID)", "partnerships": "\(loaded.count)",
+                    "duration": "\(ContinuousClock.now - started)", "cached": "\(entries.count)",
+                    "cachedBytes": "\(entries.cost)", "budgetBytes": "\(entries.budget)",
+                ])
         }
         var assembled: [Entry] = []
         var stale: [Entry] = []
@@ -134,6 +146,32 @@ actor RecordCache {
         }
         if !stale.isEmpty { revalidate(stale, organizationID: organizationID, today: today) }
         return Assembled(index: index, entries: assembled, fresh: stale.isEmpty)
+    }
+
+    /// Keeps a partnership as a write of this process saved it, at the revision that write raised,
+    /// so that the next change or page starts from it instead of reading it again. Nothing is kept
+    /// when the government's list is not at hand.
+    func remember(_ saved: StoredPartnership, revision: Int, today: CalendarDay) async throws {
+        let organizationID = saved.organization.id
+        guard let index = try await index(organizationID),
+            index.partnerships.contains(where: { $0.id == saved.partnership.id })
+        else { return }
+        let profile = Profile(organization: index.organization, partnershipCount: index.partnerships.count)
+        var partnership = saved.partnership
+        for position in partnership.documents.indices { partnership.documents[position].text = nil }
+        keep(
+            Entry(
+                partnership: partnership, partnerID: saved.partnerID, revision: revision,
+                evaluation: Self.evaluate(partnership, profile: profile, today: today, policy: policy, observer: observer),
+                day: today, profile: profile))
+    }
+
+    /// The cached copy of a partnership with the revision it was read at, when it is still current.
+    func known(_ organizationID: String, _ partnershipID: String) -> (entry: Entry, revision: Int)? {
+        guard let entry = entries.peek(Key(organizationID: organizationID, partnershipID: partnershipID)),
+            !watch.partnershipChanged(organizationID: organizationID, partnershipID: partnershipID, after: entry.revision)
+        else { return nil }
+        return (entry, entry.revision)
     }
 
     // MARK: - Reading and evaluating

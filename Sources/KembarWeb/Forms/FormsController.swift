@@ -132,7 +132,7 @@ struct FormsController {
         guard let result else { return try page(errors, status: .unprocessableContent) }
         let actor = context.visitor.actor
         do {
-            let saved = try await site.store.modifyPartnership(organizationID: organizationID, id: originalID) {
+            let saved = try await site.modifyPartnership(organizationID, originalID) {
                 current in
                 if EditBasis.isOutdated(state, current: form.state(from: current.partnership)) {
                     throw EditRefusal.outdated(current)
@@ -252,7 +252,7 @@ struct FormsController {
         do {
             // Read, checked and written in one transaction that holds the partnership, so that
             // what someone else saved since the form was opened is neither lost nor overwritten.
-            let saved = try await site.store.modifyPartnership(organizationID: organizationID, id: partnershipID) {
+            let saved = try await site.modifyPartnership(organizationID, partnershipID) {
                 current in
                 let handler = RecordFormHandler(kind: kind, stored: current, words: words)
                 if let recordID {
