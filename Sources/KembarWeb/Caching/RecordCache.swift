@@ -162,14 +162,16 @@ actor RecordCache {
         keep(
             Entry(
                 partnership: partnership, partnerID: saved.partnerID, revision: revision,
-                evaluation: Self.evaluate(partnership, profile: profile, today: today, policy: policy, observer: observer),
+                evaluation: Self.evaluate(
+                    partnership, profile: profile, today: today, policy: policy, observer: observer),
                 day: today, profile: profile))
     }
 
     /// The cached copy of a partnership with the revision it was read at, when it is still current.
     func known(_ organizationID: String, _ partnershipID: String) -> (entry: Entry, revision: Int)? {
         guard let entry = entries.peek(Key(organizationID: organizationID, partnershipID: partnershipID)),
-            !watch.partnershipChanged(organizationID: organizationID, partnershipID: partnershipID, after: entry.revision)
+            !watch.partnershipChanged(
+                organizationID: organizationID, partnershipID: partnershipID, after: entry.revision)
         else { return nil }
         return (entry, entry.revision)
     }
