@@ -107,7 +107,11 @@ http {
   include /etc/nginx/mime.types;
   access_log off;
   upstream kembar {
-$upstreams    keepalive 64;
+$upstreams    # Each signed-in person (session cookie) and each API token to one instance, while it
+    # answers: their records stay in that instance's cache, and a program adding activity
+    # after activity to a long partnership is not sent to an instance that must read it again.
+    hash \$cookie_kembar_session\$http_authorization\$remote_addr consistent;
+    keepalive 64;
   }
   server {
     listen 127.0.0.1:$front_port;

@@ -258,6 +258,7 @@ def main():
     parser.add_argument("--work", default="/tmp/kembar-national")
     parser.add_argument("--legacy", action="store_true")
     parser.add_argument("--label", default=None)
+    parser.add_argument("--keep", action="store_true", help="leave the servers running, to look into them")
     options = parser.parse_args()
     label = options.label or (options.database + ("-legacy" if options.legacy else ""))
     os.makedirs(options.work, exist_ok=True)
@@ -400,10 +401,12 @@ def main():
         log(f"(e) an activity added to a {options.long_activities}-activity partnership: {results['e_add_activity_ms']} ms")
         results["rss_mb_at_end"] = [round(rss_mb(pid)) for pid, _ in instances]
     finally:
-        if server:
+        if options.keep:
+            log(f"left running: {base} (scripts/cluster.sh down with KEMBAR_CLUSTER_DIR={cluster_dir})")
+        elif server:
             server.terminate()
             server.wait()
-        if options.database == "postgres":
+        if options.database == "postgres" and not options.keep:
             subprocess.run([os.path.join(ROOT, "scripts/cluster.sh"), "down"], env={**os.environ, "KEMBAR_CLUSTER_DIR": cluster_dir},
                            capture_output=True)
     with open(os.path.join(options.work, f"results-{label}.json"), "w") as file:
