@@ -11,7 +11,10 @@ it measures:
       p50, p99, requests per second, errors;
   (c) (PostgreSQL, two instances) how long until a save on one instance shows on the other;
   (d) each instance's resident memory at the end;
-  (e) adding an activity through the API to the long partnership: the median of --adds posts.
+  (e) adding an activity through the API to the long partnership: the median of --adds posts;
+  (f) resident memory once an administrator has opened every government's portfolio, which
+      is more than the caches may hold (--cache-mb): it levels off;
+and, on PostgreSQL, the transactions a second the database ran during (b), and its size.
 
   python3 Benchmarks/national/run.py --database postgres   # scripts/cluster.sh: 2 instances, nginx
   python3 Benchmarks/national/run.py --database sqlite     # one instance on SQLite
@@ -136,6 +139,16 @@ def rss_mb(pid):
             if line.startswith("VmRSS:"):
                 return int(line.split()[1]) / 1024
     return 0.0
+
+
+def database_activity(env):
+    """PostgreSQL's count of transactions and rows read so far, and the database's size."""
+    row = subprocess.run(
+        ["psql", env["DATABASE_URL"], "-At", "-F", " ", "-c",
+         "SELECT xact_commit + xact_rollback, tup_returned + tup_fetched, pg_database_size(datname) "
+         "FROM pg_stat_database WHERE datname = current_database()"],
+        check=True, capture_output=True, text=True).stdout.split()
+    return {"transactions": int(row[0]), "rows": int(row[1]), "bytes": int(row[2])}
 
 
 def free_port():
@@ -337,11 +350,19 @@ def main():
             for partnership, activities in partnership_ids(files[int(g[4:]) - 1])[:3]:
                 targets.append((g, partnership, activities[0]))
         writer = Writer(base, writer_sessions, targets)
+        database_before = database_activity(db_env) if options.database == "postgres" else None
         writer.start()
         log(f"(b) wrk, {options.connections} connections, {options.duration} s, {len(lines)} pages; a save a second")
         results["b"] = run_wrk(base, lines, options, label)
         writer.stop.set()
         writer.join()
+        if database_before:
+            after = database_activity(db_env)
+            results["b_database"] = {
+                "transactions_per_second": round((after["transactions"] - database_before["transactions"]) / options.duration, 1),
+                "rows_read_per_second": round((after["rows"] - database_before["rows"]) / options.duration),
+                "size_mb": round(after["bytes"] / 1_000_000)}
+            log(f"(b) the database meanwhile: {results['b_database']}")
         saves = [s for s, _ in writer.results]
         results["b_saves"] = {"count": len(saves), "saved": saves.count(303),
                               "median_seconds": round(statistics.median([t for _, t in writer.results]), 3) if writer.results else None}
@@ -400,6 +421,17 @@ def main():
                                         "p90": round(sorted(timings)[int(len(timings) * 0.9) - 1] * 1000, 1)}
         log(f"(e) an activity added to a {options.long_activities}-activity partnership: {results['e_add_activity_ms']} ms")
         results["rss_mb_at_end"] = [round(rss_mb(pid)) for pid, _ in instances]
+
+        # (f) Every government's portfolio, opened by the deployment's administrator on one instance.
+        one = instances[0][1]
+        ministry = sign_in(one, "admin@national.example")
+        started = time.monotonic()
+        for n in range(1, options.governments + 1):
+            http(f"{one}/?organization=gov-{n:03d}", headers={"Cookie": ministry})
+            if n % 50 == 0:
+                results.setdefault("f_rss_mb", []).append((n, round(rss_mb(instances[0][0]))))
+        results["f_seconds"] = round(time.monotonic() - started, 1)
+        log(f"(f) every government's portfolio in {results['f_seconds']} s; resident memory {results.get('f_rss_mb')} MB")
     finally:
         if options.keep:
             log(f"left running: {base} (scripts/cluster.sh down with KEMBAR_CLUSTER_DIR={cluster_dir})")

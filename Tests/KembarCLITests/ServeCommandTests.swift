@@ -141,3 +141,29 @@ import Testing
         return browser
     }
 }
+
+/// Stopping a server: what is under way is finished first.
+@Suite struct GracefulShutdownTests {
+    @Test func aRequestInFlightIsAnsweredBeforeTheServerStops() async throws {
+        try await TestDatabase.withFresh { database in
+            let server = try await RunningServer.start(["--no-demo"], environment: database.environment)
+            let body = "email=someone%40example.org&password=" + String(repeating: "p", count: 4_000)
+            let connection = try RawConnection(port: server.port)
+            connection.send(
+                "POST /sign-in HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                    + "Content-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n" + body.prefix(100))
+            // The head has arrived and the body is awaited when the server is told to stop; the wait
+            // is for the order of events, not a measure of speed.
+            try await Task.sleep(for: .seconds(1))
+            server.terminate()
+            try await Task.sleep(for: .seconds(1))
+            connection.send(String(body.dropFirst(100)))
+            let answer = connection.readToEnd()
+            // A whole answer: the form came without its token, so it is refused, politely.
+            #expect(answer.hasPrefix("HTTP/1.1 403"), "\(answer.prefix(200))")
+            #expect(answer.contains("</html>"))
+            #expect(await server.exitStatus() == 0)
+            #expect(throws: RawConnectionError.self) { _ = try RawConnection(port: server.port) }
+        }
+    }
+}

@@ -95,6 +95,20 @@ public final class RunningServer: Sendable {
         return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
     }
 
+    /// Asks the server to stop as systemd does (SIGTERM), without waiting.
+    public func terminate() {
+        process.send(SIGTERM)
+    }
+
+    /// The server's exit status, once it has stopped by itself (or after a generous while, killed).
+    public func exitStatus() async -> Int32 {
+        for _ in 0..<600 where process.isRunning {
+            try? await Task.sleep(for: .milliseconds(50))
+        }
+        if process.isRunning { process.send(SIGKILL) }
+        return process.waitUntilExit()
+    }
+
     /// Interrupts the server as Ctrl-C would and returns its exit status.
     public func stop() async -> Int32 {
         process.send(SIGINT)

@@ -131,21 +131,27 @@ actor RecordCache {
                     "cachedBytes": "\(entries.cost)", "budgetBytes": "\(entries.budget)",
                 ])
         }
-        var assembled: [Entry] = []
         var stale: [Entry] = []
+        var outdated: [Entry] = []
         for id in ids {
-            // A partnership removed since the list was read is not shown.
-            guard var entry = found[id] else { continue }
+            guard let entry = found[id] else { continue }
             if entry.profile != profile {
-                entry = Self.evaluated(entry, profile: profile, today: today, policy: policy, observer: observer)
-                keep(entry)
+                outdated.append(entry)
             } else if entry.day != today {
                 stale.append(entry)
             }
-            assembled.append(entry)
+        }
+        if !outdated.isEmpty {
+            // The government changed (its details, or how many partnerships it keeps): its
+            // partnerships are evaluated again, off this actor so that other pages go on.
+            for entry in await Self.evaluatedAside(outdated, profile: profile, today: today, policy, observer) {
+                found[entry.partnership.id] = entry
+                keep(entry)
+            }
         }
         if !stale.isEmpty { revalidate(stale, organizationID: organizationID, today: today) }
-        return Assembled(index: index, entries: assembled, fresh: stale.isEmpty)
+        // A partnership removed since the list was read is not shown.
+        return Assembled(index: index, entries: ids.compactMap { found[$0] }, fresh: stale.isEmpty)
     }
 
     /// Keeps a partnership as a write of this process saved it, at the revision that write raised,
@@ -159,11 +165,14 @@ actor RecordCache {
         let profile = Profile(organization: index.organization, partnershipCount: index.partnerships.count)
         var partnership = saved.partnership
         for position in partnership.documents.indices { partnership.documents[position].text = nil }
+        let policy = self.policy
+        let observer = self.observer
+        let evaluation = await Task.detached { [partnership] in
+            Self.evaluate(partnership, profile: profile, today: today, policy: policy, observer: observer)
+        }.value
         keep(
             Entry(
-                partnership: partnership, partnerID: saved.partnerID, revision: revision,
-                evaluation: Self.evaluate(
-                    partnership, profile: profile, today: today, policy: policy, observer: observer),
+                partnership: partnership, partnerID: saved.partnerID, revision: revision, evaluation: evaluation,
                 day: today, profile: profile))
     }
 
@@ -241,15 +250,29 @@ actor RecordCache {
         guard !due.isEmpty else { return }
         let policy = self.policy
         let observer = self.observer
-        Task.detached {
-            var fresh: [Entry] = []
-            for entry in due {
-                fresh.append(
-                    Self.evaluated(entry, profile: entry.profile, today: today, policy: policy, observer: observer))
+        Task {
+            let fresh = await Self.evaluatedAside(due, profile: nil, today: today, policy, observer)
+            self.finishRevalidating(fresh, organizationID: organizationID)
+        }
+    }
+
+    /// `entries` evaluated as of `today` (under `profile`, or each its own), on a task of their
+    /// own that gives way between partnerships: a government's hundred evaluations take a core for
+    /// a fifth of a second, and the requests waiting for it go between them.
+    private static func evaluatedAside(
+        _ entries: [Entry], profile: Profile?, today: CalendarDay, _ policy: EvaluationPolicy,
+        _ observer: (any CacheObserver)?
+    ) async -> [Entry] {
+        await Task.detached {
+            var evaluated: [Entry] = []
+            for entry in entries {
+                evaluated.append(
+                    Self.evaluated(
+                        entry, profile: profile ?? entry.profile, today: today, policy: policy, observer: observer))
                 await Task.yield()
             }
-            await self.finishRevalidating(fresh, organizationID: organizationID)
-        }
+            return evaluated
+        }.value
     }
 
     private func finishRevalidating(_ fresh: [Entry], organizationID: String) {
