@@ -422,11 +422,12 @@ def main():
         log(f"(e) an activity added to a {options.long_activities}-activity partnership: {results['e_add_activity_ms']} ms")
         results["rss_mb_at_end"] = [round(rss_mb(pid)) for pid, _ in instances]
 
-        # (f) Every government's portfolio, opened by the deployment's administrator on one instance.
+        # (f) Every government's portfolio, opened by the deployment's administrator on one instance
+        # (a Kembar from before issue 13 shows every government on one page: not measured).
         one = instances[0][1]
         ministry = sign_in(one, "admin@national.example")
         started = time.monotonic()
-        for n in range(1, options.governments + 1):
+        for n in range(1, 0 if options.legacy else options.governments + 1):
             http(f"{one}/?organization=gov-{n:03d}", headers={"Cookie": ministry})
             if n % 50 == 0:
                 results.setdefault("f_rss_mb", []).append((n, round(rss_mb(instances[0][0]))))
