@@ -102,7 +102,7 @@ def form_fields(html):
         if not name:
             continue
         kind = (re.search(r'type="([^"]*)"', attributes) or [None, "text"])[1]
-        if kind == "checkbox" and " checked" not in attributes or kind == "submit":
+        if kind in ("checkbox", "radio") and " checked" not in attributes or kind == "submit":
             continue
         value = re.search(r'value="([^"]*)"', attributes)
         fields.append((name.group(1), unescape(value.group(1)) if value else ""))

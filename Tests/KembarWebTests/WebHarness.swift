@@ -185,7 +185,7 @@ func formFields(_ html: String) -> [(String, String)] {
         let attributes = String(match.1)
         guard let name = attribute("name", in: attributes) else { continue }
         let type = attribute("type", in: attributes) ?? "text"
-        if type == "checkbox" && !attributes.contains(" checked") { continue }
+        if type == "checkbox" || type == "radio", !attributes.contains(" checked") { continue }
         if type == "submit" { continue }
         fields.append((name, attribute("value", in: attributes) ?? ""))
     }

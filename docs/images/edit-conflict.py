@@ -41,7 +41,7 @@ def fields(page):
         attributes = dict(re.findall(r'([a-z-]+)="([^"]*)"', match.group(1)))
         if "name" not in attributes or attributes.get("type") == "submit":
             continue
-        if attributes.get("type") == "checkbox" and " checked" not in match.group(1):
+        if attributes.get("type") in ("checkbox", "radio") and " checked" not in match.group(1):
             continue
         sent.append((attributes["name"], html.unescape(attributes.get("value", ""))))
     for match in re.finditer(r'<select [^>]*name="([^"]*)"[^>]*>(.*?)</select>', form, re.S):

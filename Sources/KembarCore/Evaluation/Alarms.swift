@@ -82,7 +82,9 @@ enum Alarms {
             return [
                 Alarm(
                     kind: .agreementExpired, since: end.adding(days: 1).description, due: nil,
-                    phrases: [Phrase("alarm.agreement-expired", .text(agreement.id), .date(end.description))],
+                    phrases: [
+                        Phrase("alarm.agreement-expired", .record(.agreement, id: agreement.id), .date(end.description))
+                    ],
                     records: [agreement.id])
             ]
         }
@@ -95,7 +97,8 @@ enum Alarms {
                 kind: .agreementExpiring, since: end.adding(days: -notice).description, due: end.description,
                 phrases: [
                     Phrase(
-                        "alarm.agreement-expiring", .text(agreement.id), .date(end.description), .count(left),
+                        "alarm.agreement-expiring", .record(.agreement, id: agreement.id), .date(end.description),
+                        .count(left),
                         .count(notice))
                 ],
                 records: [agreement.id])
@@ -120,7 +123,7 @@ enum Alarms {
                 kind: .areaNeverImplemented, since: agreement.signed.description, due: nil,
                 phrases: [
                     Phrase(
-                        "alarm.area", .term("area.\(area)", fallback: area), .text(agreement.id),
+                        "alarm.area", .term("area.\(area)", fallback: area), .record(.agreement, id: agreement.id),
                         .date(agreement.signed.description))
                 ],
                 records: [agreement.id])

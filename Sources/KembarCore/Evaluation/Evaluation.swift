@@ -20,6 +20,13 @@ public struct PartnershipEvaluation: Hashable, Sendable {
     public var currentSilenceDays: Int?
     public var obligations: [ObligationOccurrence]
     public var alarms: [Alarm]
+
+    /// The alarms about the partnership itself, as its page lists them and the portfolio counts
+    /// them: not the office's load, which is the government's and said once for all.
+    public var partnershipAlarms: [Alarm] { alarms.filter { $0.kind != .officeOverloaded } }
+
+    /// The alarm about the office's load, when there is one.
+    public var officeAlarm: Alarm? { alarms.first { $0.kind == .officeOverloaded } }
 }
 
 /// The verdict on one key element.

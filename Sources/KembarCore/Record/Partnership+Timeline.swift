@@ -19,6 +19,12 @@ extension Partnership {
         }
     }
 
+    /// The first thing the record dates by `day`: the partnership's beginning as far as the record
+    /// knows it (a stage, an agreement's signing or an activity), from which its age is counted.
+    public func firstRecordedDate(by day: CalendarDay) -> PartialDate? {
+        recordedDates.filter { $0.span.lowerBound <= day }.min { $0.span.lowerBound < $1.span.lowerBound }
+    }
+
     /// Every date the record gives: stages, agreements' signing, activities' starts.
     public var recordedDates: [PartialDate] {
         stages.map(\.date) + agreements.map(\.signed) + activities.map(\.start)

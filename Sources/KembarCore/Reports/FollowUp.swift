@@ -7,7 +7,7 @@ public enum FollowUp: Hashable, Sendable {
     case obligationDue(obligation: Obligation, due: CalendarDay, plannedBy: [String])
     /// An agreement in force that ends within the next twelve months and is not yet replaced.
     case agreementExpires(agreement: Agreement, on: CalendarDay)
-    /// An activity recorded with a date after the report's day.
+    /// An activity recorded with a date after the report's day, within the twelve months after it.
     case plannedActivity(Activity)
 
     /// How far ahead the report looks.
@@ -23,7 +23,7 @@ public enum FollowUp: Hashable, Sendable {
             for occurrence in ObligationSchedule.occurrences(of: obligation, ahead)
             where occurrence.due > asOf && occurrence.periodStart <= horizon {
                 let planned = occurrence.fulfilledBy.filter { id in
-                    partnership.activities.first { $0.id == id }.map { $0.start.span.lowerBound > asOf } ?? false
+                    partnership.activities.first { $0.id == id }.map { within($0.start, asOf, horizon) } ?? false
                 }
                 // A period already met by an activity that took place is nothing to follow up.
                 if occurrence.fulfilledBy.isEmpty || !planned.isEmpty {
@@ -40,9 +40,15 @@ public enum FollowUp: Hashable, Sendable {
         }
         for activity in partnership.activities.sorted(by: {
             ($0.start.span.lowerBound, $0.id) < ($1.start.span.lowerBound, $1.id)
-        }) where activity.start.span.lowerBound > asOf {
+        }) where within(activity.start, asOf, horizon) {
             items.append(.plannedActivity(activity))
         }
         return items
+    }
+
+    /// Whether a date begins after the report's day and within the twelve months after it: what
+    /// lies further ahead is not the report's to promise.
+    private static func within(_ date: PartialDate, _ asOf: CalendarDay, _ horizon: CalendarDay) -> Bool {
+        date.span.lowerBound > asOf && date.span.lowerBound <= horizon
     }
 }

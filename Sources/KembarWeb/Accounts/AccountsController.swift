@@ -51,12 +51,21 @@ struct AccountsController {
         let admin = try administrator(context)
         let words = site.renderer.words(LanguageChoice.language(of: request).language)
         let names = Dictionary(uniqueKeysWithValues: try await site.store.organizations().map { ($0.id, $0.name) })
-        let rows = try await site.accounts.accounts(organizationID: admin.organizationID).map { account in
+        var partners: [String: String] = [:]
+        let accounts = try await site.accounts.accounts(organizationID: admin.organizationID)
+        for organizationID in Set(accounts.filter { $0.partnershipID != nil }.compactMap(\.organizationID)) {
+            for partnership in try await site.index(organizationID)?.partnerships ?? [] {
+                partners[organizationID + "/" + partnership.id] = partnership.partnerName
+            }
+        }
+        let rows = accounts.map { account in
             Row(
                 href: SitePath.account(account.id), email: account.email, name: account.name,
                 role: words.term(account.role, "account-role"),
                 government: account.organizationID.map { names[$0] ?? $0 } ?? words.text("accounts_whole_deployment"),
-                partnership: account.partnershipID ?? "",
+                partnership: account.partnershipID.map { id in
+                    partners[(account.organizationID ?? "") + "/" + id] ?? id
+                } ?? "",
                 status: words.text(account.disabled ? "accounts_disabled" : "accounts_active"))
         }
         return site.page(
@@ -80,8 +89,8 @@ struct AccountsController {
         let organizations = try await site.store.organizations().filter { admin.canManageAccounts(of: $0.id) }
         var partnerships: [(String, String)] = []
         for organization in organizations {
-            for partnershipID in try await site.store.partnerships(organizationID: organization.id) {
-                partnerships.append((partnershipID, "\(organization.name): \(partnershipID)"))
+            for partnership in try await site.index(organization.id)?.partnerships ?? [] {
+                partnerships.append((partnership.id, "\(organization.name): \(partnership.partnerName)"))
             }
         }
         var state = FormState()

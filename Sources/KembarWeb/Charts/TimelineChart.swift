@@ -75,7 +75,7 @@ struct TimelineChart {
                 agreement.validUntil.map { words.text("timeline_valid_until", ["date": words.date($0)]) }
                 ?? words.text("timeline_valid_open")
             let text =
-                "\(words.term(agreement.type, "agreement-type")) \(agreement.id): \(words.date(agreement.signed)); \(validity)"
+                "\(words.agreement(agreement)); \(validity)"
             svg +=
                 "<rect class=\"agreement\(open)\" x=\"\(n(x(start)))\" y=\"\(n(y - 5))\" width=\"\(n(max(x(end) - x(start), 2)))\" height=\"10\"><title>\(HTMLText.escape(text))</title></rect>"
         }

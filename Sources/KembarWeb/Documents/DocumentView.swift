@@ -79,7 +79,10 @@ struct DocumentView {
                         label: words.text("field_uploaded"),
                         value: words.text(
                             "uploaded_by",
-                            ["who": file.uploadedBy, "when": words.date(text: String(file.uploadedAt.prefix(10)))])),
+                            [
+                                "who": words.actor(file.uploadedBy),
+                                "when": words.date(text: String(file.uploadedAt.prefix(10))),
+                            ])),
                 ]
             } ?? []
         let text = document.text ?? ""

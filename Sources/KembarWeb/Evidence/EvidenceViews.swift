@@ -136,6 +136,8 @@ struct PartnershipEvidenceView {
         errors: [String: String], defaultBy: String, saved: String?, words: Words
     ) {
         let org = organization.id
+        // The evaluation's phrases name this partnership's records by their names.
+        let words = words.naming(partnership)
         title = words.text(
             "evidence_partnership_title", ["name": "\(organization.place.name) – \(partnership.partner.name)"])
         let partnershipHref = SitePath.partnership(org, partnership.id)

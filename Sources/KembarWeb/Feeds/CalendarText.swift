@@ -2,13 +2,19 @@ import KembarCore
 
 /// The calendar entries of a feed said in one language, as iCalendar events.
 enum CalendarText {
+    /// `partnerships` are those the entries come from: their records are named by their titles.
     static func calendar(
-        name: String, entries: [CalendarEntry], organization: Organization, today: CalendarDay, words: Words,
-        link: (CalendarEntry) -> String?
+        name: String, entries: [CalendarEntry], organization: Organization, partnerships: [Partnership],
+        today: CalendarDay, words: Words, link: (CalendarEntry) -> String?
     ) -> ICalendar {
-        ICalendar(
+        let byID = Dictionary(partnerships.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        return ICalendar(
             name: name,
-            events: entries.map { event($0, home: organization.place.name, words: words, url: link($0)) },
+            events: entries.map { entry in
+                event(
+                    entry, home: organization.place.name, words: byID[entry.partnershipID].map(words.naming) ?? words,
+                    url: link(entry))
+            },
             stamp: today)
     }
 
@@ -29,13 +35,17 @@ enum CalendarText {
             case .met:
                 lines.append(
                     words.text(
-                        "calendar_obligation_met", ["activities": occurrence.fulfilledBy.joined(separator: ", ")]))
+                        "calendar_obligation_met",
+                        [
+                            "activities": occurrence.fulfilledBy.map { words.name(of: .activity, $0) }.joined(
+                                separator: ", ")
+                        ]))
             case .missed: lines.append(words.text("calendar_obligation_missed"))
             case .due: lines.append(words.text("calendar_obligation_open"))
             }
             category = words.text("calendar_category_obligation")
         case .agreementExpires(let agreement, let notices):
-            let name = "\(words.term(agreement.type, "agreement-type")) \(agreement.id)"
+            let name = words.agreement(agreement)
             summary = words.text("calendar_agreement", ["partner": partner, "agreement": name])
             lines.append(
                 words.text(

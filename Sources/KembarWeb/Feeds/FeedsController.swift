@@ -56,7 +56,7 @@ struct FeedsController {
         let calendar = CalendarText.calendar(
             name: words.text("calendar_name", ["name": name]),
             entries: CalendarFeed.entries(partnerships, today: snapshot.day, policy: snapshot.policy),
-            organization: record.organization, today: snapshot.day, words: words
+            organization: record.organization, partnerships: partnerships, today: snapshot.day, words: words
         ) { entry in base + SitePath.partnership(organizationID, entry.partnershipID) }
         return Self.calendarResponse(calendar, cache: "private, max-age=3600")
     }
@@ -71,7 +71,7 @@ struct FeedsController {
             entries: CalendarFeed.entries(
                 record.partnerships, today: snapshot.day, policy: snapshot.policy, activities: \.isPublic,
                 obligations: false),
-            organization: record.organization, today: snapshot.day, words: words
+            organization: record.organization, partnerships: record.partnerships, today: snapshot.day, words: words
         ) { entry in base + SitePath.publicPartnership(organizationID, entry.partnershipID) }
         return Self.calendarResponse(calendar, cache: "public, max-age=3600")
     }

@@ -27,10 +27,8 @@ struct ActivityForm {
 
     func state(from activity: Activity?) -> FormState {
         var state = FormState()
-        guard let activity else {
-            state["public"] = "yes"
-            return state
-        }
+        // Whether the public sees a new activity is the officer's choice, made each time.
+        guard let activity else { return state }
         state["id"] = activity.id
         state["title"] = activity.title
         state["start"] = activity.start.description
@@ -41,7 +39,7 @@ struct ActivityForm {
         state.set("areas", activity.areas)
         state.set("fulfils", activity.fulfils)
         state.set("documents", activity.documents)
-        state["public"] = activity.isPublic ? "yes" : ""
+        state["public"] = activity.isPublic ? "yes" : "no"
         Self.participants.fill(&state, activity.participants) {
             [
                 "side": $0.side.rawValue, "group": $0.group.rawValue, "role": $0.role.rawValue,
@@ -54,8 +52,8 @@ struct ActivityForm {
                 "kind": $0.kind.rawValue,
             ]
         }
-        Self.benefits.fill(&state, activity.benefits) {
-            ["to": $0.to.rawValue, "kind": $0.kind.rawValue, "description": $0.description ?? ""]
+        Self.benefits.fill(&state, Self.benefitRows(activity.benefits)) {
+            ["to": $0.to, "kind": $0.kind.rawValue, "description": $0.description ?? ""]
         }
         Self.results.fill(&state, activity.results) { result in
             [
@@ -64,23 +62,28 @@ struct ActivityForm {
                 "planned": tristate(result.planned), "delivered": tristate(result.delivered),
                 "sustained": tristate(result.sustained),
                 "value": result.quantity.map { plainNumber($0.value) } ?? "", "unit": result.quantity?.unit ?? "",
-                "evidence": result.evidence.joined(separator: ", "),
             ]
         }
+        for (row, result) in activity.results.enumerated() {
+            state.set(Self.results.key(row, "evidence"), result.evidence)
+        }
         return state
+    }
+
+    /// An activity's id made from its title and the year it began, the year added only when the
+    /// title does not already name it ("Kunjungan November 2026" gives `kunjungan-november-2026`).
+    static func id(title: String, start: PartialDate?) -> String {
+        let slug = FormReader.slug(title)
+        guard let year = (start?.earliestDay ?? start?.latestDay)?.components.year else { return slug }
+        return slug.split(separator: "-").contains(Substring(String(year))) ? slug : slug + "-\(year)"
     }
 
     /// The activity the form describes, or the errors that stop it being saved.
     func read(_ state: FormState, original: Activity?) -> (Activity?, [String: String]) {
         var reader = FormReader(state, words: words)
         let title = reader.text("title", required: true)
-        let id = reader.identifier(
-            "id",
-            from: title.map {
-                FormReader.slug($0)
-                    + (reader.state["start"].prefix(4).isEmpty ? "" : "-" + reader.state["start"].prefix(4))
-            })
         let start = reader.date("start", required: true)
+        let id = reader.identifier("id", from: title.map { Self.id(title: $0, start: start) })
         let end = reader.date("end", required: false)
         if let start, let end, let endLatest = end.latestDay, let startEarliest = start.earliestDay,
             endLatest < startEarliest
@@ -128,14 +131,17 @@ struct ActivityForm {
             guard let side, let amount, let kind else { return nil }
             return Cost(side: side, amount: amount, currency: unit ?? kind.rawValue, kind: kind)
         }
-        let benefits = Self.benefits.filledRows(state).compactMap { row -> Benefit? in
+        let benefits = Self.benefits.filledRows(state).flatMap { row -> [Benefit] in
             let group = Self.benefits
-            let to: Side? = reader.choice(group.key(row, "to"), required: true)
+            // Both sides in one row: the same benefit to each.
+            let both = state[group.key(row, "to")] == Self.bothSides
+            let to: Side? = both ? nil : reader.choice(group.key(row, "to"), required: true)
             let kind: Benefit.Kind? = reader.choice(group.key(row, "kind"), required: true)
             let description = reader.text(
                 group.key(row, "description"), required: false, maximum: FormReader.maximumText)
-            guard let to, let kind else { return nil }
-            return Benefit(to: to, kind: kind, description: description)
+            guard let kind, both || to != nil else { return [] }
+            let sides = both ? [Side.home, .partner] : [to].compactMap { $0 }
+            return sides.map { Benefit(to: $0, kind: kind, description: description) }
         }
         let results = Self.results.filledRows(state).compactMap { row -> ActivityResult? in
             let group = Self.results
@@ -148,10 +154,7 @@ struct ActivityForm {
             let sustained = reader.tristate(group.key(row, "sustained"))
             let value = reader.number(group.key(row, "value"), required: false)
             let unit = reader.text(group.key(row, "unit"), required: value != nil, maximum: 60)
-            let evidence = state[group.key(row, "evidence")].split(separator: ",").map {
-                $0.trimmingCharacters(in: .whitespaces)
-            }
-            .filter { !$0.isEmpty }
+            let evidence = state.all(group.key(row, "evidence")).filter { !$0.isEmpty }
             if evidence.contains(where: { !documentIDs.contains($0) }) {
                 reader.fail(group.key(row, "evidence"), "error_unknown_document")
             }
@@ -161,13 +164,16 @@ struct ActivityForm {
                 quantity: value.flatMap { value in unit.map { Quantity(value: value, unit: $0) } }, evidence: evidence,
                 sustained: sustained)
         }
-        guard reader.errors.isEmpty, let id, let title, let start, let kind else { return (nil, reader.errors) }
+        let isPublic = reader.yesOrNo("public")
+        guard reader.errors.isEmpty, let id, let title, let start, let kind, let isPublic else {
+            return (nil, reader.errors)
+        }
         return (
             Activity(
                 id: id, title: title, start: start, end: end, kind: kind, areas: areas, host: host,
                 initiator: initiator,
                 fulfils: fulfils, participants: participants, costs: costs, benefits: benefits, results: results,
-                isPublic: reader.checked("public"), documents: documents),
+                isPublic: isPublic, documents: documents),
             [:]
         )
     }
@@ -175,9 +181,7 @@ struct ActivityForm {
     func page(_ state: FormState, errors: [String: String], action: String, cancel: String, heading: String) -> FormPage
     {
         let build = FieldBuilder(state: state, errors: errors, words: words)
-        let evidenceHint =
-            partnership.documents.isEmpty
-            ? nil : words.text("hint_evidence", ["ids": partnership.documents.map(\.id).joined(separator: ", ")])
+        let evidenceHint = partnership.documents.isEmpty ? words.text("hint_evidence_none") : nil
         let sides = [
             ("", words.text("choose")), (Side.home.rawValue, homeName),
             (Side.partner.rawValue, partnership.partner.name),
@@ -209,7 +213,10 @@ struct ActivityForm {
                 build.text("other_areas", "field_other_areas", hint: "hint_other_areas"),
                 build.checkboxes("fulfils", "field_fulfils", partnership.obligations.map { ($0.id, $0.title) }),
                 build.checkboxes("documents", "field_documents", partnership.documents.map { ($0.id, $0.title) }),
-                build.checkbox("public", "field_public", hint: "hint_public"),
+                build.radios(
+                    "public", "field_public",
+                    [("yes", words.text("public_choice_yes")), ("no", words.text("public_choice_no"))], required: true,
+                    hint: "hint_public"),
             ],
             tables: [])
         let participants = build.table(
@@ -240,7 +247,8 @@ struct ActivityForm {
             headerKeys: ["field_benefit_to", "field_benefit_kind", "field_description"]
         ) { build, field in
             [
-                build.select(field("to"), "field_benefit_to", sides),
+                build.select(
+                    field("to"), "field_benefit_to", sides + [(Self.bothSides, words.text("benefit_both_sides"))]),
                 build.choice(field("kind"), "field_benefit_kind", Benefit.Kind.self, family: "benefit"),
                 build.text(field("description"), "field_description"),
             ]
@@ -263,7 +271,7 @@ struct ActivityForm {
                 build.yesNo(field("sustained"), "field_sustained"),
                 build.text(field("value"), "field_quantity", inputMode: "decimal"),
                 build.text(field("unit"), "field_unit"),
-                build.text(field("evidence"), "field_evidence"),
+                build.checkboxes(field("evidence"), "field_evidence", partnership.documents.map { ($0.id, $0.title) }),
             ]
         }
         let people = FormPage.Section(
@@ -272,6 +280,32 @@ struct ActivityForm {
             action: action, heading: heading, intro: words.text("form_activity_intro"), errors: errors,
             sections: [main, people], submitLabel: words.text("save"), cancelHref: cancel,
             cancelLabel: words.text("cancel"))
+    }
+}
+
+extension ActivityForm {
+    /// The benefits' row value for a benefit to both sides.
+    static let bothSides = "both"
+
+    /// The rows the benefits fill: a benefit to one side followed by the same to the other side is
+    /// one row, "both sides", as it was entered.
+    static func benefitRows(_ benefits: [Benefit]) -> [(to: String, kind: Benefit.Kind, description: String?)] {
+        var rows: [(to: String, kind: Benefit.Kind, description: String?)] = []
+        var index = benefits.startIndex
+        while index < benefits.endIndex {
+            let benefit = benefits[index]
+            let next = index + 1 < benefits.endIndex ? benefits[index + 1] : nil
+            if benefit.to == .home, let next, next.to == .partner, next.kind == benefit.kind,
+                next.description == benefit.description
+            {
+                rows.append((bothSides, benefit.kind, benefit.description))
+                index += 2
+            } else {
+                rows.append((benefit.to.rawValue, benefit.kind, benefit.description))
+                index += 1
+            }
+        }
+        return rows
     }
 }
 

@@ -105,7 +105,7 @@ struct AgreementForm {
                 build.select(
                     "supersedes", "field_supersedes",
                     [("", words.text("none"))]
-                        + earlier.map { ($0.id, "\(words.term($0.type, "agreement-type")) \($0.id)") }),
+                        + earlier.map { ($0.id, words.agreement($0)) }),
                 build.checkboxes(
                     "areas", "field_areas", Self.standardAreas.map { ($0, words.term("area.\($0)", fallback: $0)) }),
                 build.text("other_areas", "field_other_areas", hint: "hint_other_areas"),

@@ -64,7 +64,10 @@ struct EditConflict {
             summary.append(
                 words.text(
                     "form_conflict_last_saved",
-                    ["who": lastChange.actor, "when": lastChange.recordedAt.replacingOccurrences(of: "T", with: " ")]))
+                    [
+                        "who": words.actor(lastChange.actor),
+                        "when": lastChange.recordedAt.replacingOccurrences(of: "T", with: " "),
+                    ]))
         }
         let unseen = shownNow.filter { !names.contains($0.key) && !Self.values(currentState, $0.key).isEmpty }
         if !unseen.isEmpty { summary.append(words.text("form_conflict_more_rows")) }

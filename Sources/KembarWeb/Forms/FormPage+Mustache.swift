@@ -29,6 +29,7 @@ extension FormPage.Field: MustacheParent {
         case "autocomplete": autocomplete
         case "file": file
         case "accept": accept
+        case "radios": radios
         default: nil
         }
     }

@@ -34,6 +34,8 @@ struct FormPage {
         /// A file chooser, with the types it offers (`.pdf,.docx`).
         var file = false
         var accept: String? = nil
+        /// Radio buttons, one per box, of which one is to be chosen.
+        var radios = false
     }
 
     struct HiddenField {
@@ -264,6 +266,22 @@ struct FieldBuilder {
 
     func checkbox(_ name: String, _ labelKey: String, hint: String? = nil) -> FormPage.Field {
         make(name, label: label(labelKey), hint: hint.map(words.text), required: false, checkbox: true)
+    }
+
+    /// Radio buttons sharing one name, one per option, none chosen until the person chooses.
+    func radios(
+        _ name: String, _ labelKey: String, _ options: [(value: String, label: String)], required: Bool,
+        hint: String? = nil
+    ) -> FormPage.Field {
+        var field = make(
+            name, label: label(labelKey), hint: hint.map(words.text), required: required,
+            boxes: options.enumerated().map { index, option in
+                FormPage.Box(
+                    id: id(name) + "-\(index)", name: name, value: option.value, label: option.label,
+                    checked: state[name] == option.value)
+            })
+        field.radios = true
+        return field
     }
 
     /// A group of checkboxes sharing one name, one per option.

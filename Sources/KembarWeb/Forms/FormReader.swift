@@ -70,7 +70,7 @@ struct FormReader {
             return nil
         }
         do {
-            return try PartialDate(parsing: value)
+            return try WrittenDate.read(value)
         } catch {
             switch error {
             case .malformed: fail(name, "error_date")
@@ -142,6 +142,17 @@ struct FormReader {
         case "": return nil
         default:
             fail(name, "error_choice")
+            return nil
+        }
+    }
+
+    /// "yes" or "no", one of which must be chosen: a choice the form makes on nobody's behalf.
+    mutating func yesOrNo(_ name: String) -> Bool? {
+        switch state[name] {
+        case "yes": return true
+        case "no": return false
+        default:
+            fail(name, "error_choose_yes_no")
             return nil
         }
     }

@@ -67,9 +67,7 @@ struct ObligationForm {
                         build.select(
                             "agreement", "field_agreement",
                             [("", words.text("choose"))]
-                                + partnership.agreements.map {
-                                    ($0.id, "\(words.term($0.type, "agreement-type")) \($0.id)")
-                                },
+                                + partnership.agreements.map { ($0.id, words.agreement($0)) },
                             required: true),
                         build.choice(
                             "every", "field_every", Obligation.Recurrence.self, family: "recurrence", required: true),

@@ -51,7 +51,7 @@ struct HistoryController {
             back: SitePath.partnership(organizationID, partnershipID),
             lines: entries.prefix(Self.pageSize).map { entry in
                 Line(
-                    when: entry.recordedAt.replacingOccurrences(of: "T", with: " "), who: entry.actor,
+                    when: entry.recordedAt.replacingOccurrences(of: "T", with: " "), who: words.actor(entry.actor),
                     action: words.text("history_action_\(entry.action)"), what: entry.summary, before: entry.before,
                     after: entry.after)
             },

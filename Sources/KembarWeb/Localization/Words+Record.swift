@@ -1,3 +1,4 @@
+import Foundation
 import KembarCore
 
 /// How the parts of a record are said in a sentence, the same on every page and in every report.
@@ -29,6 +30,21 @@ extension Words {
     func result(_ result: ActivityResult) -> String {
         "\(term(result.kind, "result-kind")), \(term(result.directness, "directness")): \(result.description)"
             + (result.quantity.map { " (\(number($0.value)) \($0.unit))" } ?? "")
+    }
+
+    /// Who made a change, as the audit log names them ("rina@bandung.go.id (officer)"), with the
+    /// role said as the header says it ("(petugas)").
+    func actor(_ actor: String) -> String {
+        var said = actor
+        for role in Role.allCases where said.contains("(\(role.rawValue))") {
+            said = said.replacingOccurrences(of: "(\(role.rawValue))", with: "(\(term(role, "account-role")))")
+        }
+        return said
+    }
+
+    /// An agreement by what people call it, its kind and the day it was signed: "MoU 21 September 2006".
+    func agreement(_ agreement: Agreement) -> String {
+        "\(term(agreement.type, "agreement-type")) \(date(agreement.signed))"
     }
 
     func signatory(_ signatory: Signatory) -> String {

@@ -7,6 +7,8 @@ struct Words: Sendable {
     let language: Language
     let catalog: Catalog
     private let locale: Locale
+    /// The partnership whose records the evaluation's phrases name, said by their names.
+    private var partnership: Partnership?
 
     init(language: Language, catalog: Catalog) {
         self.language = language
@@ -55,6 +57,11 @@ struct Words: Sendable {
         catalog.string("term.\(key)", language) ?? PhraseBook.englishTerms[key] ?? fallback ?? key
     }
 
+    /// Whether the vocabulary has a word for `key`.
+    func hasTerm(_ key: String) -> Bool {
+        catalog.string("term.\(key)", language) != nil
+    }
+
     /// The name of an enumeration value, e.g. `term(Activity.Kind.visit, "activity-kind")`.
     func term<T: RawRepresentable>(_ value: T, _ family: String) -> String where T.RawValue == String {
         term("\(family).\(value.rawValue)", fallback: value.rawValue)
@@ -70,7 +77,30 @@ struct Words: Sendable {
             },
             term: { key in catalog.string("term.\(key)", language) ?? PhraseBook.englishTerms[key] },
             number: { words.number($0) },
-            date: { words.date(text: $0) })
+            date: { words.date(text: $0) },
+            name: { kind, id in words.partnership.flatMap { words.name(kind, id, in: $0) } })
+    }
+
+    /// The same words, saying the records of `partnership` that phrases name by their names
+    /// ("MoU 21 September 2006", an obligation's title) rather than their ids.
+    func naming(_ partnership: Partnership) -> Words {
+        var words = self
+        words.partnership = partnership
+        return words
+    }
+
+    /// A record of the partnership named by ``naming(_:)`` by its name; its id without one.
+    func name(of kind: PhraseRecord, _ id: String) -> String {
+        partnership.flatMap { name(kind, id, in: $0) } ?? id
+    }
+
+    private func name(_ kind: PhraseRecord, _ id: String, in partnership: Partnership) -> String? {
+        switch kind {
+        case .agreement: partnership.agreements.first { $0.id == id }.map(agreement)
+        case .obligation: partnership.obligations.first { $0.id == id }?.title
+        case .activity: partnership.activities.first { $0.id == id }?.title
+        case .document: partnership.documents.first { $0.id == id }?.title
+        }
     }
 
     func say(_ phrases: [Phrase]) -> String {

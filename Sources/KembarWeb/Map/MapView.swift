@@ -59,7 +59,8 @@ struct MapView {
                     Entry(
                         href: SitePath.partnership(record.organization.id, partnership.id),
                         partner: partnership.partner.name,
-                        country: words.country(partnership.partner.country), health: words.term(health, "health"),
+                        country: words.country(partnership.partner.country),
+                        health: words.health(snapshot.evaluation(record.organization.id, partnership.id)).explained,
                         healthClass: "health-\(health.rawValue)", located: partnership.partner.coordinate != nil))
             }
         }

@@ -88,7 +88,7 @@ struct PartnerSubmissionsController {
             entries: submissions.map { submission in
                 ContributionsView.Entry(
                     title: submission.title, entered: ReviewView.day(submission.enteredAt),
-                    enteredBy: submission.enteredBy,
+                    enteredBy: words.actor(submission.enteredBy),
                     status: submission.status.described(reason: submission.reason, words: words))
             })
         return site.page("contributions", title: view.heading, model: view, words: words, request, context)
@@ -108,7 +108,7 @@ struct PartnerSubmissionsController {
         let items = submissions.map { submission in
             let build = FieldBuilder(state: failed == submission.id ? state : FormState(), errors: [:], words: words)
             var facts = [
-                PartnershipView.Fact(label: words.text("review_entered_by"), value: submission.enteredBy),
+                PartnershipView.Fact(label: words.text("review_entered_by"), value: words.actor(submission.enteredBy)),
                 PartnershipView.Fact(
                     label: words.text("review_received"), value: ReviewView.day(submission.enteredAt)),
             ]

@@ -54,7 +54,9 @@ struct ProposalsController {
             ]
             if !areas.isEmpty {
                 fields.append(
-                    build.select("area", "field_proposal_area", [("", words.text("choose"))] + areas.map { ($0, $0) }))
+                    build.select(
+                        "area", "field_proposal_area",
+                        [("", words.text("choose"))] + areas.map { ($0, words.term("area.\($0)", fallback: $0)) }))
             }
             var page = FormPage(
                 action: action,
@@ -140,7 +142,9 @@ struct ProposalsController {
                 PartnershipView.Fact(label: words.text("review_received"), value: ReviewView.day(proposal.submittedAt)),
             ]
             if let area = proposal.area {
-                facts.append(PartnershipView.Fact(label: words.text("field_proposal_area"), value: area))
+                facts.append(
+                    PartnershipView.Fact(
+                        label: words.text("field_proposal_area"), value: words.term("area.\(area)", fallback: area)))
             }
             return ReviewView.Item(
                 anchor: "proposal-\(proposal.id)",

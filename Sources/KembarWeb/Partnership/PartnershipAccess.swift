@@ -40,10 +40,11 @@ struct PartnershipAccess: Sendable {
             }
         }
         var result: [String: String] = [:]
-        for (anchor, actor) in entered { result[anchor] = words.text("entered_by", ["who": actor]) }
+        for (anchor, actor) in entered { result[anchor] = words.text("entered_by", ["who": words.actor(actor)]) }
         for (anchor, submitter) in submitters {
             result[anchor] = words.text(
-                "entered_by_partner", ["who": submitter, "confirmer": confirmed[anchor] ?? ""])
+                "entered_by_partner",
+                ["who": words.actor(submitter), "confirmer": words.actor(confirmed[anchor] ?? "")])
         }
         return result
     }

@@ -3,6 +3,13 @@ import KembarCore
 
 /// Everything the partnership page shows, worded for the page's language.
 struct PartnershipView {
+    /// A link to a record an indicator was computed from, named, after `lead` (a space or "; ").
+    struct RecordLink {
+        let href: String
+        let label: String
+        let lead: String
+    }
+
     struct Fact {
         let label: String
         let value: String
@@ -27,7 +34,7 @@ struct PartnershipView {
         let explanation: String
         let mark: String
         let markLabel: String
-        let records: [Link]
+        let records: [RecordLink]
         let hasRecords: Bool
     }
 
@@ -78,9 +85,14 @@ struct PartnershipView {
     let nativeName: String?
     let facts: [Fact]
     let health: String
+    /// The health word and why.
+    let healthReason: String
     let healthClass: String
     var actions: [Link]
+    /// The partnership's own alarms (the portfolio counts the same).
     let alarms: [AlarmLine]
+    /// The office's load, said apart: it is the government's, not the partnership's.
+    let officeAlarm: AlarmLine?
     /// The timeline as SVG, or nil when nothing in the record has a date.
     let timeline: String?
     let elements: [ElementCard]
@@ -113,13 +125,16 @@ struct PartnershipView {
         let id = partnership.id
         let homeName = organization.place.name
         self.homeName = homeName
+        // The evaluation's phrases name this partnership's records by their names, not their ids.
+        let words = words.naming(partnership)
         let partnerName = partnership.partner.name
         self.partnerName = partnerName
         organizationName = organization.name
         title = "\(homeName) – \(partnerName)"
         nativeName = partnership.partner.nativeName
         let health = evaluation.map(PartnershipHealth.init) ?? .unknown
-        self.health = words.term(health, "health")
+        self.health = words.health(evaluation).word
+        healthReason = words.health(evaluation).explained
         healthClass = "health-\(health.rawValue)"
         var facts = [
             Fact(label: words.text("column_kind"), value: words.term(partnership.kind, "partnership-kind")),
@@ -149,15 +164,18 @@ struct PartnershipView {
             Link(href: SitePath.newRecord(org, id, "stages"), label: words.text("action_add_stage")),
             Link(href: SitePath.newDocument(org, id), label: words.text("action_upload_document")),
         ]
-        alarms = (evaluation?.alarms ?? []).map {
+        alarms = (evaluation?.partnershipAlarms ?? []).map {
             AlarmLine(kind: words.term($0.kind, "alarm"), message: words.say($0.phrases))
         }
         hasAlarms = !alarms.isEmpty
+        officeAlarm = evaluation?.officeAlarm.map {
+            AlarmLine(kind: words.term($0.kind, "alarm"), message: words.say($0.phrases))
+        }
         let chart = TimelineChart(partnership: partnership, evaluation: evaluation, today: today, words: words).svg()
         timeline = chart.isEmpty ? nil : chart
         asOf = words.day(today)
         self.policyName = policyName
-        let recordAnchors = Self.anchors(partnership)
+        let recordAnchors = Self.anchors(partnership, words: words)
         elements = KeyElement.allCases.compactMap { element in
             guard let verdict = evaluation?.elements[element] else { return nil }
             return ElementCard(
@@ -185,9 +203,11 @@ struct PartnershipView {
                         threshold: words.number(indicator.threshold), explanation: words.say(indicator.phrases),
                         mark: met.map { $0 ? "✓" : "✗" } ?? "·",
                         markLabel: words.text(met.map { $0 ? "mark_reached" : "mark_short" } ?? "mark_no_data"),
-                        records: indicator.records.map { record in
-                            Link(
-                                href: "#" + (recordAnchors[record] ?? SitePath.anchor("record", record)), label: record)
+                        records: indicator.records.enumerated().map { index, record in
+                            let known = recordAnchors[record]
+                            return RecordLink(
+                                href: "#" + (known?.anchor ?? SitePath.anchor("record", record)),
+                                label: known?.name ?? record, lead: index == 0 ? " " : "; ")
                         },
                         hasRecords: !indicator.records.isEmpty)
                 })
@@ -213,13 +233,18 @@ struct PartnershipView {
                 facts: stage.note.map { [Fact(label: words.text("field_note"), value: $0)] } ?? [], lists: [],
                 editHref: SitePath.editRecord(org, id, "stages", String(index)))
         }
-        agreements = partnership.agreements.map { Self.agreement($0, org: org, partnership: id, words: words) }
+        agreements = partnership.agreements.map {
+            Self.agreement($0, of: partnership.agreements, org: org, partnership: id, words: words)
+        }
         obligations = partnership.obligations.map { obligation in
             let occurrences = evaluation?.obligations.filter { $0.obligation == obligation.id } ?? []
             var facts = [
                 Fact(label: words.text("field_every"), value: words.term(obligation.every, "recurrence")),
                 Fact(label: words.text("field_from"), value: words.date(obligation.from)),
-                Fact(label: words.text("field_agreement"), value: obligation.agreement),
+                Fact(
+                    label: words.text("field_agreement"),
+                    value: partnership.agreements.first { $0.id == obligation.agreement }.map(words.agreement)
+                        ?? obligation.agreement),
             ]
             if let until = obligation.until {
                 facts.append(Fact(label: words.text("field_until"), value: words.date(until)))
@@ -288,14 +313,22 @@ struct PartnershipView {
     }
 
     /// The page anchor of every record an indicator may name.
-    private static func anchors(_ partnership: Partnership) -> [String: String] {
-        var anchors: [String: String] = [:]
-        for document in partnership.documents { anchors[document.id] = SitePath.anchor("document", document.id) }
-        for agreement in partnership.agreements { anchors[agreement.id] = SitePath.anchor("agreement", agreement.id) }
-        for obligation in partnership.obligations {
-            anchors[obligation.id] = SitePath.anchor("obligation", obligation.id)
+    /// The anchor of each record on the page and its name, by id (an activity's id wins over a
+    /// document's of the same id, as the evaluation names activities most).
+    private static func anchors(_ partnership: Partnership, words: Words) -> [String: (anchor: String, name: String)] {
+        var anchors: [String: (anchor: String, name: String)] = [:]
+        for document in partnership.documents {
+            anchors[document.id] = (SitePath.anchor("document", document.id), document.title)
         }
-        for activity in partnership.activities { anchors[activity.id] = SitePath.anchor("activity", activity.id) }
+        for agreement in partnership.agreements {
+            anchors[agreement.id] = (SitePath.anchor("agreement", agreement.id), words.agreement(agreement))
+        }
+        for obligation in partnership.obligations {
+            anchors[obligation.id] = (SitePath.anchor("obligation", obligation.id), obligation.title)
+        }
+        for activity in partnership.activities {
+            anchors[activity.id] = (SitePath.anchor("activity", activity.id), activity.title)
+        }
         return anchors
     }
 
@@ -423,8 +456,9 @@ struct PartnershipView {
         }
     }
 
-    private static func agreement(_ agreement: Agreement, org: String, partnership: String, words: Words) -> RecordEntry
-    {
+    private static func agreement(
+        _ agreement: Agreement, of agreements: [Agreement], org: String, partnership: String, words: Words
+    ) -> RecordEntry {
         var facts = [
             Fact(label: words.text("field_agreement_type"), value: words.term(agreement.type, "agreement-type")),
             Fact(label: words.text("field_signed"), value: words.date(agreement.signed)),
@@ -437,7 +471,10 @@ struct PartnershipView {
                 label: words.text("field_valid_until"),
                 value: agreement.validUntil.map(words.date) ?? words.text("no_end_date")))
         if let earlier = agreement.supersedes {
-            facts.append(Fact(label: words.text("field_supersedes"), value: earlier))
+            facts.append(
+                Fact(
+                    label: words.text("field_supersedes"),
+                    value: agreements.first { $0.id == earlier }.map(words.agreement) ?? earlier))
         }
         var lists: [FactList] = []
         if !agreement.signatories.isEmpty {
@@ -465,7 +502,7 @@ struct PartnershipView {
         }
         return RecordEntry(
             anchor: SitePath.anchor("agreement", agreement.id),
-            heading: "\(words.term(agreement.type, "agreement-type")) \(agreement.id)", facts: facts, lists: lists,
+            heading: words.agreement(agreement), facts: facts, lists: lists,
             editHref: SitePath.editRecord(org, partnership, "agreements", agreement.id))
     }
 
@@ -527,7 +564,10 @@ struct PartnershipView {
                     items: activity.results.map { result in
                         var line = words.result(result)
                         if !result.evidence.isEmpty {
-                            line += " — \(words.text("field_evidence")): " + result.evidence.joined(separator: ", ")
+                            let titles = result.evidence.map { id in
+                                partnership.documents.first { $0.id == id }?.title ?? id
+                            }
+                            line += " — \(words.text("field_evidence")): " + titles.joined(separator: "; ")
                         }
                         return line
                     }))

@@ -41,6 +41,8 @@ struct PortfolioView {
         let lastActivity: String
         let silence: String
         let health: String
+        /// The health word and why: "critical: dormant for 4.5 years; 3 of the five elements unmet".
+        let healthReason: String
         let healthClass: String
         let badges: [Badge]
         let alarmCount: String
@@ -204,11 +206,7 @@ struct PortfolioView {
         _ partnership: Partnership, order: Int, organization: Organization, evaluation: PartnershipEvaluation?,
         day: CalendarDay, words: Words
     ) -> (row: Row, keys: SortKeys, partnership: Partnership, evaluation: PartnershipEvaluation?) {
-        let beginning =
-            ([
-                partnership.agreements.map(\.signed.span.lowerBound), partnership.stages.map(\.date.span.lowerBound),
-                partnership.activities.map(\.start.span.lowerBound),
-            ].flatMap { $0 }).filter { $0 <= day }.min()
+        let beginning = partnership.firstRecordedDate(by: day)?.span.lowerBound
         let last = partnership.activities.filter { $0.start.span.lowerBound <= day }
             .max { ($0.start.span.upperBound, $0.id) < ($1.start.span.upperBound, $1.id) }
         let health = evaluation.map(PartnershipHealth.init) ?? .unknown
@@ -233,9 +231,10 @@ struct PortfolioView {
             kind: words.term(partnership.kind, "partnership-kind"),
             age: beginning.map { words.duration(days: day - $0) } ?? "—",
             lastActivity: last.map { words.date($0.start) } ?? "—",
-            silence: silence.map { words.duration(days: $0) } ?? "—", health: words.term(health, "health"),
+            silence: silence.map { words.duration(days: $0) } ?? "—", health: words.health(evaluation).word,
+            healthReason: words.health(evaluation).explained,
             healthClass: "health-\(health.rawValue)", badges: badges,
-            alarmCount: words.count(partnershipAlarms(evaluation).count),
+            alarmCount: words.count(evaluation?.partnershipAlarms.count ?? 0),
             alarmsHref: SitePath.partnership(organization.id, partnership.id) + "#alarms")
         let keys = SortKeys(
             order: order, partner: partnership.partner.name, country: words.country(partnership.partner.country),
@@ -262,9 +261,8 @@ struct PortfolioView {
 
     /// The kinds of alarm of a partnership, without the office's load (shown once, above the table).
     static func partnershipAlarms(_ evaluation: PartnershipEvaluation?) -> [Alarm.Kind] {
-        Alarm.Kind.allCases.filter { kind in
-            kind != .officeOverloaded && (evaluation?.alarms.contains { $0.kind == kind } ?? false)
-        }
+        let kinds = Set((evaluation?.partnershipAlarms ?? []).map(\.kind))
+        return Alarm.Kind.allCases.filter(kinds.contains)
     }
 
     static func perOfficer(_ record: CooperationRecord) -> Double? {

@@ -32,13 +32,13 @@ struct PublicPortalController {
     private func organization(_ request: Request, _ context: KembarRequestContext) async throws -> HTMLPage {
         let organizationID = try context.parameters.require("organization")
         return try await site.cachedPage(request, context, organizations: [organizationID]) { words in
-            guard let (record, _) = try await site.record(organizationID) else {
+            guard let (record, view) = try await site.record(organizationID) else {
                 return site.notFound(request, context, words: words)
             }
-            let view = PublicView.Organization(record: record, words: words)
+            let page = PublicView.Organization(record: record, today: view.day, words: words)
             return site.page(
-                "public-organization", title: view.heading, model: view, words: words, request, context,
-                section: .publicPortal, feed: view.feed)
+                "public-organization", title: page.heading, model: page, words: words, request, context,
+                section: .publicPortal, feed: page.feed)
         }
     }
 
@@ -50,7 +50,7 @@ struct PublicPortalController {
                 return site.notFound(request, context, words: words)
             }
             let view = PublicView.PartnershipPage(
-                organization: cached.organization, partnership: cached.partnership, words: words)
+                organization: cached.organization, partnership: cached.partnership, today: cached.day, words: words)
             return site.page(
                 "public-partnership", title: view.heading, model: view, words: words, request, context,
                 section: .publicPortal, attribution: true, feed: SitePath.publicFeed(organizationID))

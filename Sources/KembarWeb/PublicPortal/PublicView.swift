@@ -37,7 +37,7 @@ enum PublicView {
         let calendar: String
         let partnersMap: String
 
-        init(record: CooperationRecord, words: Words) {
+        init(record: CooperationRecord, today: CalendarDay, words: Words) {
             let organizationID = record.organization.id
             heading = words.text("public_organization_title", ["name": record.organization.name])
             partnerships = record.partnerships.map { partnership in
@@ -45,7 +45,7 @@ enum PublicView {
                     href: SitePath.publicPartnership(organizationID, partnership.id),
                     partner: partnership.partner.name, country: words.country(partnership.partner.country),
                     kind: words.term(partnership.kind, "partnership-kind"),
-                    since: PublicView.since(partnership).map(words.date),
+                    since: partnership.firstRecordedDate(by: today).map(words.date),
                     publicActivities: words.count(partnership.activities.count(where: \.isPublic)))
             }
             let recent = record.partnerships.flatMap { partnership in
@@ -74,7 +74,7 @@ enum PublicView {
         let propose: String
         let back: String
 
-        init(organization: KembarCore.Organization, partnership: Partnership, words: Words) {
+        init(organization: KembarCore.Organization, partnership: Partnership, today: CalendarDay, words: Words) {
             let organizationID = organization.id
             heading = "\(organization.place.name) – \(partnership.partner.name)"
             nativeName = partnership.partner.nativeName
@@ -84,7 +84,7 @@ enum PublicView {
                 PartnershipView.Fact(
                     label: words.text("column_country"), value: words.country(partnership.partner.country)),
             ]
-            if let since = PublicView.since(partnership) {
+            if let since = partnership.firstRecordedDate(by: today) {
                 facts.append(PartnershipView.Fact(label: words.text("public_since"), value: words.date(since)))
             }
             self.facts = facts
@@ -99,10 +99,5 @@ enum PublicView {
             propose = SitePath.propose(organizationID, partnership.id)
             back = SitePath.publicOrganization(organizationID)
         }
-    }
-
-    /// The first agreement's signing, the usual "partners since".
-    static func since(_ partnership: Partnership) -> PartialDate? {
-        partnership.agreements.map(\.signed).min { $0.span.lowerBound < $1.span.lowerBound }
     }
 }

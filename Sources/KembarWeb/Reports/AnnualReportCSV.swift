@@ -27,16 +27,20 @@ enum AnnualReportCSV {
                     let agreement = standing.agreement
                     let until = agreement.validUntil.map(\.description) ?? words.text("no_end_date")
                     let state =
-                        standing.supersededBy.map { words.text("report_superseded_by", ["id": $0]) }
+                        standing.supersededBy.map { id in
+                            words.text(
+                                "report_superseded_by",
+                                ["id": partnership.agreements.first { $0.id == id }.map(words.agreement) ?? id])
+                        }
                         ?? words.text(standing.inForce ? "report_in_force" : "report_not_in_force")
                     return
-                        "\(words.term(agreement.type, "agreement-type")) \(agreement.id), \(agreement.signed) – \(until), \(state)"
+                        "\(words.agreement(agreement)) – \(until), \(state)"
                 }.joined(separator: "\n"),
                 cooperation.areas.map { words.term("area.\($0.area)", fallback: $0.area) }.joined(separator: "\n"),
             ]
             let closing = [
                 // A flat table has no place for the office's own obstacles but every row.
-                (cooperation.obstacles + report.generalObstacles).map { words.say($0.phrases) }
+                (cooperation.obstacles + report.generalObstacles).map { words.naming(partnership).say($0.phrases) }
                     .joined(separator: "\n"),
                 cooperation.followUp.map { AnnualReportView.followUp(of: $0, partnership: partnership, words: words) }
                     .joined(separator: "\n"),

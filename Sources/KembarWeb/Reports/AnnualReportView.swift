@@ -121,11 +121,15 @@ struct AnnualReportView {
                 let agreement = standing.agreement
                 let start = agreement.validFrom ?? agreement.signed
                 return AgreementLine(
-                    kind: "\(words.term(agreement.type, "agreement-type")) (\(agreement.id))",
+                    kind: words.term(agreement.type, "agreement-type"),
                     signed: words.date(agreement.signed),
                     validity: words.date(start) + " – "
                         + (agreement.validUntil.map(words.date) ?? words.text("no_end_date")),
-                    standing: standing.supersededBy.map { words.text("report_superseded_by", ["id": $0]) }
+                    standing: standing.supersededBy.map { id in
+                        words.text(
+                            "report_superseded_by",
+                            ["id": partnership.agreements.first { $0.id == id }.map(words.agreement) ?? id])
+                    }
                         ?? words.text(standing.inForce ? "report_in_force" : "report_not_in_force"),
                     signatories: agreement.signatories.map(words.signatory).joined(separator: "; "))
             },
@@ -141,7 +145,7 @@ struct AnnualReportView {
                     costs: activity.costs.map { words.cost($0, home: home, partner: partnerName) },
                     results: activity.results.map(words.result))
             },
-            obstacles: cooperation.obstacles.map { words.say($0.phrases) },
+            obstacles: cooperation.obstacles.map { words.naming(partnership).say($0.phrases) },
             followUp: cooperation.followUp.map { followUp(of: $0, partnership: partnership, words: words) })
     }
 
@@ -156,7 +160,7 @@ struct AnnualReportView {
             return words.text(
                 "report_follow_agreement",
                 [
-                    "agreement": "\(words.term(agreement.type, "agreement-type")) \(agreement.id)",
+                    "agreement": words.agreement(agreement),
                     "date": words.day(day),
                 ])
         case .plannedActivity(let activity):

@@ -54,7 +54,7 @@ struct DossierView {
                     detail: [
                         signatory.title,
                         signatory.side == .home ? organization.place.name : partnership.partner.name,
-                        "\(words.term(agreement.type, "agreement-type")) \(agreement.id), \(words.date(agreement.signed))",
+                        words.agreement(agreement),
                     ].compactMap { $0 }.joined(separator: " · "),
                     email: nil)
             }

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import KembarCore
 import KembarStore
@@ -78,8 +79,28 @@ struct SearchView {
                 href: href, kind: words.text("search_kind_\(hit.kind.rawValue)"),
                 place: names.joined(separator: " – "),
                 title: hit.title.runs.map { Run(text: $0.text, matched: $0.matched) },
-                snippet: hit.snippet.runs.map { Run(text: $0.text, matched: $0.matched) },
+                snippet: Self.naming(hit.snippet.runs.map { Run(text: $0.text, matched: $0.matched) }, words: words),
                 hasSnippet: !hit.snippet.runs.isEmpty)
+        }
+    }
+
+    /// The snippet with each line that is an area of cooperation's code (the index keeps an
+    /// activity's areas as codes, a line each) said by the area's name in the page's language.
+    static func naming(_ runs: [Run], words: Words) -> [Run] {
+        var lines: [[Run]] = [[]]
+        for run in runs {
+            for (index, part) in run.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                if index > 0 { lines.append([]) }
+                if !part.isEmpty { lines[lines.count - 1].append(Run(text: String(part), matched: run.matched)) }
+            }
+        }
+        return lines.enumerated().flatMap { index, line -> [Run] in
+            let text = line.map(\.text).joined()
+            let code = text.trimmingCharacters(in: .whitespaces)
+            let said: [Run] =
+                words.hasTerm("area.\(code)")
+                ? [Run(text: words.term("area.\(code)"), matched: line.contains(where: \.matched))] : line
+            return index == 0 ? said : [Run(text: "\n", matched: false)] + said
         }
     }
 }

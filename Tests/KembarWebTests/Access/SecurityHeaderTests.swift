@@ -53,6 +53,7 @@ import Testing
             fields = setting(fields, "title", attack)
             fields = setting(fields, "start", "2026-05-05")
             fields = setting(fields, "kind", "event")
+            fields = setting(fields, "public", "no")
             fields = setting(fields, "results.0.kind", "output")
             fields = setting(fields, "results.0.directness", "direct")
             fields = setting(fields, "results.0.description", attack)

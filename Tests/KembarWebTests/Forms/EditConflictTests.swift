@@ -79,7 +79,7 @@ import Testing
                 for id in ids {
                     let fields = [
                         ("id", id), ("title", "Pameran \(id)"), ("start", "2027-05-01"), ("kind", "event"),
-                        ("save", "yes"),
+                        ("public", "yes"), ("save", "yes"),
                     ]
                     group.addTask { try await site.post(uri, fields).status }
                 }

@@ -26,7 +26,7 @@ import Testing
             #expect(page.html.contains("mailto:rina@bandung.example"))
             #expect(page.html.contains("mailto:wei@liuzhou.example"))
             #expect(!page.html.contains("kim@seoul.example"))
-            #expect(text.contains("Dada Rosada — Wali Kota Bandung · Bandung · MoU mou-2006, 21 September 2006"))
+            #expect(text.contains("Dada Rosada — Wali Kota Bandung · Bandung · MoU 21 September 2006"))
             // The scorecard, the alarms, the timeline and the whole record with its documents.
             for element in KeyElement.allCases {
                 #expect(page.html.contains("id=\"element-\(element.rawValue)\""))

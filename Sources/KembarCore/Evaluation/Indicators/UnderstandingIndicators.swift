@@ -23,7 +23,11 @@ enum UnderstandingIndicators {
         let missing = completenessItems.filter { !$0.present(agreement) }.map { item in
             PhraseArgument.term("essential.\(item.key)", fallback: item.key)
         }
-        var phrases = [Phrase("u1.essentials", .text(agreement.id), .count(present), .count(completenessItems.count))]
+        var phrases = [
+            Phrase(
+                "u1.essentials", .record(.agreement, id: agreement.id), .count(present), .count(completenessItems.count)
+            )
+        ]
         if !missing.isEmpty { phrases.append(Phrase("u1.missing", .list(missing))) }
         return context.scaledResult(
             .u1, value: Double(present) / Double(completenessItems.count), records: [agreement.id], phrases)
@@ -58,10 +62,12 @@ enum UnderstandingIndicators {
             }
         let validity: Phrase =
             switch (inForce, agreement.validUntil) {
-            case (true, let until?): Phrase("u3.in-force-until", .text(agreement.id), .date(until.description))
-            case (true, nil): Phrase("u3.in-force", .text(agreement.id))
-            case (false, let until?): Phrase("u3.ended", .text(agreement.id), .date(until.description))
-            case (false, nil): Phrase("u3.not-in-force", .text(agreement.id))
+            case (true, let until?):
+                Phrase("u3.in-force-until", .record(.agreement, id: agreement.id), .date(until.description))
+            case (true, nil): Phrase("u3.in-force", .record(.agreement, id: agreement.id))
+            case (false, let until?):
+                Phrase("u3.ended", .record(.agreement, id: agreement.id), .date(until.description))
+            case (false, nil): Phrase("u3.not-in-force", .record(.agreement, id: agreement.id))
             }
         return context.scaledResult(
             .u3, value: ((inForce ? 1.0 : 0) + (reviewed ? 1 : 0)) / 2, records: [agreement.id],

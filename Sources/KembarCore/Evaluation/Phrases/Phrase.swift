@@ -17,8 +17,11 @@ public struct Phrase: Hashable, Sendable {
 
 /// One filled-in part of a phrase.
 public indirect enum PhraseArgument: Hashable, Sendable {
-    /// Said as written: names, titles, ids.
+    /// Said as written: names, titles.
     case text(String)
+    /// A record of the partnership, said by its name where the partnership is at hand (a page),
+    /// else by its id (the command line, the JSON output).
+    case record(PhraseRecord, id: String)
     case count(Int)
     /// Formatted for the language (decimal mark, grouping).
     case number(Double)
@@ -41,4 +44,12 @@ public indirect enum PhraseArgument: Hashable, Sendable {
         default: nil
         }
     }
+}
+
+/// The kinds of record a phrase may name.
+public enum PhraseRecord: String, Hashable, Sendable {
+    case agreement
+    case obligation
+    case activity
+    case document
 }

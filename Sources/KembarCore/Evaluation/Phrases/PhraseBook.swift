@@ -74,7 +74,7 @@ public enum PhraseBook {
         "alarm.obligation-due": "“{0}” falls due on {1}, in {2} {2:day|days}",
         "alarm.agreement-expired": "agreement {0} ended on {1}; no agreement is in force",
         "alarm.agreement-expiring": "agreement {0} ends on {1}, in {2} {2:day|days} (within the {3}-day notice)",
-        "alarm.area": "agreed area “{0}” has had no activity since agreement {1} of {2}",
+        "alarm.area": "agreed area “{0}” has had no activity since agreement {1}",
         "alarm.one-way": "benefits flow one way: {0}",
         "alarm.public-trace": "in {0}: {1}",
         "alarm.published": "{0} of {1} {1:activity|activities} published",

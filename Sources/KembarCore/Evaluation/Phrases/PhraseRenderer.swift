@@ -7,15 +7,19 @@ public struct PhraseRenderer: Sendable {
     public let term: @Sendable (String) -> String?
     public let number: @Sendable (Double) -> String
     public let date: @Sendable (String) -> String
+    /// A record's name, when the renderer knows the record; nil says its id.
+    public let name: @Sendable (PhraseRecord, String) -> String?
 
     public init(
         template: @escaping @Sendable (String) -> String?, term: @escaping @Sendable (String) -> String?,
-        number: @escaping @Sendable (Double) -> String, date: @escaping @Sendable (String) -> String
+        number: @escaping @Sendable (Double) -> String, date: @escaping @Sendable (String) -> String,
+        name: @escaping @Sendable (PhraseRecord, String) -> String? = { _, _ in nil }
     ) {
         self.template = template
         self.term = term
         self.number = number
         self.date = date
+        self.name = name
     }
 
     /// English, for the command line and the JSON output.
@@ -53,6 +57,7 @@ public struct PhraseRenderer: Sendable {
     public func render(_ argument: PhraseArgument) -> String {
         switch argument {
         case .text(let value): value
+        case .record(let kind, let id): name(kind, id) ?? id
         case .count(let value): number(Double(value))
         case .number(let value): number(value)
         case .date(let value): date(value)
