@@ -28,13 +28,14 @@ public enum DatabaseOutage {
     }
 }
 
-/// No connection to the database could be had in time.
+/// The database server cannot be reached: the pool's attempt to open a connection failed and
+/// none has worked since.
 public struct DatabaseUnreachable: Error, CustomStringConvertible {
-    public let waited: Duration
+    public let reason: String
 
-    public init(waited: Duration) {
-        self.waited = waited
+    public init(reason: String) {
+        self.reason = reason
     }
 
-    public var description: String { "no connection to the database within \(waited)" }
+    public var description: String { "the database cannot be reached: \(reason)" }
 }

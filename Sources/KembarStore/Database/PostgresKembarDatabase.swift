@@ -11,11 +11,11 @@ public final class PostgresKembarDatabase: KembarDatabase {
     private let client: PostgresClient
     private let runner: Task<Void, Never>
     private let logger: Logger
-    private let leases: LeaseWatch
+    private let health = ConnectionHealth()
 
     /// Connects with a URL such as `postgres://user:password@host:5432/database?sslmode=require`.
     public init(
-        url: String, logger: Logger, maximumConnections: Int = 20, leaseTimeout: Duration = .seconds(5)
+        url: String, logger: Logger, maximumConnections: Int = 20
     ) throws {
         let parsed: SQLPostgresConfiguration
         do {
@@ -38,10 +38,10 @@ public final class PostgresKembarDatabase: KembarDatabase {
                 password: core.password, database: core.database, tls: tls)
         }
         configuration.options.maximumConnections = maximumConnections
-        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        let poolLogger = Logger(label: logger.label) { [health] _ in health.logHandler(forwarding: logger) }
+        let client = PostgresClient(configuration: configuration, backgroundLogger: poolLogger)
         self.client = client
         self.logger = logger
-        leases = LeaseWatch(patience: leaseTimeout)
         self.location =
             "PostgreSQL \(core.username)@\(core.host ?? core.unixSocketPath ?? "localhost"):\(core.port ?? 5432)/\(core.database ?? core.username)"
         // Started at once, so that run() has begun before the first query leases a connection
@@ -61,20 +61,19 @@ public final class PostgresKembarDatabase: KembarDatabase {
     /// Runs `body` between BEGIN and COMMIT, rolling back and rethrowing the body's own error
     /// (PostgresClient's `withTransaction` would wrap it, hiding it from callers). A transaction
     /// that cannot have a connection while none is being lent at all (the server down or
-    /// restarting) fails with ``DatabaseUnreachable`` (``LeaseWatch``), rather than waiting for
-    /// the pool to give up.
+    /// restarting) fails with ``DatabaseUnreachable`` (``ConnectionHealth``), rather than waiting
+    /// for the pool to give up.
     private func transaction<R: Sendable>(
         begin: String, _ body: @escaping @Sendable (any SQLDatabase) async throws -> R
     ) async throws -> R {
         let client = self.client
         let logger = self.logger
-        let leases = self.leases
-        let lease = LeaseWatch.Lease()
+        let health = self.health
+        let wait = ConnectionHealth.Wait()
         return try await withThrowingTaskGroup(of: R?.self) { group in
             group.addTask {
                 try await client.withConnection { connection in
-                    leases.lent(lease)
-                    defer { leases.returned() }
+                    wait.lent()
                     try await connection.query(PostgresQuery(unsafeSQL: begin), logger: logger)
                     do {
                         let result = try await body(connection.sql(queryLogLevel: .trace))
@@ -87,7 +86,7 @@ public final class PostgresKembarDatabase: KembarDatabase {
                 }
             }
             group.addTask {
-                try await leases.watch(lease)
+                try await health.watch(wait)
                 return nil
             }
             while let result = try await group.next() {

@@ -28,7 +28,7 @@ import Testing
         func plugIn() { away.withLock { $0 = false } }
 
         private func check() throws {
-            if away.withLock({ $0 }) { throw DatabaseUnreachable(waited: .milliseconds(250)) }
+            if away.withLock({ $0 }) { throw DatabaseUnreachable(reason: "unplugged") }
         }
 
         func read<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
