@@ -94,6 +94,26 @@ import Testing
         #expect(unknown.standardOutput.isEmpty)
     }
 
+    @Test func aDossierAsOfAPastDayShowsNothingRecordedForLaterThanTheYearAfter() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "kembar-dossier-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let file = directory.appendingPathComponent("bandung.json")
+        try Fixtures.demoBytes().write(to: file)
+        let asOf = CalendarDay(iso: "2012-06-30")!
+        let horizon = asOf.adding(months: 12)
+        let outcome = try await KembarProcess.run([
+            "report", "dossier", "--partnership", "bandung-liuzhou", "--input", file.path, "--today", asOf.description,
+        ])
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        let partnership = try Fixtures.demoRecord().partnerships.first { $0.id == "bandung-liuzhou" }!
+        let later = partnership.activities.filter { $0.start.span.lowerBound > horizon }
+        let known = partnership.activities.filter { $0.start.span.lowerBound <= horizon }
+        #expect(!later.isEmpty && !known.isEmpty)
+        for activity in later { #expect(!outcome.standardOutput.contains(activity.title), "\(activity.id)") }
+        for activity in known { #expect(outcome.standardOutput.contains(activity.title), "\(activity.id)") }
+    }
+
     @Test func fromTheDatabaseTheDossierNamesTheOfficeAndTheLiaisons() async throws {
         try await TestDatabase.withFresh { database in
             let directory = FileManager.default.temporaryDirectory.appendingPathComponent(

@@ -99,6 +99,9 @@ import Testing
                 ] {
                     try await sql.drop(table: table).run()
                 }
+                for column in ["seen_on", "seen_before"] {
+                    try await sql.raw("ALTER TABLE users DROP COLUMN \(unsafeRaw: column)").run()
+                }
                 try await sql.delete(from: "schema_migrations").where("version", .greaterThanOrEqual, SQLBind(5)).run()
             }
             let applied = try await Migrator.migrate(database, logger: TestDatabase.logger).map(\.version)

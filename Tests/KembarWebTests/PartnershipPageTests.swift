@@ -55,7 +55,8 @@ import Testing
         try await WebHarness.with { site in
             let html = try await site.get(liuzhou).html
             let charts = html.matches(of: /<svg [^>]*role="img" aria-labelledby="([^" ]+) ([^"]+)"/)
-            #expect(charts.count == 2)
+            // The timeline, and the reciprocity bars drawn twice: for a wide screen and for a phone.
+            #expect(charts.count == 3)
             for chart in charts {
                 #expect(html.contains("<title id=\"\(chart.1)\">"))
                 #expect(html.contains("<desc id=\"\(chart.2)\">"))
@@ -65,6 +66,34 @@ import Testing
             #expect(table.contains("<th scope=\"col\">Bandung</th><th scope=\"col\">Liuzhou</th>"))
             // Delegations whose size nobody counted are not shown as delegations of nobody.
             #expect(visibleText(table).contains("Anggota delegasi tidak dihitung 4"))
+        }
+    }
+
+    @Test func onAPhoneTheHistoryIsAListByYearAndTheBarsFitTheScreen() async throws {
+        try await WebHarness.with { site in
+            let html = try await site.get(liuzhou).html
+            let list = try #require(section(html, from: "<ol class=\"timeline-years narrow-only\">", to: "</ol>"))
+            let years = list.matches(of: /<h3>(\d{4})<\/h3>/).map { Int($0.1)! }
+            #expect(years == years.sorted() && !years.isEmpty)
+            let partnership = try #require(
+                try await site.storedRecord().partnerships.first { $0.id == "bandung-liuzhou" })
+            for activity in partnership.activities {
+                let year = activity.start.span.lowerBound.components.year
+                let entries = try #require(section(list, from: "<h3>\(year)</h3>", to: "</ul>"))
+                #expect(visibleText(entries).contains(activity.title), "\(activity.id)")
+            }
+            // Each entry carries the legend's swatch; the years the JWG did not meet say so.
+            #expect(list.contains("<span class=\"key missed-key\"></span> Kelompok Kerja Bersama"))
+            // The bars for a phone are drawn at about its width, so that their text keeps its size.
+            #expect(html.contains("<svg class=\"two-way narrow\" viewBox=\"0 0 320 "))
+            // Each legend's swatch sits with its label, which keeps them on one line.
+            let legend = try #require(section(html, from: "<p class=\"chart-legend\">", to: "</p>"))
+            #expect(
+                legend.matches(of: #/<span class="key /#).count
+                    == legend.matches(of: /<span class="legend-item">/).count)
+            // Drawn twice, the page still names each thing once.
+            let ids = html.matches(of: #/ id="([^"]+)"/#).map { String($0.1) }
+            #expect(Set(ids).count == ids.count)
         }
     }
 

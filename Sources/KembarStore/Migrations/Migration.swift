@@ -30,6 +30,7 @@ public struct Migration: Sendable {
         .searchVocabulary,
         .personalTokens,
         .recordRevisions,
+        .accountVisits,
     ]
 }
 

@@ -45,6 +45,26 @@ struct DecisionTable: Sendable {
             .first()?.integer("n") ?? 0
     }
 
+    /// How many rows wait in a government, or in every government when `organizationID` is nil.
+    func pendingTotal(organizationID: String?, _ sql: any SQLDatabase) async throws -> Int {
+        var query = sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(name)
+            .where("status", .equal, SQLBind(DecisionStatus.pending.rawValue))
+        if let organizationID { query = query.where("organization_id", .equal, SQLBind(organizationID)) }
+        return try await query.first()?.integer("n") ?? 0
+    }
+
+    /// How many rows wait in each partnership of an organization (those with none are left out).
+    func pendingByPartnership(organizationID: String, _ sql: any SQLDatabase) async throws -> [String: Int] {
+        var counts: [String: Int] = [:]
+        let rows = try await sql.select().column("partnership_id")
+            .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(name)
+            .where("organization_id", .equal, SQLBind(organizationID))
+            .where("status", .equal, SQLBind(DecisionStatus.pending.rawValue))
+            .groupBy("partnership_id").all()
+        for row in rows { counts[try row.text("partnership_id")] = try row.integer("n") }
+        return counts
+    }
+
     func record(
         _ status: DecisionStatus, id: Int, reason: String?, actor: String, also: [(String, any SQLExpression)] = [],
         _ sql: any SQLDatabase

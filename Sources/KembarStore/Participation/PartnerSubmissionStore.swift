@@ -48,6 +48,20 @@ public struct PartnerSubmissionStore: Sendable {
         }
     }
 
+    /// How many wait for a decision in a government, or in all of them when `organizationID` is nil.
+    public func pendingTotal(organizationID: String?) async throws -> Int {
+        try await database.read { sql in
+            try await DecisionTable.partnerSubmissions.pendingTotal(organizationID: organizationID, sql)
+        }
+    }
+
+    /// How many wait for a decision in each partnership of a government (none: left out).
+    public func pendingByPartnership(organizationID: String) async throws -> [String: Int] {
+        try await database.read { sql in
+            try await DecisionTable.partnerSubmissions.pendingByPartnership(organizationID: organizationID, sql)
+        }
+    }
+
     /// How many of a partnership's submissions wait for confirmation.
     public func pendingCount(organizationID: String, partnershipID: String) async throws -> Int {
         try await database.read { sql in

@@ -66,6 +66,20 @@ public struct ProposalStore: Sendable {
         }
     }
 
+    /// How many wait for a decision in a government, or in all of them when `organizationID` is nil.
+    public func pendingTotal(organizationID: String?) async throws -> Int {
+        try await database.read { sql in
+            try await DecisionTable.proposals.pendingTotal(organizationID: organizationID, sql)
+        }
+    }
+
+    /// How many wait for a decision in each partnership of a government (none: left out).
+    public func pendingByPartnership(organizationID: String) async throws -> [String: Int] {
+        try await database.read { sql in
+            try await DecisionTable.proposals.pendingByPartnership(organizationID: organizationID, sql)
+        }
+    }
+
     /// How many proposals for a partnership wait for review.
     public func pendingCount(organizationID: String, partnershipID: String) async throws -> Int {
         try await database.read { sql in

@@ -7,15 +7,19 @@ struct Visitor: Sendable {
     var session: SessionStore.Session?
     var formToken = ""
     var address = "unknown"
+    /// Proposals and partner entries waiting for the decision of an officer or administrator of
+    /// one government, said in the navigation.
+    var decisionsWaiting = 0
 
     var account: Account? { session?.account }
 
-    /// Pages are cached per account (whose role and government decide what they show), and once
-    /// for the public.
+    /// Pages are cached per account (whose role and government decide what they show) and count
+    /// of decisions in its navigation, and once for the public.
     var cacheScope: String {
         guard let account else { return "public" }
         return
             "account \(account.id) \(account.role.rawValue) \(account.organizationID ?? "*") \(account.partnershipID ?? "")"
+            + " decisions \(decisionsWaiting)"
     }
 }
 

@@ -27,6 +27,10 @@ struct VisitorMiddleware: RouterMiddleware {
         {
             context.visitor.session = session
             context.visitor.formToken = session.formToken
+            if !session.account.mustChangePassword {
+                context.visitor.decisionsWaiting = try await site.decisionsWaiting.count(
+                    for: session.account, site: site)
+            }
         } else if let token = request.cookies[Cookies.form]?.value, token.count >= 32 {
             context.visitor.formToken = token
         } else {

@@ -20,6 +20,8 @@ public struct Site: Sendable {
     let accounts: AccountStore
     let sessions: SessionStore
     let sessionCache = SessionCache()
+    let decisionsWaiting = DecisionsWaiting()
+    let portfolioVisits = PortfolioVisits()
     let throttle: SignInThrottle
     let proposals: ProposalStore
     let submissions: PartnerSubmissionStore
@@ -129,6 +131,7 @@ extension Site {
         var evaluations: [String: [String: PartnershipEvaluation]] = [:]
         var partnerIDs: [String: [String: String]] = [:]
         var current = true
+        var evaluationDays: [CalendarDay] = []
         for organizationID in organizationIDs {
             guard let assembled = try await self.records.assemble(organizationID, today: day) else { continue }
             records.append(
@@ -139,10 +142,13 @@ extension Site {
             partnerIDs[organizationID] = Dictionary(
                 uniqueKeysWithValues: assembled.entries.map { ($0.partnership.id, $0.partnerID) })
             current = current && assembled.fresh
+            evaluationDays += assembled.entries.map(\.day)
         }
         if !current { PageReading.current?.readStale() }
+        // While a new day's evaluations are computed, the page says the day they are of.
+        let evaluatedOn = evaluationDays.min() ?? day
         return RecordView(
-            day: day, policy: policy, records: records, evaluations: evaluations, partnerIDs: partnerIDs)
+            day: evaluatedOn, policy: policy, records: records, evaluations: evaluations, partnerIDs: partnerIDs)
     }
 
     /// The records `account` reads.

@@ -144,6 +144,11 @@ enum SitePath {
         partnership(organization, id) + "/documents/new"
     }
 
+    /// The upload form, with the document already belonging to one activity.
+    static func newDocument(_ organization: String, _ id: String, forActivity activity: String) -> String {
+        newDocument(organization, id) + "?activity=" + escape(activity)
+    }
+
     /// A document's page: its text, its coded passages and the coding form.
     static func document(_ organization: String, _ id: String, _ document: String) -> String {
         partnership(organization, id) + "/documents/\(escape(document))"

@@ -57,14 +57,29 @@ struct DocumentsController {
             throw AccessDenied.notFound
         }
         let action = SitePath.newDocument(organizationID, partnershipID)
-        let back = SitePath.partnership(organizationID, partnershipID)
         let limit = site.intake.limits.maximumBytes
+        // Opened from an activity, the document belongs to it and the person returns to it.
+        let multipart = post ? context.multipart ?? MultipartForm() : MultipartForm()
+        let activityID =
+            post ? multipart.fields[UploadForm.forActivity] : request.uri.queryParameters["activity"].map(String.init)
+        let activity = activityID.flatMap { id in stored.partnership.activities.first { $0.id == id } }
+        let back =
+            SitePath.partnership(organizationID, partnershipID)
+            + (activity.map { "#" + SitePath.anchor("activity", $0.id) } ?? "")
         var state = FormState()
-        if !post { state["kind"] = Document.Kind.report.rawValue }
+        if !post {
+            state["kind"] = Document.Kind.report.rawValue
+            if let activity { state.set("activity", [activity.id]) }
+        }
         func form(_ errors: [String: String], status: HTTPResponse.Status) throws -> Response {
-            let page = UploadForm.page(
+            var page = UploadForm.page(
                 partnership: stored.partnership, action: action, back: back, state: state, errors: errors,
                 words: words, limit: limit)
+            if let activity {
+                page.intro = [page.intro, words.text("upload_for_activity_intro", ["title": activity.title])]
+                    .compactMap { $0 }.joined(separator: " ")
+                page.hidden.append(FormPage.HiddenField(name: UploadForm.forActivity, value: activity.id))
+            }
             return try site.page(
                 "form", title: page.heading, model: page, words: words, request, context, status: status
             )
@@ -72,7 +87,6 @@ struct DocumentsController {
         }
         guard post else { return try form([:], status: .ok) }
         // An upload arrives as multipart; a form sent any other way carries no file.
-        let multipart = context.multipart ?? MultipartForm()
         state = multipart.fields
         var errors: [String: String] = [:]
         var extracted: ExtractedDocument?
@@ -97,6 +111,14 @@ struct DocumentsController {
             bytes: file.bytes, text: extracted.text)
         let id = try await site.documents.attach(
             upload, organizationID: organizationID, partnershipID: partnershipID, actor: context.visitor.actor)
+        if let activity, description.activityIDs.contains(activity.id) {
+            return Response(
+                status: .seeOther,
+                headers: [
+                    .location: SitePath.partnership(organizationID, partnershipID) + "?saved=document#"
+                        + SitePath.anchor("activity", activity.id)
+                ])
+        }
         return Response(
             status: .seeOther,
             headers: [.location: SitePath.document(organizationID, partnershipID, id) + "?saved=document"])

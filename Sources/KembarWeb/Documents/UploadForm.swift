@@ -7,6 +7,8 @@ import KembarStore
 /// checked; the file itself is checked by ``DocumentIntake``.
 struct UploadForm {
     static let languages = ["id", "en", "zh", "ja", "ko", "de", "nl", "fr", "ar", "other"]
+    /// The hidden field naming the activity the form was opened from.
+    static let forActivity = "for_activity"
 
     /// Builds the upload form for `partnership`, with what was typed and its errors.
     static func page(

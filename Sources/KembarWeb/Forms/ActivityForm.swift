@@ -283,6 +283,20 @@ struct ActivityForm {
     }
 }
 
+extension FormPage {
+    /// The form of an activity already recorded leads to uploading a document to it.
+    func offeringUpload(for activity: Activity?, organizationID: String, partnershipID: String, words: Words)
+        -> FormPage
+    {
+        guard let activity else { return self }
+        var page = self
+        page.related = PartnershipView.Link(
+            href: SitePath.newDocument(organizationID, partnershipID, forActivity: activity.id),
+            label: words.text("action_upload_for_activity"))
+        return page
+    }
+}
+
 extension ActivityForm {
     /// The benefits' row value for a benefit to both sides.
     static let bothSides = "both"

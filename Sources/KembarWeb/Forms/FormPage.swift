@@ -94,6 +94,9 @@ struct FormPage {
     var hidden: [HiddenField] = []
     /// Whether the form sends a file (`multipart/form-data`).
     var multipart = false
+    /// Another task on the same record, offered under the introduction (uploading a document to
+    /// the activity being edited).
+    var related: PartnershipView.Link? = nil
     /// The label of a field people must leave empty and spam robots fill in (hidden by the style sheet).
     var honeypotLabel: String? = nil
 

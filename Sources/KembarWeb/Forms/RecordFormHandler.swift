@@ -99,6 +99,9 @@ struct RecordFormHandler {
         case .activities:
             ActivityForm(partnership: partnership, homeName: homeName, words: words)
                 .page(state, errors: errors, action: action, cancel: cancel, heading: heading)
+                .offeringUpload(
+                    for: partnership.activities.first { $0.id == recordID }, organizationID: stored.organization.id,
+                    partnershipID: partnership.id, words: words)
         case .agreements:
             AgreementForm(partnership: partnership, homeName: homeName, words: words)
                 .page(

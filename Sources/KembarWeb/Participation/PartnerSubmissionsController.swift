@@ -87,7 +87,7 @@ struct PartnerSubmissionsController {
             hasEntries: !submissions.isEmpty,
             entries: submissions.map { submission in
                 ContributionsView.Entry(
-                    title: submission.title, entered: ReviewView.day(submission.enteredAt),
+                    title: submission.title, entered: ReviewView.day(submission.enteredAt, words: words),
                     enteredBy: words.actor(submission.enteredBy),
                     status: submission.status.described(reason: submission.reason, words: words))
             })
@@ -110,11 +110,11 @@ struct PartnerSubmissionsController {
             var facts = [
                 PartnershipView.Fact(label: words.text("review_entered_by"), value: words.actor(submission.enteredBy)),
                 PartnershipView.Fact(
-                    label: words.text("review_received"), value: ReviewView.day(submission.enteredAt)),
+                    label: words.text("review_received"), value: ReviewView.day(submission.enteredAt, words: words)),
             ]
-            if let activity = try? RecordCheck.adding(activityJSON: submission.activityJSON, to: stored.partnership)
-                .activity
-            {
+            // Decoded only, not checked against the record: once confirmed, the record holds it.
+            let entered = try? RecordDecoder.activity(JSONParser.parse(submission.activityJSON), path: "$")
+            if let activity = entered {
                 facts.append(PartnershipView.Fact(label: words.text("field_start"), value: words.date(activity.start)))
                 facts.append(
                     PartnershipView.Fact(
@@ -137,7 +137,13 @@ struct PartnerSubmissionsController {
                 acceptLabel: words.text("review_confirm_activity"),
                 declineField: build.textarea("reason-\(submission.id)", "field_return_reason", required: true),
                 declineLabel: words.text("review_return"),
-                errors: failed == submission.id ? errors.values.sorted() : [], hasErrors: failed == submission.id)
+                errors: failed == submission.id ? errors.values.sorted() : [], hasErrors: failed == submission.id,
+                outcome: submission.status == .accepted
+                    ? ReviewView.outcome(
+                        activityID: entered?.id, in: stored, labelKey: "review_outcome_entered", words: words) : nil,
+                notice: ReviewView.notice(
+                    submission.status, decidedNow: ReviewView.decidedNow(request) == submission.id,
+                    keys: ("review_notice_confirmed", "review_notice_returned"), words: words))
         }
         return try site.reviewPage(
             items, of: stored, titleKey: "review_submissions_title", introKey: "review_submissions_intro",
@@ -155,7 +161,8 @@ struct PartnerSubmissionsController {
         else { throw AccessDenied.notFound }
         return try await site.decide(
             request, reasonField: "reason-\(submissionID)",
-            back: SitePath.submissions(organizationID, partnershipID) + "#submission-\(submissionID)",
+            back: SitePath.submissions(organizationID, partnershipID)
+                + "?decided=\(submissionID)#submission-\(submissionID)",
             review: { state, errors in
                 try await review(request, context, state: state, errors: errors, failed: submissionID)
             },

@@ -139,7 +139,8 @@ struct ProposalsController {
                     label: words.text("review_group"), value: words.term(proposal.group, "group")),
                 PartnershipView.Fact(label: words.text("review_contact"), value: proposal.contact),
                 PartnershipView.Fact(label: words.text("review_idea"), value: proposal.idea),
-                PartnershipView.Fact(label: words.text("review_received"), value: ReviewView.day(proposal.submittedAt)),
+                PartnershipView.Fact(
+                    label: words.text("review_received"), value: ReviewView.day(proposal.submittedAt, words: words)),
             ]
             if let area = proposal.area {
                 facts.append(
@@ -157,12 +158,20 @@ struct ProposalsController {
                     build.date("start" + suffix, "field_planned_start", required: true),
                     build.choice(
                         "kind" + suffix, "field_kind", Activity.Kind.self, family: "activity-kind", required: true),
-                    build.checkbox("public" + suffix, "field_public"),
+                    build.radios(
+                        "public" + suffix, "field_public",
+                        [("yes", words.text("public_choice_yes")), ("no", words.text("public_choice_no"))],
+                        required: true, hint: "hint_public"),
                 ],
                 acceptLabel: words.text("review_accept_proposal"),
                 declineField: build.textarea("reason" + suffix, "field_decline_reason", required: true),
                 declineLabel: words.text("review_decline"),
-                errors: failed == proposal.id ? errors.values.sorted() : [], hasErrors: failed == proposal.id)
+                errors: failed == proposal.id ? errors.values.sorted() : [], hasErrors: failed == proposal.id,
+                outcome: ReviewView.outcome(
+                    activityID: proposal.activityID, in: stored, labelKey: "review_outcome_activity", words: words),
+                notice: ReviewView.notice(
+                    proposal.status, decidedNow: ReviewView.decidedNow(request) == proposal.id,
+                    keys: ("review_notice_accepted", "review_notice_declined"), words: words))
         }
         return try site.reviewPage(
             items, of: stored, titleKey: "review_proposals_title", introKey: "review_proposals_intro",
@@ -182,7 +191,7 @@ struct ProposalsController {
         let suffix = "-\(proposalID)"
         return try await site.decide(
             request, reasonField: "reason" + suffix,
-            back: SitePath.proposals(organizationID, partnershipID) + "#proposal-\(proposalID)",
+            back: SitePath.proposals(organizationID, partnershipID) + "?decided=\(proposalID)#proposal-\(proposalID)",
             review: { state, errors in
                 try await review(request, context, state: state, errors: errors, failed: proposalID)
             },
@@ -196,13 +205,14 @@ struct ProposalsController {
                 let title = reader.text("title" + suffix, required: true)
                 let start = reader.date("start" + suffix, required: true)
                 let kind: Activity.Kind? = reader.choice("kind" + suffix, required: true)
-                guard reader.errors.isEmpty, let title, let start, let kind else { return reader.errors }
+                let isPublic = reader.yesOrNo("public" + suffix)
+                guard reader.errors.isEmpty, let title, let start, let kind, let isPublic else { return reader.errors }
                 let activity = Activity(
                     id: Slug.unused(FormReader.slug(title), avoiding: Set(stored.partnership.activities.map(\.id))),
                     title: title, start: start, kind: kind, areas: proposal.area.map { [$0] } ?? [],
                     host: nil, initiator: .home,
                     participants: [Participant(side: .home, group: proposal.group, role: .planner)],
-                    isPublic: !state["public" + suffix].isEmpty)
+                    isPublic: isPublic)
                 do {
                     try await site.proposals.accept(
                         id: proposalID, activity: activity, organizationID: organizationID,

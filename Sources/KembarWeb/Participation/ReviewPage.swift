@@ -71,9 +71,40 @@ extension Site {
 }
 
 extension ReviewView {
-    /// The day of a stored timestamp.
-    static func day(_ timestamp: String) -> String {
-        String(timestamp.prefix(10))
+    /// The day of a stored timestamp, as people write it.
+    static func day(_ timestamp: String, words: Words) -> String {
+        CalendarDay(iso: String(timestamp.prefix(10))).map(words.day) ?? String(timestamp.prefix(10))
+    }
+
+    /// The link to the activity a decision added, while the record still holds it, said by
+    /// `labelKey`.
+    static func outcome(
+        activityID: String?, in stored: StoredPartnership, labelKey: String, words: Words
+    ) -> PartnershipView.Link? {
+        guard let activityID, let activity = stored.partnership.activities.first(where: { $0.id == activityID })
+        else { return nil }
+        return PartnershipView.Link(
+            href: SitePath.partnership(stored.organization.id, stored.partnership.id) + "#"
+                + SitePath.anchor("activity", activity.id),
+            label: words.text(labelKey, ["title": activity.title]))
+    }
+
+    /// What is said beside an item right after its decision, under `keys` (what an acceptance
+    /// and a refusal mean on the page).
+    static func notice(
+        _ status: DecisionStatus, decidedNow: Bool, keys: (accepted: String, declined: String), words: Words
+    ) -> String? {
+        guard decidedNow else { return nil }
+        switch status {
+        case .pending: return nil
+        case .accepted: return words.text(keys.accepted)
+        case .declined: return words.text(keys.declined)
+        }
+    }
+
+    /// The item a decision was just taken on, named in the address it returns to.
+    static func decidedNow(_ request: Request) -> Int? {
+        request.uri.queryParameters["decided"].flatMap { Int(String($0)) }
     }
 }
 

@@ -14,6 +14,10 @@ struct ReviewView {
         let declineLabel: String
         let errors: [String]
         let hasErrors: Bool
+        /// What the decision made: the activity it added to the record, to open.
+        var outcome: PartnershipView.Link? = nil
+        /// Said once, right after the decision was taken here.
+        var notice: String? = nil
     }
 
     let heading: String

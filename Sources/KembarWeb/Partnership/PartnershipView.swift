@@ -69,6 +69,8 @@ struct PartnershipView {
         let facts: [Fact]
         let lists: [FactList]
         var editHref: String?
+        /// Uploading a document to this record (an activity's).
+        var uploadHref: String? = nil
         /// The record's own page (a document's text and codings), when it has one.
         var href: String? = nil
         /// Who entered the record, when the audit log knows.
@@ -95,12 +97,16 @@ struct PartnershipView {
     let officeAlarm: AlarmLine?
     /// The timeline as SVG, or nil when nothing in the record has a date.
     let timeline: String?
+    /// The same history as a list by year, shown instead of the drawing on a phone.
+    let timelineYears: [TimelineYears.Year]
     let elements: [ElementCard]
     let asOf: String
     let policyName: String
     let areas: [AreaLine]
     let hasAreas: Bool
     let reciprocity: String
+    /// The same bars laid out for a phone's width.
+    let reciprocityNarrow: String
     let reciprocityRows: [[String]]
     let homeName: String
     let partnerName: String
@@ -173,6 +179,8 @@ struct PartnershipView {
         }
         let chart = TimelineChart(partnership: partnership, evaluation: evaluation, today: today, words: words).svg()
         timeline = chart.isEmpty ? nil : chart
+        timelineYears = TimelineYears(partnership: partnership, evaluation: evaluation, today: today, words: words)
+            .years()
         asOf = words.day(today)
         self.policyName = policyName
         let recordAnchors = Self.anchors(partnership, words: words)
@@ -216,6 +224,7 @@ struct PartnershipView {
         let bars = Self.reciprocity(
             partnership, homeName: homeName, partnerName: partnerName, today: today, words: words)
         reciprocity = bars.svg()
+        reciprocityNarrow = bars.narrowSVG()
         reciprocityRows = bars.groups.flatMap { group in
             group.rows.map { [group.heading, $0.label, $0.homeText, $0.partnerText] }
         }
@@ -580,7 +589,8 @@ struct PartnershipView {
         }
         return RecordEntry(
             anchor: SitePath.anchor("activity", activity.id), heading: activity.title, facts: facts, lists: lists,
-            editHref: SitePath.editRecord(org, partnership.id, "activities", activity.id))
+            editHref: SitePath.editRecord(org, partnership.id, "activities", activity.id),
+            uploadHref: SitePath.newDocument(org, partnership.id, forActivity: activity.id))
     }
 }
 
@@ -592,7 +602,10 @@ extension PartnershipView {
         func annotated(_ entries: [RecordEntry]) -> [RecordEntry] {
             entries.map { entry in
                 var entry = entry
-                if !access.canEdit { entry.editHref = nil }
+                if !access.canEdit {
+                    entry.editHref = nil
+                    entry.uploadHref = nil
+                }
                 entry.recordedBy = access.provenance[entry.anchor]
                 return entry
             }
@@ -646,6 +659,7 @@ extension PartnershipView {
             entries.map { entry in
                 var entry = entry
                 entry.editHref = nil
+                entry.uploadHref = nil
                 entry.href = nil
                 return entry
             }

@@ -26,10 +26,23 @@ struct PortfolioController {
         let query = PortfolioQueryParameters(request.uri.queryParameters)
         let readable = try await site.organizationIDs(readBy: reader)
         let shown = GovernmentChoice(readable: readable, chosen: query.organization)
+        let since = try await site.portfolioVisits.previous(
+            accountID: reader.id, on: site.today(), accounts: site.accounts)
         return try await site.cachedPage(request, context, organizations: shown.dependencies) { words in
+            let records = try await site.records(shown.organizationIDs)
+            var proposals: [String: [String: Int]] = [:]
+            var entries: [String: [String: Int]] = [:]
+            for organizationID in shown.organizationIDs where reader.canEdit(organizationID: organizationID) {
+                proposals[organizationID] = try await site.proposals.pendingByPartnership(
+                    organizationID: organizationID)
+                entries[organizationID] = try await site.submissions.pendingByPartnership(
+                    organizationID: organizationID)
+            }
             let view = PortfolioView(
-                records: try await site.records(shown.organizationIDs), query: query,
-                governments: try await shown.links(site, words: words, href: query.organizationHref), words: words)
+                records: records, query: query,
+                governments: try await shown.links(site, words: words, href: query.organizationHref),
+                toDo: ToDoPanel(records: records, proposals: proposals, entries: entries, since: since, words: words),
+                words: words)
             return site.page(
                 "portfolio", title: words.text("portfolio_title"), model: view, words: words, request, context,
                 section: .portfolio, attribution: !view.isEmpty)

@@ -81,10 +81,14 @@ struct PortfolioView {
     /// The government chosen, kept by the filters.
     let organization: String?
 
+    /// What the account is to act on, above everything else.
+    let toDo: ToDoPanel
+
     init(
         records snapshot: RecordView, query: PortfolioQueryParameters, governments: [GovernmentChoice.Link],
-        words: Words
+        toDo: ToDoPanel, words: Words
     ) {
+        self.toDo = toDo
         self.governments = governments
         hasGovernments = !governments.isEmpty
         organization = governments.isEmpty ? nil : query.organization

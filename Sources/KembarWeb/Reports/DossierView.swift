@@ -26,10 +26,13 @@ struct DossierView {
 
     /// - Parameter accounts: the government's accounts when the dossier is written from the
     ///   database; a kembar/1 file holds none, and its dossier names only the signatories.
+    /// - Parameter partnership: the whole record; the dossier shows what was known on `today`
+    ///   and planned for the twelve months after, as the yearly report does.
     init(
-        organization: Organization, partnership: Partnership, evaluation: PartnershipEvaluation?, today: CalendarDay,
-        policyName: String, accounts: [Account], words: Words
+        organization: Organization, partnership whole: Partnership, evaluation: PartnershipEvaluation?,
+        today: CalendarDay, policyName: String, accounts: [Account], words: Words
     ) {
+        let partnership = whole.known(through: today.adding(months: FollowUp.horizonMonths))
         var view = PartnershipView(
             organization: organization, partnership: partnership, partnerID: "", evaluation: evaluation, today: today,
             policyName: policyName, words: words, saved: nil, access: PartnershipAccess())

@@ -45,7 +45,7 @@ public struct PageRenderer: Sendable {
             navigation: Self.ownPartnership(of: visitor.account, words: words)
                 + NavSection.visible(to: visitor.account).map { item in
                     NavLink(href: item.path, label: words.text(item.labelKey), current: item == section)
-                },
+                } + Self.decisions(visitor, words: words),
             csrf: visitor.formToken,
             account: visitor.account.map { account in
                 AccountBadge(
@@ -61,6 +61,16 @@ public struct PageRenderer: Sendable {
 }
 
 extension PageRenderer {
+    /// What waits for the officer's decision, when anything does: to the portfolio's to-do panel.
+    fileprivate static func decisions(_ visitor: Visitor, words: Words) -> [NavLink] {
+        guard visitor.decisionsWaiting > 0 else { return [] }
+        return [
+            NavLink(
+                href: SitePath.portfolio + "#to-do",
+                label: words.text("nav_decisions", ["n": words.count(visitor.decisionsWaiting)]), current: false)
+        ]
+    }
+
     /// A partner city's liaison has one partnership, which leads its navigation.
     fileprivate static func ownPartnership(of account: Account?, words: Words) -> [NavLink] {
         guard let account, account.role == .partner, let organizationID = account.organizationID,

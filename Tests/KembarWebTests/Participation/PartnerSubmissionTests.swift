@@ -58,6 +58,15 @@ import Testing
             #expect(activity.initiator == .partner)
             #expect(activity.participants.first?.count == 6)
             #expect(try await Self.submissions(site).first?.status == .accepted)
+            // Back on the review page, the confirmation is said and leads to the activity.
+            let location = try #require(confirmed.headers[.location])
+            #expect(location == "\(Self.review)?decided=\(pending.id)#submission-\(pending.id)")
+            let after = try await site.get(String(location.prefix { $0 != "#" }))
+            #expect(after.html.contains("<p class=\"notice\" role=\"status\">Dikonfirmasi."))
+            #expect(
+                after.html.contains(
+                    "<a href=\"/partnerships/bandung/bandung-liuzhou#activity-\(activity.id)\">Dalam catatan: Liuzhou delegation visits Bandung</a>"
+                ))
             // The record shows who entered it and who confirmed it, to the partner and to the office.
             for viewer in [site, partner] {
                 let text = try await viewer.get("/partnerships/bandung/bandung-liuzhou").text

@@ -58,6 +58,9 @@ import Testing
             let page = try await Self.propose(site, Self.valid)
             #expect(page.status == .ok)
             #expect(page.text.contains("Terima kasih"))
+            // Promised only what the office does: no contact is promised until e-mail exists.
+            #expect(page.text.contains("Kantor kerja sama akan meninjau usulan Anda"))
+            #expect(!page.text.contains("dihubungi"))
             let proposals = try await Self.stored(site)
             #expect(proposals.count == 1)
             #expect(proposals.first?.group == .school)
@@ -134,6 +137,70 @@ import Testing
         }
     }
 
+    @Test func afterTheDecisionANoticeLeadsToTheNewPlannedActivity() async throws {
+        try await Self.withSite { site in
+            _ = try await Self.propose(site, Self.valid)
+            let id = try #require(try await Self.stored(site).first?.id)
+            let waiting = try await site.get(Self.review)
+            // Received is "Masuk", on a day as people write it; "Diterima" is said of nothing.
+            #expect(waiting.text.contains("Masuk"))
+            #expect(!waiting.text.contains("Diterima"))
+            #expect(waiting.text.contains("Menunggu keputusan"))
+            let decided = try await site.post(
+                "\(Self.review)/\(id)",
+                [
+                    ("decision", "accept"), ("title-\(id)", "Mural exchange"), ("start-\(id)", "April 2027"),
+                    ("kind-\(id)", "exchange"), ("public-\(id)", "no"),
+                ])
+            let location = try #require(decided.headers[.location])
+            #expect(location == "\(Self.review)?decided=\(id)#proposal-\(id)")
+            let activity = try #require(
+                try await site.storedRecord().partnerships.first { $0.id == "bandung-liuzhou" }?.activities.first {
+                    $0.title == "Mural exchange"
+                })
+            #expect(!activity.isPublic)
+            // A browser sends the address without its fragment.
+            let address = String(location.prefix { $0 != "#" })
+            let page = try await site.get(address)
+            #expect(page.html.contains("<p class=\"notice\" role=\"status\">Disetujui. Kegiatan rencana"))
+            #expect(page.text.contains("Disetujui"))
+            #expect(!page.text.contains("Diterima"))
+            #expect(
+                page.html.contains(
+                    "<a href=\"/partnerships/bandung/bandung-liuzhou#activity-\(activity.id)\">Kegiatan rencana: Mural exchange</a>"
+                ))
+            // The link stays with the decided proposal; the notice is said only right after.
+            let later = try await site.get(Self.review)
+            #expect(later.html.contains("Kegiatan rencana: Mural exchange"))
+            #expect(!later.html.contains("role=\"status\""))
+            let english = try await site.get(address, language: "en")
+            #expect(english.text.contains("Accepted. The planned activity has been added"))
+            #expect(english.text.contains("Planned activity: Mural exchange"))
+        }
+    }
+
+    @Test func acceptingAsksWhetherToPublishAndKeepsNothingUntilAnswered() async throws {
+        try await Self.withSite { site in
+            _ = try await Self.propose(site, Self.valid)
+            let id = try #require(try await Self.stored(site).first?.id)
+            let before = try await site.storedRecord()
+            let form = try await site.get(Self.review)
+            // Neither answer is chosen beforehand.
+            #expect(form.html.contains("name=\"public-\(id)\" value=\"yes\" required>"))
+            #expect(form.html.contains("name=\"public-\(id)\" value=\"no\" required>"))
+            let page = try await site.post(
+                "\(Self.review)/\(id)",
+                [
+                    ("decision", "accept"), ("title-\(id)", "Mural exchange"), ("start-\(id)", "2027-04"),
+                    ("kind-\(id)", "exchange"),
+                ])
+            #expect(page.status == .unprocessableContent)
+            #expect(page.html.contains("id=\"field-public-\(id)-error\""))
+            #expect(try await site.storedRecord() == before)
+            #expect(try await Self.stored(site).first?.status == .pending)
+        }
+    }
+
     @Test func aLongIdeaIsOfferedAsAShortTitleAndAcceptedUnderAnUnusedID() async throws {
         try await Self.withSite { site in
             let idea = "Kunjungan " + String(repeating: "budaya ", count: 20) + "ke Liuzhou\nDengan rincian"
@@ -146,7 +213,7 @@ import Testing
                 "\(Self.review)/\(id)",
                 [
                     ("decision", "accept"), ("title-\(id)", "Kebun binatang"), ("start-\(id)", "2027"),
-                    ("kind-\(id)", "visit"),
+                    ("kind-\(id)", "visit"), ("public-\(id)", "no"),
                 ])
             #expect(page.status == .seeOther)
             let ids = try await site.storedRecord().partnerships.first { $0.id == "bandung-liuzhou" }?.activities.map(

@@ -1,0 +1,100 @@
+import KembarCore
+
+/// The portfolio's first panel, "To act on": for the partnerships the account reads, the
+/// decisions waiting (proposals and partner cities' entries, for those who decide), the promises
+/// falling due or missed since the person's last visit, agreements running out, partnerships
+/// gone quiet; each line leads to where it is acted on.
+struct ToDoPanel {
+    struct Line {
+        let href: String
+        let text: String
+    }
+
+    struct Group {
+        let heading: String
+        let lines: [Line]
+    }
+
+    let groups: [Group]
+    let isEmpty: Bool
+
+    /// `proposals` and `entries` count what waits, by government and partnership (empty for an
+    /// account that does not decide); `since` is the person's previous visit.
+    init(
+        records: RecordView, proposals: [String: [String: Int]], entries: [String: [String: Int]],
+        since: CalendarDay?, words: Words
+    ) {
+        var waiting: [Line] = []
+        var submitted: [Line] = []
+        var missed: [Line] = []
+        var due: [Line] = []
+        var expiring: [Line] = []
+        var dormant: [Line] = []
+        for record in records.records {
+            let org = record.organization.id
+            for partnership in record.partnerships {
+                let name = partnership.partner.name
+                let page = SitePath.partnership(org, partnership.id)
+                if let count = proposals[org]?[partnership.id], count > 0 {
+                    waiting.append(
+                        Line(
+                            href: SitePath.proposals(org, partnership.id),
+                            text: words.text("todo_proposals_line", ["partner": name, "n": words.count(count)])))
+                }
+                if let count = entries[org]?[partnership.id], count > 0 {
+                    submitted.append(
+                        Line(
+                            href: SitePath.submissions(org, partnership.id),
+                            text: words.text("todo_entries_line", ["partner": name, "n": words.count(count)])))
+                }
+                guard let evaluation = records.evaluation(org, partnership.id) else { continue }
+                let items = ToDo.items(
+                    partnership, evaluation: evaluation, asOf: records.day, since: since, policy: records.policy)
+                for item in items {
+                    switch item.kind {
+                    case .obligationDue(let obligation, let day):
+                        due.append(
+                            Line(
+                                href: page + "#" + SitePath.anchor("obligation", obligation.id),
+                                text: words.text(
+                                    "todo_obligation_line",
+                                    ["partner": name, "title": obligation.title, "date": words.day(day)])))
+                    case .obligationMissed(let obligation, let day):
+                        missed.append(
+                            Line(
+                                href: page + "#" + SitePath.anchor("obligation", obligation.id),
+                                text: words.text(
+                                    "todo_obligation_line",
+                                    ["partner": name, "title": obligation.title, "date": words.day(day)])))
+                    case .agreementExpiring(let agreement, let day):
+                        expiring.append(
+                            Line(
+                                href: page + "#" + SitePath.anchor("agreement", agreement.id),
+                                text: words.text(
+                                    "todo_agreement_line",
+                                    ["partner": name, "agreement": words.agreement(agreement), "date": words.day(day)]))
+                        )
+                    case .turnedDormant(let day):
+                        dormant.append(
+                            Line(
+                                href: page + "#alarms",
+                                text: words.text("todo_dormant_line", ["partner": name, "date": words.day(day)])))
+                    }
+                }
+            }
+        }
+        let missedHeading =
+            since.map { words.text("todo_missed_since", ["date": words.day($0)]) }
+            ?? words.text("todo_missed_recently", ["n": words.count(ToDo.firstLookBackDays)])
+        let dormantHeading =
+            since.map { words.text("todo_dormant_since", ["date": words.day($0)]) }
+            ?? words.text("todo_dormant_recently", ["n": words.count(ToDo.firstLookBackDays)])
+        groups = [
+            (words.text("todo_proposals"), waiting), (words.text("todo_entries"), submitted), (missedHeading, missed),
+            (words.text("todo_due", ["n": words.count(ToDo.dueWithinDays)]), due),
+            (words.text("todo_expiring", ["n": words.count(ToDo.expiringWithinDays)]), expiring),
+            (dormantHeading, dormant),
+        ].compactMap { heading, lines in lines.isEmpty ? nil : Group(heading: heading, lines: lines) }
+        isEmpty = groups.isEmpty
+    }
+}
