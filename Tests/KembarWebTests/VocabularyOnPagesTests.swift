@@ -77,6 +77,8 @@ import Testing
     @Test func noPageShowsACodeOrARecordIDAsText() async throws {
         let codes = Self.vocabularyCodes().union(try Self.recordIDs())
         let roles = Role.allCases.map { "(\($0.rawValue))" }
+        // Countries are named, never given as their ISO codes ("CN China").
+        let countryCodes = Set(try Fixtures.demoRecord().partnerships.map(\.partner.country))
         try await WebHarness.with(signedIn: false) { visitor in
             // The demonstration's history holds changes by the test's own accounts: an administrator
             // of the deployment reads every page.
@@ -92,6 +94,9 @@ import Testing
                     // In English a signatory's side reads "(partner)", a word as it stands.
                     let roleCodes = roles.filter { text.contains($0) && !(language == "en" && $0 == "(partner)") }
                     #expect(roleCodes.isEmpty, "\(language) \(path) shows \(roleCodes)")
+                    let capitals = Set(text.matches(of: /\b[A-Z]{2}\b/).map { String($0.output) })
+                    let countries = capitals.intersection(countryCodes)
+                    #expect(countries.isEmpty, "\(language) \(path) shows the country codes \(countries.sorted())")
                 }
             }
         }

@@ -35,7 +35,6 @@ struct PortfolioView {
         let partner: String
         let nativeName: String?
         let country: String
-        let countryCode: String
         let kind: String
         let age: String
         let lastActivity: String
@@ -231,7 +230,7 @@ struct PortfolioView {
             href: SitePath.partnership(organization.id, partnership.id), partner: partnership.partner.name,
             nativeName: partnership.partner.nativeName == partnership.partner.name
                 ? nil : partnership.partner.nativeName,
-            country: words.country(partnership.partner.country), countryCode: partnership.partner.country,
+            country: words.country(partnership.partner.country),
             kind: words.term(partnership.kind, "partnership-kind"),
             age: beginning.map { words.duration(days: day - $0) } ?? "—",
             lastActivity: last.map { words.date($0.start) } ?? "—",
