@@ -10,13 +10,13 @@ Saves a screenshot of each in OUT_DIR.
 COOKIE is a signed-in session's Cookie header (kembar_session=...). Needs Debian's chromium and
 chromium-driver, and Python's selenium and axe-playwright-python (for its axe.min.js). Exits 1
 when any page has a finding."""
-import base64
 import json
 import pathlib
 import sys
 
 import axe_playwright_python
-from selenium import webdriver
+
+from chromium import browser, screenshot, sign_in
 
 PAGES = [
     "/", "/map", "/search?q=pertukaran+pelajar", "/evidence", "/reports", "/codebook",
@@ -76,30 +76,15 @@ return findings;
 """
 
 
-def browser(phone):
-    options = webdriver.ChromeOptions()
-    options.binary_location = "/usr/bin/chromium"
-    for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--hide-scrollbars"]:
-        options.add_argument(argument)
-    if phone:
-        options.add_experimental_option(
-            "mobileEmulation", {"deviceMetrics": {"width": 375, "height": 812, "pixelRatio": 2.0, "touch": True}})
-    else:
-        options.add_argument("--window-size=1280,1000")
-    return webdriver.Chrome(service=webdriver.ChromeService("/usr/bin/chromedriver"), options=options)
-
-
 def main():
     site, cookie, out = sys.argv[1].rstrip("/"), sys.argv[2], pathlib.Path(sys.argv[3])
     pages = sys.argv[4:] or PAGES
     out.mkdir(parents=True, exist_ok=True)
     axe = (pathlib.Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text()
-    name, value = cookie.split("=", 1)
     failed = 0
     for phone in (True, False):
         driver = browser(phone)
-        driver.get(site + "/healthz")
-        driver.add_cookie({"name": name, "value": value, "path": "/"})
+        sign_in(driver, site, cookie)
         for language in ("id", "en"):
             for path in pages:
                 address = f"{site}{path}{'&' if '?' in path else '?'}lang={language}"
@@ -113,9 +98,7 @@ def main():
                 findings += [f"axe {line}" for line in result]
                 label = ("phone" if phone else "desktop") + " " + language + " " + path
                 stem = "".join(c if c.isalnum() else "-" for c in path.strip("/")) or "portfolio"
-                shot = driver.execute_cdp_cmd(
-                    "Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True})["data"]
-                (out / f"{'phone' if phone else 'desktop'}-{language}-{stem}.png").write_bytes(base64.b64decode(shot))
+                screenshot(driver, out / f"{'phone' if phone else 'desktop'}-{language}-{stem}.png", whole_page=True)
                 if findings:
                     failed += 1
                     print(f"✗ {label}")

@@ -26,6 +26,7 @@ struct TimelineChart {
         let to = CalendarDay(year: endYear, month: 1, day: 1)!
         let scale = (Self.width - Self.left - Self.right) / Double(max(to - from, 1))
         func x(_ day: CalendarDay) -> Double { Self.left + Double(day - from) * scale }
+        let say = TimelineWords(words: words)
         let obligations = partnership.obligations.sorted { $0.id < $1.id }
         let rows = Rows(agreements: partnership.agreements.count, obligations: obligations.count)
         var svg = ""
@@ -39,12 +40,7 @@ struct TimelineChart {
             guard let start = try? PartialDate(parsing: vacuum.from).span.lowerBound,
                 let end = try? PartialDate(parsing: vacuum.to).span.lowerBound
             else { continue }
-            let label = words.text(
-                vacuum.ongoing ? "timeline_silence_now" : "timeline_vacuum",
-                [
-                    "from": words.date(text: vacuum.from), "to": words.date(text: vacuum.to),
-                    "days": words.count(vacuum.days),
-                ])
+            let label = say.vacuum(vacuum)
             svg +=
                 "<rect class=\"vacuum\" x=\"\(n(x(start)))\" y=\"0\" width=\"\(n(max(x(end) - x(start), 1)))\" height=\"\(n(rows.axis))\"><title>\(HTMLText.escape(label))</title></rect>"
         }
@@ -61,7 +57,7 @@ struct TimelineChart {
         for stage in partnership.stages {
             let center =
                 x(stage.date.span.lowerBound) + (x(stage.date.span.upperBound) - x(stage.date.span.lowerBound)) / 2
-            let text = "\(words.term(stage.stage, "stage")): \(words.date(stage.date))"
+            let text = say.stage(stage)
             svg +=
                 "<path class=\"stage\" d=\"M\(n(center)) \(n(rows.stages - 6))l6 6-6 6-6-6z\"><title>\(HTMLText.escape(text))</title></path>"
         }
@@ -71,18 +67,14 @@ struct TimelineChart {
             let start = (agreement.validFrom ?? agreement.signed).span.lowerBound
             let end = agreement.validUntil?.span.upperBound ?? last
             let open = agreement.validUntil == nil ? " open" : ""
-            let validity =
-                agreement.validUntil.map { words.text("timeline_valid_until", ["date": words.date($0)]) }
-                ?? words.text("timeline_valid_open")
-            let text =
-                "\(words.agreement(agreement)); \(validity)"
+            let text = say.agreement(agreement)
             svg +=
                 "<rect class=\"agreement\(open)\" x=\"\(n(x(start)))\" y=\"\(n(y - 5))\" width=\"\(n(max(x(end) - x(start), 2)))\" height=\"10\"><title>\(HTMLText.escape(text))</title></rect>"
         }
         svg += label(words.text("timeline_row_activities"), y: rows.activities)
         for activity in partnership.activities {
             let span = activity.start.span
-            let text = "\(activity.title): \(words.date(activity.start))"
+            let text = say.activity(activity)
             if span.upperBound - span.lowerBound > 31 {
                 svg +=
                     "<line class=\"uncertain\" x1=\"\(n(x(span.lowerBound)))\" y1=\"\(n(rows.activities))\" x2=\"\(n(x(span.upperBound)))\" y2=\"\(n(rows.activities))\"><title>\(HTMLText.escape(text))</title></line>"
@@ -95,8 +87,7 @@ struct TimelineChart {
             let y = rows.obligation(index)
             svg += label(obligation.title, y: y, limit: 60)
             for occurrence in evaluation?.obligations.filter({ $0.obligation == obligation.id }) ?? [] {
-                let text =
-                    "\(obligation.title): \(words.text("occurrence_\(occurrence.status.rawValue)")) (\(words.day(occurrence.due)))"
+                let text = say.occurrence(occurrence, of: obligation.title)
                 svg +=
                     "<rect class=\"occurrence \(occurrence.status.rawValue)\" x=\"\(n(x(occurrence.due) - 4))\" y=\"\(n(y - 4))\" width=\"8\" height=\"8\"><title>\(HTMLText.escape(text))</title></rect>"
             }

@@ -1,4 +1,3 @@
-import Foundation
 import KembarCore
 
 /// The partnership's history as a list by year, for screens too narrow for the drawing
@@ -20,41 +19,26 @@ struct TimelineYears {
 
     let partnership: Partnership
     let evaluation: PartnershipEvaluation?
-    let today: CalendarDay
     let words: Words
 
     func years() -> [Year] {
+        let say = TimelineWords(words: words)
         var entries: [Entry] = []
         func add(_ key: String, _ day: CalendarDay, _ text: String, order: Int) {
             entries.append(Entry(key: key, text: text, day: day, order: order))
         }
         for stage in partnership.stages {
-            add(
-                "stage-key", stage.date.span.lowerBound,
-                "\(words.term(stage.stage, "stage")): \(words.date(stage.date))", order: 0)
+            add("stage-key", stage.date.span.lowerBound, say.stage(stage), order: 0)
         }
         for agreement in partnership.agreements {
-            let validity =
-                agreement.validUntil.map { words.text("timeline_valid_until", ["date": words.date($0)]) }
-                ?? words.text("timeline_valid_open")
-            add(
-                "agreement-key", agreement.signed.span.lowerBound, "\(words.agreement(agreement)); \(validity)",
-                order: 1)
+            add("agreement-key", agreement.signed.span.lowerBound, say.agreement(agreement), order: 1)
         }
         for activity in partnership.activities {
-            add(
-                "activity-key", activity.start.span.lowerBound, "\(activity.title): \(words.date(activity.start))",
-                order: 2)
+            add("activity-key", activity.start.span.lowerBound, say.activity(activity), order: 2)
         }
         for vacuum in evaluation?.vacuums ?? [] {
             guard let start = try? PartialDate(parsing: vacuum.from).span.lowerBound else { continue }
-            let text = words.text(
-                vacuum.ongoing ? "timeline_silence_now" : "timeline_vacuum",
-                [
-                    "from": words.date(text: vacuum.from), "to": words.date(text: vacuum.to),
-                    "days": words.count(vacuum.days),
-                ])
-            add("vacuum-key", start, text, order: 3)
+            add("vacuum-key", start, say.vacuum(vacuum), order: 3)
         }
         let titles = Dictionary(
             partnership.obligations.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
@@ -62,8 +46,7 @@ struct TimelineYears {
             guard let title = titles[occurrence.obligation] else { continue }
             add(
                 occurrence.status == .met ? "met-key" : "missed-key", occurrence.due,
-                "\(title): \(words.text("occurrence_\(occurrence.status.rawValue)")) (\(words.day(occurrence.due)))",
-                order: 4)
+                say.occurrence(occurrence, of: title), order: 4)
         }
         let byYear = Dictionary(grouping: entries) { $0.day.components.year }
         return byYear.keys.sorted().map { year in

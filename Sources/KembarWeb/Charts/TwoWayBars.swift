@@ -31,23 +31,18 @@ struct TwoWayBars {
     func svg() -> String {
         let rowHeight = 24.0
         var y = 24.0
-        var body = ""
-        body +=
-            "<text class=\"side\" x=\"\(n(Self.center - 8))\" y=\"14\" text-anchor=\"end\">← \(HTMLText.escape(homeName))</text>"
-        body += "<text class=\"side\" x=\"\(n(Self.center + 8))\" y=\"14\">\(HTMLText.escape(partnerName)) →</text>"
+        var body = sides(center: Self.center, gap: 8, y: 14)
         for group in groups where !group.rows.isEmpty {
             y += 14
-            body += "<text class=\"group\" x=\"0\" y=\"\(n(y))\">\(HTMLText.escape(group.heading))</text>"
+            body += heading(group, y: y)
             y += 6
-            let largest = max(group.rows.map { max($0.home, $0.partner) }.max() ?? 0, 1)
+            let largest = Self.largest(group)
             for row in group.rows {
                 let homeWidth = row.home / largest * Self.reach
                 let partnerWidth = row.partner / largest * Self.reach
                 body += "<text class=\"label\" x=\"8\" y=\"\(n(y + 15))\">\(HTMLText.escape(row.label))</text>"
-                body +=
-                    "<rect class=\"home\" x=\"\(n(Self.center - homeWidth))\" y=\"\(n(y + 4))\" width=\"\(n(homeWidth))\" height=\"14\"><title>\(HTMLText.escape("\(homeName): \(row.homeText)"))</title></rect>"
-                body +=
-                    "<rect class=\"partner\" x=\"\(n(Self.center))\" y=\"\(n(y + 4))\" width=\"\(n(partnerWidth))\" height=\"14\"><title>\(HTMLText.escape("\(partnerName): \(row.partnerText)"))</title></rect>"
+                body += bars(
+                    row, center: Self.center, homeWidth: homeWidth, partnerWidth: partnerWidth, y: y + 4, height: 14)
                 body +=
                     "<text class=\"value\" x=\"\(n(Self.center - homeWidth - 4))\" y=\"\(n(y + 15))\" text-anchor=\"end\">\(HTMLText.escape(row.homeText))</text>"
                 body +=
@@ -56,11 +51,11 @@ struct TwoWayBars {
             }
         }
         let height = y + 8
-        return
-            "<svg class=\"two-way\" viewBox=\"0 0 \(Int(Self.width)) \(Int(height))\" role=\"img\" aria-labelledby=\"\(id)-title \(id)-description\">"
-            + "<title id=\"\(id)-title\">\(HTMLText.escape(title))</title><desc id=\"\(id)-description\">\(HTMLText.escape(description))</desc>"
-            + "<line class=\"axis\" x1=\"\(n(Self.center))\" y1=\"20\" x2=\"\(n(Self.center))\" y2=\"\(n(height - 4))\"/>"
-            + body + "</svg>"
+        return drawing(
+            id: id, className: "two-way", width: Self.width, height: height,
+            body:
+                "<line class=\"axis\" x1=\"\(n(Self.center))\" y1=\"20\" x2=\"\(n(Self.center))\" y2=\"\(n(height - 4))\"/>"
+                + body)
     }
 
     /// The bars for a phone: drawn at about the width of its screen, so that the text keeps its
@@ -71,16 +66,12 @@ struct TwoWayBars {
         let center = width / 2
         let reach = center - 4
         var y = 18.0
-        var body =
-            "<text class=\"side\" x=\"\(n(center - 6))\" y=\"\(n(y))\" text-anchor=\"end\">← \(HTMLText.escape(homeName))</text>"
-            + "<text class=\"side\" x=\"\(n(center + 6))\" y=\"\(n(y))\">\(HTMLText.escape(partnerName)) →</text>"
+        var body = sides(center: center, gap: 6, y: y)
         for group in groups where !group.rows.isEmpty {
             y += 26
-            body += "<text class=\"group\" x=\"0\" y=\"\(n(y))\">\(HTMLText.escape(group.heading))</text>"
-            let largest = max(group.rows.map { max($0.home, $0.partner) }.max() ?? 0, 1)
+            body += heading(group, y: y)
+            let largest = Self.largest(group)
             for row in group.rows {
-                let homeWidth = row.home / largest * reach
-                let partnerWidth = row.partner / largest * reach
                 y += 20
                 body += "<text class=\"label\" x=\"0\" y=\"\(n(y))\">\(HTMLText.escape(row.label))</text>"
                 y += 17
@@ -91,17 +82,43 @@ struct TwoWayBars {
                     "<text class=\"value\" x=\"\(n(center - 6))\" y=\"\(n(y))\" text-anchor=\"end\">\(HTMLText.escape(row.homeText))</text>"
                 body +=
                     "<text class=\"value\" x=\"\(n(center + 6))\" y=\"\(n(y))\">\(HTMLText.escape(row.partnerText))</text>"
-                body +=
-                    "<rect class=\"home\" x=\"\(n(center - homeWidth))\" y=\"\(n(y + 5))\" width=\"\(n(homeWidth))\" height=\"12\"><title>\(HTMLText.escape("\(homeName): \(row.homeText)"))</title></rect>"
-                body +=
-                    "<rect class=\"partner\" x=\"\(n(center))\" y=\"\(n(y + 5))\" width=\"\(n(partnerWidth))\" height=\"12\"><title>\(HTMLText.escape("\(partnerName): \(row.partnerText)"))</title></rect>"
+                body += bars(
+                    row, center: center, homeWidth: row.home / largest * reach,
+                    partnerWidth: row.partner / largest * reach, y: y + 5, height: 12)
                 y += 17
             }
         }
-        let height = y + 8
-        let id = self.id + "-narrow"
-        return
-            "<svg class=\"two-way narrow\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-labelledby=\"\(id)-title \(id)-description\">"
+        return drawing(id: id + "-narrow", className: "two-way narrow", width: width, height: y + 8, body: body)
+    }
+
+    // MARK: - What both layouts draw
+
+    /// A group's bars share one scale: its largest value reaches furthest.
+    private static func largest(_ group: Group) -> Double {
+        max(group.rows.map { max($0.home, $0.partner) }.max() ?? 0, 1)
+    }
+
+    /// The two cities' names either side of the centre line, each pointing its way.
+    private func sides(center: Double, gap: Double, y: Double) -> String {
+        "<text class=\"side\" x=\"\(n(center - gap))\" y=\"\(n(y))\" text-anchor=\"end\">← \(HTMLText.escape(homeName))</text>"
+            + "<text class=\"side\" x=\"\(n(center + gap))\" y=\"\(n(y))\">\(HTMLText.escape(partnerName)) →</text>"
+    }
+
+    private func heading(_ group: Group, y: Double) -> String {
+        "<text class=\"group\" x=\"0\" y=\"\(n(y))\">\(HTMLText.escape(group.heading))</text>"
+    }
+
+    /// A row's two bars from the centre line, each titled with its city and figure.
+    private func bars(
+        _ row: Row, center: Double, homeWidth: Double, partnerWidth: Double, y: Double, height: Double
+    ) -> String {
+        "<rect class=\"home\" x=\"\(n(center - homeWidth))\" y=\"\(n(y))\" width=\"\(n(homeWidth))\" height=\"\(n(height))\"><title>\(HTMLText.escape("\(homeName): \(row.homeText)"))</title></rect>"
+            + "<rect class=\"partner\" x=\"\(n(center))\" y=\"\(n(y))\" width=\"\(n(partnerWidth))\" height=\"\(n(height))\"><title>\(HTMLText.escape("\(partnerName): \(row.partnerText)"))</title></rect>"
+    }
+
+    /// The drawing with its title and description for screen readers, under ids made of `id`.
+    private func drawing(id: String, className: String, width: Double, height: Double, body: String) -> String {
+        "<svg class=\"\(className)\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-labelledby=\"\(id)-title \(id)-description\">"
             + "<title id=\"\(id)-title\">\(HTMLText.escape(title))</title><desc id=\"\(id)-description\">\(HTMLText.escape(description))</desc>"
             + body + "</svg>"
     }

@@ -105,6 +105,7 @@ struct PartnerSubmissionsController {
             organizationID: organizationID, partnershipID: partnershipID
         )
         .sorted { DecisionStatus.reviewOrder(($0.status, $0.id), ($1.status, $1.id)) }
+        let decided = ReviewView.decidedNow(request)
         let items = submissions.map { submission in
             let build = FieldBuilder(state: failed == submission.id ? state : FormState(), errors: [:], words: words)
             var facts = [
@@ -142,7 +143,7 @@ struct PartnerSubmissionsController {
                     ? ReviewView.outcome(
                         activityID: entered?.id, in: stored, labelKey: "review_outcome_entered", words: words) : nil,
                 notice: ReviewView.notice(
-                    submission.status, decidedNow: ReviewView.decidedNow(request) == submission.id,
+                    submission.status, decidedNow: decided == submission.id,
                     keys: ("review_notice_confirmed", "review_notice_returned"), words: words))
         }
         return try site.reviewPage(

@@ -122,6 +122,7 @@ struct ProposalsController {
         let partnershipID = stored.partnership.id
         let proposals = try await site.proposals.proposals(organizationID: organizationID, partnershipID: partnershipID)
             .sorted { DecisionStatus.reviewOrder(($0.status, $0.id), ($1.status, $1.id)) }
+        let decided = ReviewView.decidedNow(request)
         let items = proposals.map { proposal in
             let suffix = "-\(proposal.id)"
             var itemState = FormState()
@@ -170,7 +171,7 @@ struct ProposalsController {
                 outcome: ReviewView.outcome(
                     activityID: proposal.activityID, in: stored, labelKey: "review_outcome_activity", words: words),
                 notice: ReviewView.notice(
-                    proposal.status, decidedNow: ReviewView.decidedNow(request) == proposal.id,
+                    proposal.status, decidedNow: decided == proposal.id,
                     keys: ("review_notice_accepted", "review_notice_declined"), words: words))
         }
         return try site.reviewPage(

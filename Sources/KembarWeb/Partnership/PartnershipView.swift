@@ -179,7 +179,7 @@ struct PartnershipView {
         }
         let chart = TimelineChart(partnership: partnership, evaluation: evaluation, today: today, words: words).svg()
         timeline = chart.isEmpty ? nil : chart
-        timelineYears = TimelineYears(partnership: partnership, evaluation: evaluation, today: today, words: words)
+        timelineYears = TimelineYears(partnership: partnership, evaluation: evaluation, words: words)
             .years()
         asOf = words.day(today)
         self.policyName = policyName

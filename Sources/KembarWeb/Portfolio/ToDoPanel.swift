@@ -50,22 +50,17 @@ struct ToDoPanel {
                 guard let evaluation = records.evaluation(org, partnership.id) else { continue }
                 let items = ToDo.items(
                     partnership, evaluation: evaluation, asOf: records.day, since: since, policy: records.policy)
+                func obligation(_ obligation: Obligation, due day: CalendarDay) -> Line {
+                    Line(
+                        href: page + "#" + SitePath.anchor("obligation", obligation.id),
+                        text: words.text(
+                            "todo_obligation_line",
+                            ["partner": name, "title": obligation.title, "date": words.day(day)]))
+                }
                 for item in items {
                     switch item.kind {
-                    case .obligationDue(let obligation, let day):
-                        due.append(
-                            Line(
-                                href: page + "#" + SitePath.anchor("obligation", obligation.id),
-                                text: words.text(
-                                    "todo_obligation_line",
-                                    ["partner": name, "title": obligation.title, "date": words.day(day)])))
-                    case .obligationMissed(let obligation, let day):
-                        missed.append(
-                            Line(
-                                href: page + "#" + SitePath.anchor("obligation", obligation.id),
-                                text: words.text(
-                                    "todo_obligation_line",
-                                    ["partner": name, "title": obligation.title, "date": words.day(day)])))
+                    case .obligationDue(let promise, let day): due.append(obligation(promise, due: day))
+                    case .obligationMissed(let promise, let day): missed.append(obligation(promise, due: day))
                     case .agreementExpiring(let agreement, let day):
                         expiring.append(
                             Line(
