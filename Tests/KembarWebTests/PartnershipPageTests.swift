@@ -64,8 +64,61 @@ import Testing
             // The reciprocity chart also exists as a table, with the cities' names as columns.
             let table = try #require(section(html, from: "<table class=\"bars-table\">", to: "</table>"))
             #expect(table.contains("<th scope=\"col\">Bandung</th><th scope=\"col\">Liuzhou</th>"))
-            // Delegations whose size nobody counted are not shown as delegations of nobody.
-            #expect(visibleText(table).contains("Anggota delegasi tidak dihitung 4"))
+        }
+    }
+
+    @Test func theBarsCountTheWindowTheIndicatorsJudge() async throws {
+        try await WebHarness.with { site in
+            let html = try await site.get(liuzhou).html
+            let bars = try #require(section(html, from: "<section id=\"reciprocity\"", to: "</section>"))
+            // Liuzhou is judged on the years up to its last activity (April 2022): no
+            // delegation either way, and the same three benefits as R3.
+            #expect(visibleText(bars).contains("tahun hingga"))
+            #expect(visibleText(bars).contains("Delegasi 0 dikirim 0 dikirim"))
+            let r3 = try #require(section(html, from: "id=\"element-reciprocity\"", to: "</article>"))
+            #expect(visibleText(r3).contains("3 untuk Bandung"))
+            let table = try #require(section(bars, from: "<table class=\"bars-table\">", to: "</table>"))
+            #expect(visibleText(table).contains("material 1 0"))
+            #expect(visibleText(table).contains("budaya 2 0"))
+        }
+    }
+
+    @Test func underAPolicyThatChangesTheAreaRuleThePageAndTheAlarmAgree() async throws {
+        var builder = RecordBuilder()
+        builder.agreement(signed: "2015-01-15", areas: ["economy", "other"])
+        builder.activity("trade", "2026-03-01", areas: ["economy"])
+        var strict = EvaluationPolicy.standard
+        strict.name = "strict"
+        strict.catchAllAreas = []
+        for (policy, flagged) in [(EvaluationPolicy.standard, 0), (strict, 1)] {
+            try await WebHarness.with(record: builder.record, policy: policy) { site in
+                let html = try await site.get("/partnerships/kota/contoh-mitra", language: "en").html
+                let areas = try #require(section(html, from: "<section id=\"areas\"", to: "</section>"))
+                let alarms = try #require(section(html, from: "<section id=\"alarms\"", to: "</section>"))
+                #expect(areas.matches(of: /class="untouched"/).count == flagged)
+                #expect(alarms.matches(of: /area never implemented/).count == flagged)
+                #expect(visibleText(areas).contains("other areas agreed never implemented") == (flagged == 1))
+            }
+        }
+    }
+
+    @Test func delegationsWhoseSizeNobodyCountedAreNotDelegationsOfNobody() async throws {
+        var builder = RecordBuilder()
+        builder.agreement(signed: "2020-01-15")
+        builder.activity(
+            "visit-2025", "2025-09-01", host: .home,
+            participants: [
+                Participant(side: .partner, group: .government, role: .participant),
+                Participant(side: .home, group: .government, role: .planner, count: 4),
+            ])
+        builder.activity(
+            "return-2026", "2026-03-01", host: .partner,
+            participants: [Participant(side: .home, group: .government, role: .participant, count: 4)])
+        try await WebHarness.with(record: builder.record) { site in
+            let html = try await site.get("/partnerships/kota/contoh-mitra", language: "en").html
+            let table = try #require(section(html, from: "<table class=\"bars-table\">", to: "</table>"))
+            #expect(visibleText(table).contains("Delegations 1 sent 1 sent"))
+            #expect(visibleText(table).contains("Delegation members 4 not counted"))
         }
     }
 

@@ -26,12 +26,13 @@ struct WebHarness {
     /// signed in as an officer of the record's government (as the deployment's administrator when
     /// there is no record), or as nobody when `signedIn` is false.
     /// `others` are more governments stored beside it; `observer` is told of the evaluations the
-    /// site computes, and `today` gives the day it takes as today.
+    /// site computes, `policy` is the one it evaluates under, and `today` gives the day it takes as
+    /// today.
     static func with(
         record: CooperationRecord? = nil, demo: Bool = true, others: [CooperationRecord] = [], signedIn: Bool = true,
         security: SecuritySettings? = nil, intake: DocumentIntake = DocumentIntake(pdf: PDFText(program: nil)),
         cacheBytes: Int = Site.defaultCacheBytes, observer: (any CacheObserver)? = nil,
-        today: @escaping @Sendable () -> CalendarDay = { testToday },
+        policy: EvaluationPolicy = .standard, today: @escaping @Sendable () -> CalendarDay = { testToday },
         _ body: @escaping @Sendable (WebHarness) async throws -> Void
     ) async throws {
         try await TestDatabase.withMigrated { database in
@@ -40,7 +41,7 @@ struct WebHarness {
                 try await RecordStore(database: database).importRecord(record, actor: "test", source: "fixture")
             }
             let site = try Site(
-                database: database, renderer: try await PageRenderer.bundled(),
+                database: database, renderer: try await PageRenderer.bundled(), policy: policy,
                 security: security ?? SecuritySettings(passwords: testPasswords), intake: intake,
                 cacheBytes: cacheBytes, observer: observer, today: today)
             try await Application(router: buildRouter(site: site)).test(.router) { client in

@@ -106,19 +106,8 @@ enum Alarms {
     }
 
     static func areas(_ context: IndicatorContext) -> [Alarm] {
-        let facts = context.facts
-        guard let agreement = facts.currentAgreement else { return [] }
-        let signed = agreement.signed.span.lowerBound
-        // An agreement younger than the dormancy threshold has not yet had time to reach every area.
-        guard facts.asOf - signed >= facts.policy.dormancyDays else { return [] }
-        var touched: Set<String> = []
-        for entry in facts.activities where entry.span.midpoint >= signed {
-            touched.formUnion(facts.record(entry).areas)
-        }
-        var seen: Set<String> = []
-        return agreement.areas.filter { area in
-            !touched.contains(area) && !facts.policy.catchAllAreas.contains(area) && seen.insert(area).inserted
-        }.map { area in
+        guard let (agreement, areas) = AreaCoverage.neverImplemented(context.facts) else { return [] }
+        return areas.map { area in
             Alarm(
                 kind: .areaNeverImplemented, since: agreement.signed.description, due: nil,
                 phrases: [

@@ -20,6 +20,10 @@ public struct PartnershipEvaluation: Hashable, Sendable {
     public var currentSilenceDays: Int?
     public var obligations: [ObligationOccurrence]
     public var alarms: [Alarm]
+    /// What went each way in the window R1 to R3 judge.
+    public var reciprocity: ReciprocityFlows
+    /// The partnership's areas, agreed and worked in, as its page lists them.
+    public var areas: [AreaCoverage]
 
     /// The alarms about the partnership itself, as its page lists them and the portfolio counts
     /// them: not the office's load, which is the government's and said once for all.
@@ -64,7 +68,24 @@ public struct IndicatorResult: Hashable, Sendable {
     /// The explanation in English, as the JSON output and the command line give it.
     public var explanation: String { PhraseRenderer.english.render(phrases) }
 
+    public init(
+        id: IndicatorID, value: Double?, score: Double?, threshold: Double, records: [String], phrases: [Phrase]
+    ) {
+        self.id = id
+        self.value = value
+        self.score = score
+        self.threshold = threshold
+        self.records = records
+        self.phrases = phrases
+    }
+
     public var hasData: Bool { score != nil }
+
+    /// Whether the value reached the threshold (for C5, the office's load, stayed at or under
+    /// it); nil without data.
+    public var isMet: Bool? {
+        value.map { id.lowerIsBetter ? $0 <= threshold : $0 >= threshold }
+    }
 
     static func noData(_ id: IndicatorID, threshold: Double, _ reason: Phrase) -> IndicatorResult {
         IndicatorResult(

@@ -61,7 +61,8 @@ public enum Evaluator {
         }
         let context = IndicatorContext(
             facts: facts, occurrences: ObligationSchedule.occurrences(facts), silence: Silence(facts), officeLoad: load,
-            homeName: organization.place.name, partnerName: partnership.partner.name)
+            homeName: organization.place.name, partnerName: partnership.partner.name,
+            flows: ReciprocityFlows(facts, window: facts.activityWindowPhrase))
         let results: [KeyElement: [IndicatorResult]] = [
             .commitment: CommitmentIndicators.all(context),
             .communityParticipation: CommunityIndicators.all(context),
@@ -77,6 +78,7 @@ public enum Evaluator {
         return PartnershipEvaluation(
             id: partnership.id, elements: elements, vacuums: context.silence.vacuums,
             currentSilenceDays: context.silence.currentDays, obligations: context.occurrences,
-            alarms: Alarms.all(context, elements: elements))
+            alarms: Alarms.all(context, elements: elements), reciprocity: context.flows,
+            areas: AreaCoverage.all(facts))
     }
 }

@@ -67,6 +67,14 @@ struct PartnershipFacts: Sendable {
         isClosed = partnership.isClosed(on: asOf)
     }
 
+    /// The window the activities are judged in, said as it is: "the last 5 years", or "the 5
+    /// years up to" the last activity.
+    var activityWindowPhrase: Phrase {
+        activityWindowMoved
+            ? Phrase("window.until", .count(policy.windowYears), .date(activityWindow.upperBound.description))
+            : Phrase("window.last", .count(policy.windowYears))
+    }
+
     /// The full activity behind a digest, for the few details digests do not carry.
     func record(_ facts: ActivityFacts) -> Activity {
         partnership.activities[facts.index]

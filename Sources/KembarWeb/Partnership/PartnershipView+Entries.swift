@@ -130,4 +130,72 @@ extension PartnershipView {
             editHref: SitePath.editRecord(org, partnership.id, "activities", activity.id),
             uploadHref: SitePath.newDocument(org, partnership.id, forActivity: activity.id))
     }
+
+    static func obligation(
+        _ obligation: Obligation, of partnership: Partnership, occurrences: [ObligationOccurrence], org: String,
+        words: Words
+    ) -> RecordEntry {
+        let occurrences = occurrences.filter { $0.obligation == obligation.id }
+        var facts = [
+            Fact(label: words.text("field_every"), value: words.term(obligation.every, "recurrence")),
+            Fact(label: words.text("field_from"), value: words.date(obligation.from)),
+            Fact(
+                label: words.text("field_agreement"),
+                value: partnership.agreements.first { $0.id == obligation.agreement }.map(words.agreement)
+                    ?? obligation.agreement),
+        ]
+        if let until = obligation.until {
+            facts.append(Fact(label: words.text("field_until"), value: words.date(until)))
+        }
+        if obligation.alternateHost == true {
+            facts.append(Fact(label: words.text("field_alternate_host"), value: words.text("yes")))
+        }
+        facts.append(
+            Fact(
+                label: words.text("obligation_occurrences"),
+                value: words.text(
+                    "obligation_tally",
+                    [
+                        "met": words.count(occurrences.filter { $0.status == .met }.count),
+                        "missed": words.count(occurrences.filter { $0.status == .missed }.count),
+                        "due": words.count(occurrences.filter { $0.status == .due }.count),
+                    ])))
+        return RecordEntry(
+            anchor: SitePath.anchor("obligation", obligation.id), heading: obligation.title, facts: facts, lists: [],
+            editHref: SitePath.editRecord(org, partnership.id, "obligations", obligation.id))
+    }
+
+    static func document(_ document: Document, org: String, partnership: String, words: Words) -> RecordEntry {
+        var facts = [Fact(label: words.text("field_document_kind"), value: words.term(document.kind, "document-kind"))]
+        if let date = document.date { facts.append(Fact(label: words.text("field_date"), value: words.date(date))) }
+        if let language = document.language {
+            facts.append(Fact(label: words.text("field_language"), value: words.languageName(language)))
+        }
+        if let source = document.source { facts.append(Fact(label: words.text("field_source"), value: source)) }
+        return RecordEntry(
+            anchor: SitePath.anchor("document", document.id), heading: document.title, facts: facts, lists: [],
+            editHref: nil, href: SitePath.document(org, partnership, document.id))
+    }
+
+    static func assessment(_ assessment: Assessment, index: Int, documents: [Document], words: Words) -> RecordEntry {
+        RecordEntry(
+            anchor: "assessment-\(index)",
+            heading: "\(words.term(assessment.element, "element")): \(words.term(assessment.status, "status"))",
+            facts: [
+                Fact(label: words.text("field_by"), value: assessment.by),
+                Fact(label: words.text("field_date"), value: words.date(assessment.date)),
+                Fact(label: words.text("field_note"), value: assessment.note),
+            ],
+            lists: assessment.evidence.isEmpty
+                ? []
+                : [
+                    FactList(
+                        label: words.text("field_evidence"),
+                        items: assessment.evidence.map { evidence in
+                            let title = documents.first { $0.id == evidence.document }?.title
+                            return "“\(evidence.quote)” (\(title ?? evidence.document))"
+                        })
+                ],
+            editHref: nil)
+    }
 }

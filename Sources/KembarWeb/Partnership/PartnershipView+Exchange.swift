@@ -1,73 +1,63 @@
 import KembarCore
 
 /// What went each way between the two cities, as the page draws it: the reciprocity bars
-/// (delegations, their members, costs, benefits) and who took part, by group and role.
+/// (delegations, their members, costs, benefits) of the window the indicators judge, counted by
+/// Core, and who took part, by group and role.
 extension PartnershipView {
+    static func exchange(_ flows: ReciprocityFlows, homeName: String, partnerName: String, words: Words) -> Exchange {
+        let bars = reciprocity(flows, homeName: homeName, partnerName: partnerName, words: words)
+        return Exchange(
+            wide: bars.svg(), narrow: bars.narrowSVG(),
+            rows: bars.groups.flatMap { group in
+                group.rows.map { [group.heading, $0.label, $0.homeText, $0.partnerText] }
+            },
+            window: words.text("bars_window", ["window": words.say([flows.window])]))
+    }
+
     static func reciprocity(
-        _ partnership: Partnership, homeName: String, partnerName: String, today: CalendarDay, words: Words
+        _ flows: ReciprocityFlows, homeName: String, partnerName: String, words: Words
     ) -> TwoWayBars {
-        let happened = partnership.activities.filter { $0.start.span.lowerBound <= today }
-        let kinds: Set<Activity.Kind> = [.visit, .exchange, .study, .training, .meeting, .event]
-        let received = happened.filter {
-            kinds.contains($0.kind) && $0.host == .home && $0.participants.contains { $0.side == .partner }
-        }
-        let sent = happened.filter {
-            kinds.contains($0.kind) && $0.host == .partner && $0.participants.contains { $0.side == .home }
-        }
+        let sent = flows.delegationsSent[.home] ?? 0
+        let received = flows.delegationsSent[.partner] ?? 0
         var visitRows = [
             TwoWayBars.Row(
-                label: words.text("bars_delegations"), home: Double(sent.count), partner: Double(received.count),
-                homeText: words.text("bars_sent", ["n": words.count(sent.count)]),
-                partnerText: words.text("bars_sent", ["n": words.count(received.count)]))
+                label: words.text("bars_delegations"), home: Double(sent), partner: Double(received),
+                homeText: words.text("bars_sent", ["n": words.count(sent)]),
+                partnerText: words.text("bars_sent", ["n": words.count(received)]))
         ]
-        let homeVisitors = sent.flatMap(\.participants).filter { $0.side == .home }.compactMap(\.count).reduce(0, +)
-        let partnerVisitors = received.flatMap(\.participants).filter { $0.side == .partner }.compactMap(\.count)
-            .reduce(0, +)
+        let homeVisitors = flows.membersSent[.home] ?? 0
+        let partnerVisitors = flows.membersSent[.partner] ?? 0
         // A delegation whose size nobody wrote down is not a delegation of nobody.
-        func members(_ delegations: [Activity], _ side: Side, _ total: Int) -> String {
-            let counted = delegations.contains { $0.participants.contains { $0.side == side && $0.count != nil } }
-            return delegations.isEmpty || counted ? words.count(total) : words.text("not_counted")
+        func members(_ side: Side, _ total: Int) -> String {
+            let delegations = flows.delegationsSent[side] ?? 0
+            return delegations == 0 || flows.membersCounted[side] == true
+                ? words.count(total) : words.text("not_counted")
         }
         if homeVisitors + partnerVisitors > 0 {
             visitRows.append(
                 TwoWayBars.Row(
                     label: words.text("bars_visitors"), home: Double(homeVisitors), partner: Double(partnerVisitors),
-                    homeText: members(sent, .home, homeVisitors),
-                    partnerText: members(received, .partner, partnerVisitors)))
+                    homeText: members(.home, homeVisitors), partnerText: members(.partner, partnerVisitors)))
         }
-        var costTotals: [String: [Side: Double]] = [:]
-        for cost in happened.flatMap(\.costs) {
-            costTotals[cost.kind == .money ? cost.currency : cost.kind.rawValue, default: [:]][cost.side, default: 0] +=
-                cost.amount
+        let costRows = flows.costs.map { line in
+            TwoWayBars.Row(
+                label: line.isKind ? words.term("cost.\(line.unit)", fallback: line.unit) : line.unit,
+                home: line.home, partner: line.partner,
+                homeText: words.number(line.home), partnerText: words.number(line.partner))
         }
-        let costRows = costTotals.keys.sorted().map { unit in
-            let label =
-                unit == Cost.Kind.staffDays.rawValue || unit == Cost.Kind.inKind.rawValue
-                ? words.term("cost.\(unit)", fallback: unit) : unit
-            return TwoWayBars.Row(
-                label: label, home: costTotals[unit]?[.home] ?? 0, partner: costTotals[unit]?[.partner] ?? 0,
-                homeText: words.number(costTotals[unit]?[.home] ?? 0),
-                partnerText: words.number(costTotals[unit]?[.partner] ?? 0))
+        let benefitRows = flows.benefits.map { line in
+            TwoWayBars.Row(
+                label: words.term(line.kind, "benefit"), home: Double(line.toHome), partner: Double(line.toPartner),
+                homeText: words.count(line.toHome), partnerText: words.count(line.toPartner))
         }
-        let benefits = happened.flatMap(\.benefits)
-        let benefitRows = Benefit.Kind.allCases.compactMap { kind -> TwoWayBars.Row? in
-            let home = benefits.filter { $0.kind == kind && $0.to == .home }.count
-            let partner = benefits.filter { $0.kind == kind && $0.to == .partner }.count
-            guard home + partner > 0 else { return nil }
-            return TwoWayBars.Row(
-                label: words.term(kind, "benefit"), home: Double(home), partner: Double(partner),
-                homeText: words.count(home),
-                partnerText: words.count(partner))
-        }
-        let homeTotal = benefits.filter { $0.to == .home }.count
         return TwoWayBars(
             id: "reciprocity", title: words.text("bars_title"),
             description: words.text(
                 "bars_description",
                 [
-                    "home": homeName, "partner": partnerName, "sent": words.count(sent.count),
-                    "received": words.count(received.count),
-                    "toHome": words.count(homeTotal), "toPartner": words.count(benefits.count - homeTotal),
+                    "window": words.say([flows.window]), "home": homeName, "partner": partnerName,
+                    "sent": words.count(sent), "received": words.count(received),
+                    "toHome": words.count(flows.benefitsToHome), "toPartner": words.count(flows.benefitsToPartner),
                 ]),
             homeName: homeName, partnerName: partnerName,
             groups: [

@@ -54,8 +54,18 @@ struct PartnershipView {
         let area: String
         let activities: String
         let last: String
-        let untouched: Bool
+        /// Why the area-never-implemented alarm names it, when it does.
+        let untouched: String?
         let agreed: Bool
+    }
+
+    /// The reciprocity section: the bars for a wide screen and for a phone, the same figures as a
+    /// table, and the window they were counted in.
+    struct Exchange {
+        let wide: String
+        let narrow: String
+        let rows: [[String]]
+        let window: String
     }
 
     struct ParticipantLine {
@@ -104,10 +114,8 @@ struct PartnershipView {
     let policyName: String
     let areas: [AreaLine]
     let hasAreas: Bool
-    let reciprocity: String
-    /// The same bars laid out for a phone's width.
-    let reciprocityNarrow: String
-    let reciprocityRows: [[String]]
+    /// What went each way, or nil without an evaluation to count it.
+    let exchange: Exchange?
     let homeName: String
     let partnerName: String
     let participantHeaders: [String]
@@ -122,7 +130,6 @@ struct PartnershipView {
     let hasAlarms: Bool
     let hasParticipants: Bool
 
-    // swiftlint:disable:next function_body_length
     init(
         organization: Organization, partnership: Partnership, partnerID: String, evaluation: PartnershipEvaluation?,
         today: CalendarDay, policyName: String, words: Words, saved: String?, access: PartnershipAccess
@@ -183,50 +190,13 @@ struct PartnershipView {
             .years()
         asOf = words.day(today)
         self.policyName = policyName
-        let recordAnchors = Self.anchors(partnership, words: words)
-        elements = KeyElement.allCases.compactMap { element in
-            guard let verdict = evaluation?.elements[element] else { return nil }
-            return ElementCard(
-                anchor: "element-\(element.rawValue)", name: words.term(element, "element"),
-                status: words.term(verdict.status, "status"), statusClass: "status-\(verdict.status.rawValue)",
-                score: verdict.score.map { words.number(($0 * 100).rounded() / 100) } ?? "—",
-                coverage: words.percent(verdict.coverage), cap: verdict.cap.map { words.say([$0.phrase]) },
-                assessment: verdict.assessment.map {
-                    words.text(
-                        "assessment_line",
-                        [
-                            "status": words.term($0.status, "status"), "by": $0.by, "date": words.date($0.date),
-                            "note": $0.note,
-                        ])
-                },
-                indicators: verdict.indicators.map { indicator in
-                    let met: Bool? = indicator.value.map {
-                        indicator.id.lowerIsBetter ? $0 <= indicator.threshold : $0 >= indicator.threshold
-                    }
-                    return IndicatorLine(
-                        id: indicator.id.rawValue,
-                        name: words.term("indicator.\(indicator.id.rawValue)", fallback: indicator.id.name),
-                        value: indicator.value.map { words.number(($0 * 100).rounded() / 100) } ?? "—",
-                        score: indicator.score.map { words.number(($0 * 100).rounded() / 100) } ?? "—",
-                        threshold: words.number(indicator.threshold), explanation: words.say(indicator.phrases),
-                        mark: met.map { $0 ? "✓" : "✗" } ?? "·",
-                        markLabel: words.text(met.map { $0 ? "mark_reached" : "mark_short" } ?? "mark_no_data"),
-                        records: indicator.records.enumerated().map { index, record in
-                            let known = recordAnchors[record]
-                            return RecordLink(
-                                href: "#" + (known?.anchor ?? SitePath.anchor("record", record)),
-                                label: known?.name ?? record, lead: index == 0 ? " " : "; ")
-                        },
-                        hasRecords: !indicator.records.isEmpty)
-                })
-        }
-        (areas, hasAreas) = Self.areas(partnership, today: today, words: words)
-        let bars = Self.reciprocity(
-            partnership, homeName: homeName, partnerName: partnerName, today: today, words: words)
-        reciprocity = bars.svg()
-        reciprocityNarrow = bars.narrowSVG()
-        reciprocityRows = bars.groups.flatMap { group in
-            group.rows.map { [group.heading, $0.label, $0.homeText, $0.partnerText] }
+        elements =
+            evaluation.map { Self.scorecard($0, anchors: Self.anchors(partnership, words: words), words: words) }
+            ?? []
+        areas = evaluation.map { Self.areas($0.areas, words: words) } ?? []
+        hasAreas = !areas.isEmpty
+        exchange = evaluation.map {
+            Self.exchange($0.reciprocity, homeName: homeName, partnerName: partnerName, words: words)
         }
         participantHeaders = [
             words.text("participants_home_planner", ["city": homeName]),
@@ -245,36 +215,8 @@ struct PartnershipView {
         agreements = partnership.agreements.map {
             Self.agreement($0, of: partnership.agreements, org: org, partnership: id, words: words)
         }
-        obligations = partnership.obligations.map { obligation in
-            let occurrences = evaluation?.obligations.filter { $0.obligation == obligation.id } ?? []
-            var facts = [
-                Fact(label: words.text("field_every"), value: words.term(obligation.every, "recurrence")),
-                Fact(label: words.text("field_from"), value: words.date(obligation.from)),
-                Fact(
-                    label: words.text("field_agreement"),
-                    value: partnership.agreements.first { $0.id == obligation.agreement }.map(words.agreement)
-                        ?? obligation.agreement),
-            ]
-            if let until = obligation.until {
-                facts.append(Fact(label: words.text("field_until"), value: words.date(until)))
-            }
-            if obligation.alternateHost == true {
-                facts.append(Fact(label: words.text("field_alternate_host"), value: words.text("yes")))
-            }
-            facts.append(
-                Fact(
-                    label: words.text("obligation_occurrences"),
-                    value: words.text(
-                        "obligation_tally",
-                        [
-                            "met": words.count(occurrences.filter { $0.status == .met }.count),
-                            "missed": words.count(occurrences.filter { $0.status == .missed }.count),
-                            "due": words.count(occurrences.filter { $0.status == .due }.count),
-                        ])))
-            return RecordEntry(
-                anchor: SitePath.anchor("obligation", obligation.id), heading: obligation.title, facts: facts,
-                lists: [],
-                editHref: SitePath.editRecord(org, id, "obligations", obligation.id))
+        obligations = partnership.obligations.map {
+            Self.obligation($0, of: partnership, occurrences: evaluation?.obligations ?? [], org: org, words: words)
         }
         activities = partnership.activities.sorted {
             ($0.start.span.lowerBound, $0.id) < ($1.start.span.lowerBound, $1.id)
@@ -283,48 +225,17 @@ struct PartnershipView {
             Self.activity(
                 $0, org: org, partnership: partnership, homeName: homeName, partnerName: partnerName, words: words)
         }
-        documents = partnership.documents.map { document in
-            var facts = [
-                Fact(label: words.text("field_document_kind"), value: words.term(document.kind, "document-kind"))
-            ]
-            if let date = document.date { facts.append(Fact(label: words.text("field_date"), value: words.date(date))) }
-            if let language = document.language {
-                facts.append(Fact(label: words.text("field_language"), value: words.languageName(language)))
-            }
-            if let source = document.source { facts.append(Fact(label: words.text("field_source"), value: source)) }
-            return RecordEntry(
-                anchor: SitePath.anchor("document", document.id), heading: document.title, facts: facts, lists: [],
-                editHref: nil, href: SitePath.document(org, id, document.id))
-        }
-        assessments = partnership.assessments.enumerated().map { index, assessment in
-            RecordEntry(
-                anchor: "assessment-\(index)",
-                heading: "\(words.term(assessment.element, "element")): \(words.term(assessment.status, "status"))",
-                facts: [
-                    Fact(label: words.text("field_by"), value: assessment.by),
-                    Fact(label: words.text("field_date"), value: words.date(assessment.date)),
-                    Fact(label: words.text("field_note"), value: assessment.note),
-                ],
-                lists: assessment.evidence.isEmpty
-                    ? []
-                    : [
-                        FactList(
-                            label: words.text("field_evidence"),
-                            items: assessment.evidence.map { evidence in
-                                let title = partnership.documents.first { $0.id == evidence.document }?.title
-                                return "“\(evidence.quote)” (\(title ?? evidence.document))"
-                            })
-                    ],
-                editHref: nil)
+        documents = partnership.documents.map { Self.document($0, org: org, partnership: id, words: words) }
+        assessments = partnership.assessments.enumerated().map {
+            Self.assessment($1, index: $0, documents: partnership.documents, words: words)
         }
         self.saved = saved
         restrict(to: access, organizationID: org, partnershipID: id, words: words)
     }
 
-    /// The page anchor of every record an indicator may name.
     /// The anchor of each record on the page and its name, by id (an activity's id wins over a
     /// document's of the same id, as the evaluation names activities most).
-    private static func anchors(_ partnership: Partnership, words: Words) -> [String: (anchor: String, name: String)] {
+    static func anchors(_ partnership: Partnership, words: Words) -> [String: (anchor: String, name: String)] {
         var anchors: [String: (anchor: String, name: String)] = [:]
         for document in partnership.documents {
             anchors[document.id] = (SitePath.anchor("document", document.id), document.title)
@@ -339,25 +250,5 @@ struct PartnershipView {
             anchors[activity.id] = (SitePath.anchor("activity", activity.id), activity.title)
         }
         return anchors
-    }
-
-    private static func areas(_ partnership: Partnership, today: CalendarDay, words: Words) -> ([AreaLine], Bool) {
-        var agreed: [String] = []
-        for area in partnership.agreements.flatMap(\.areas) where !agreed.contains(area) { agreed.append(area) }
-        var used: [String] = []
-        for area in partnership.activities.flatMap(\.areas) where !agreed.contains(area) && !used.contains(area) {
-            used.append(area)
-        }
-        let lines = (agreed.map { ($0, true) } + used.map { ($0, false) }).map { area, isAgreed in
-            let serving = partnership.activities.filter { $0.areas.contains(area) && $0.start.span.lowerBound <= today }
-            let last = serving.max { $0.start.span.upperBound < $1.start.span.upperBound }
-            return AreaLine(
-                area: words.term("area.\(area)", fallback: area), activities: words.count(serving.count),
-                last: last.map { words.date($0.start) } ?? "—",
-                // "Other areas both agree on" needs no activity of its own (as in the alarm).
-                untouched: serving.isEmpty && isAgreed && !EvaluationPolicy.standard.catchAllAreas.contains(area),
-                agreed: isAgreed)
-        }
-        return (lines, !lines.isEmpty)
     }
 }

@@ -8,17 +8,14 @@ struct IndicatorContext: Sendable {
     let officeLoad: (partnerships: Int, officers: Int)?
     let homeName: String
     let partnerName: String
+    /// What went each way in the activity window, which R1 to R3 weigh.
+    let flows: ReciprocityFlows
 
     var policy: EvaluationPolicy { facts.policy }
     /// "the last 3 years": the rolling window before the evaluation date.
     var recentWindow: PhraseArgument { .phrase(Phrase("window.last", .count(policy.windowYears))) }
     /// The window the activities were judged in, said as it is.
-    var activityWindow: PhraseArgument {
-        facts.activityWindowMoved
-            ? .phrase(
-                Phrase("window.until", .count(policy.windowYears), .date(facts.activityWindow.upperBound.description)))
-            : recentWindow
-    }
+    var activityWindow: PhraseArgument { .phrase(facts.activityWindowPhrase) }
     var noWindowActivity: Phrase { Phrase("no-window-activity", activityWindow) }
 
     func name(of side: Side) -> String {

@@ -5,94 +5,62 @@ enum ReciprocityIndicators {
         [visits(context), costs(context), benefits(context), initiative(context)]
     }
 
-    static let delegationKinds: Set<Activity.Kind> = [.visit, .exchange, .study, .training, .meeting, .event]
-
     /// R1: delegations received and sent, and their members where counted.
     static func visits(_ context: IndicatorContext) -> IndicatorResult {
-        var inbound: [ActivityFacts] = []
-        var outbound: [ActivityFacts] = []
-        for entry in context.facts.windowActivities where delegationKinds.contains(entry.kind) {
-            if entry.host == .home, entry.withPartnerPeople {
-                inbound.append(entry)
-            } else if entry.host == .partner, entry.withHomePeople {
-                outbound.append(entry)
-            }
-        }
-        guard !inbound.isEmpty || !outbound.isEmpty else {
-            return context.noData(.r1, Phrase("r1.none", context.activityWindow))
-        }
-        let received = inbound.reduce(0) { $0 + $1.partnerHeadcount }
-        let sent = outbound.reduce(0) { $0 + $1.homeHeadcount }
-        var balances = [balance(Double(inbound.count), Double(outbound.count))!]
-        if let people = balance(Double(received), Double(sent)) { balances.append(people) }
+        let flows = context.flows
+        let received = flows.delegationsSent[.partner] ?? 0
+        let sent = flows.delegationsSent[.home] ?? 0
+        guard received + sent > 0 else { return context.noData(.r1, Phrase("r1.none", context.activityWindow)) }
+        let visitors = flows.membersSent[.partner] ?? 0
+        let travellers = flows.membersSent[.home] ?? 0
+        var balances = [balance(Double(received), Double(sent))!]
+        if let people = balance(Double(visitors), Double(travellers)) { balances.append(people) }
         var phrases = [
             Phrase(
-                "r1.delegations", .text(context.homeName), .count(inbound.count), .count(outbound.count),
-                context.activityWindow)
+                "r1.delegations", .text(context.homeName), .count(received), .count(sent), context.activityWindow)
         ]
-        if received + sent > 0 { phrases.append(Phrase("r1.visitors", .count(received), .count(sent))) }
+        if visitors + travellers > 0 { phrases.append(Phrase("r1.visitors", .count(visitors), .count(travellers))) }
         return context.balanceResult(
-            .r1, balance: balances.reduce(0, +) / Double(balances.count),
-            records: (inbound + outbound).map { $0.id }.sorted(), phrases)
+            .r1, balance: balances.reduce(0, +) / Double(balances.count), records: flows.delegationRecords, phrases)
     }
 
     /// R2: each side's share of what the window's activities cost, per kind and currency.
     static func costs(_ context: IndicatorContext) -> IndicatorResult {
-        let facts = context.facts
-        var totals: [String: [Side: Double]] = [:]
-        var records: [String] = []
-        for entry in facts.windowActivities where entry.hasCosts {
-            records.append(entry.id)
-            for cost in facts.record(entry).costs {
-                totals[cost.kind == .money ? cost.currency : cost.kind.rawValue, default: [:]][cost.side, default: 0] +=
-                    cost.amount
-            }
-        }
-        let units = totals.keys.sorted()
-        let balances = units.compactMap { balance(totals[$0]?[.home] ?? 0, totals[$0]?[.partner] ?? 0) }
+        let flows = context.flows
+        let balances = flows.costs.compactMap { balance($0.home, $0.partner) }
         guard !balances.isEmpty else { return context.noData(.r2, Phrase("r2.none", context.activityWindow)) }
-        let parts = units.map { unit -> PhraseArgument in
+        let parts = flows.costs.map { line -> PhraseArgument in
             .phrase(
                 Phrase(
-                    "r2.unit", CommitmentIndicators.unitArgument(unit), .text(context.homeName),
-                    .number(totals[unit]?[.home] ?? 0), .text(context.partnerName),
-                    .number(totals[unit]?[.partner] ?? 0)))
+                    "r2.unit", CommitmentIndicators.unitArgument(line.unit), .text(context.homeName),
+                    .number(line.home), .text(context.partnerName), .number(line.partner)))
         }
         return context.balanceResult(
-            .r2, balance: balances.reduce(0, +) / Double(balances.count), records: records,
+            .r2, balance: balances.reduce(0, +) / Double(balances.count), records: flows.costRecords,
             [Phrase("r2.costs", context.activityWindow, .list(parts))])
     }
 
     /// R3: benefit flows to each side, by kind (Bontenbal 2013: benefits differ in kind).
     static func benefits(_ context: IndicatorContext) -> IndicatorResult {
-        let facts = context.facts
-        let kinds = Benefit.Kind.allCases
-        var counts = [
-            Side.home: [Int](repeating: 0, count: kinds.count), .partner: [Int](repeating: 0, count: kinds.count),
-        ]
-        var records: [String] = []
-        for entry in facts.windowActivities where entry.hasBenefits {
-            records.append(entry.id)
-            for benefit in facts.record(entry).benefits {
-                counts[benefit.to]![kinds.firstIndex(of: benefit.kind)!] += 1
-            }
-        }
-        let toHome = counts[.home]!.reduce(0, +)
-        let toPartner = counts[.partner]!.reduce(0, +)
+        let flows = context.flows
+        let toHome = flows.benefitsToHome
+        let toPartner = flows.benefitsToPartner
         guard let value = balance(Double(toHome), Double(toPartner)) else {
             return context.noData(.r3, Phrase("r3.none", context.activityWindow))
         }
         let byKind = { (side: Side) -> PhraseArgument in
             parenthesized(
-                kinds.indices.filter { counts[side]![$0] > 0 }.map { index in
-                    .phrase(
-                        Phrase(
-                            "amount", .count(counts[side]![index]),
-                            .term("benefit.\(kinds[index].rawValue)", fallback: kinds[index].rawValue)))
+                flows.benefits.compactMap { line in
+                    let count = side == .home ? line.toHome : line.toPartner
+                    return count > 0
+                        ? .phrase(
+                            Phrase(
+                                "amount", .count(count),
+                                .term("benefit.\(line.kind.rawValue)", fallback: line.kind.rawValue))) : nil
                 })
         }
         return context.balanceResult(
-            .r3, balance: value, records: records,
+            .r3, balance: value, records: flows.benefitRecords,
             [
                 Phrase(
                     "r3.benefits", context.activityWindow, .count(toHome), .text(context.homeName), byKind(.home),

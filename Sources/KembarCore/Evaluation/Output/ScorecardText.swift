@@ -26,12 +26,7 @@ public enum ScorecardText {
                 if let cap = verdict.cap { heading += "  (held down by \(cap.indicator.rawValue))" }
                 lines.append(heading)
                 for indicator in verdict.indicators {
-                    let mark =
-                        indicator.score == nil
-                        ? "·"
-                        : indicator.id.lowerIsBetter
-                            ? (indicator.value! <= indicator.threshold ? "✓" : "✗")
-                            : (indicator.value! >= indicator.threshold ? "✓" : "✗")
+                    let mark = indicator.score == nil ? "·" : indicator.isMet.map { $0 ? "✓" : "✗" } ?? "·"
                     let score = indicator.score.map { format($0) } ?? "  – "
                     lines.append(
                         "    \(mark) \(indicator.id.rawValue) \(pad(indicator.id.name, 23)) \(score)  \(indicator.explanation)"
