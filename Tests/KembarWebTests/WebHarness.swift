@@ -160,8 +160,11 @@ struct WebHarness {
     }
 
     /// The bytes of an answer (a download), with its headers.
-    func download(_ uri: String) async throws -> (status: HTTPResponse.Status, headers: HTTPFields, bytes: [UInt8]) {
-        let headers: HTTPFields = session.map { [.cookie: $0.cookie] } ?? [:]
+    func download(_ uri: String, headers more: HTTPFields = [:]) async throws -> (
+        status: HTTPResponse.Status, headers: HTTPFields, bytes: [UInt8]
+    ) {
+        var headers: HTTPFields = session.map { [.cookie: $0.cookie] } ?? [:]
+        headers.append(contentsOf: more)
         return try await client.execute(uri: uri, method: .get, headers: headers) { response in
             (response.status, response.headers, Array(buffer: response.body))
         }

@@ -16,6 +16,7 @@ public func buildRouter(site: Site) -> Router<KembarRequestContext> {
     router.add(middleware: RefusalPages(site: site))
     // Inside the refusal pages: the file middleware answers the router's "not found" with a file.
     if let publicDirectory = Bundle.module.resourceURL?.appendingPathComponent("public").path {
+        router.add(middleware: CompressedStaticFiles(directory: publicDirectory))
         router.add(
             middleware: FileMiddleware(
                 publicDirectory, urlBasePath: SitePath.staticFiles, cacheControl: .init([(.text, [.maxAge(3600)])]),

@@ -2,7 +2,8 @@ import Hummingbird
 
 /// Rendered pages kept until what they show changes: a page of a government is dropped when
 /// that government's data changes (or the deployment's, or the day), and stays while other
-/// governments write. Kept within a budget of bytes, least recently used first out.
+/// governments write. Kept within a budget of bytes, least recently used first out, each with
+/// its gzipped bytes made once.
 actor PageCache {
     private struct Kept {
         let page: HTMLPage
@@ -32,12 +33,20 @@ actor PageCache {
         {
             return kept.page
         }
-        let (page, current) = try await render()
-        if current {
-            pages.insert(
-                Kept(page: page, revision: revision, day: day, organizations: organizations), for: key,
-                cost: page.body.readableBytes + key.utf8.count + 256)
-        }
+        let (page, current) = try await Self.rendered(render)
+        guard current else { return page }
+        pages.insert(
+            Kept(page: page, revision: revision, day: day, organizations: organizations), for: key,
+            cost: page.body.readableBytes + (page.gzipped?.readableBytes ?? 0) + key.utf8.count + 256)
         return page
+    }
+
+    /// Renders, and compresses a page that will be kept, away from the actor: other requests
+    /// read the cache meanwhile.
+    private nonisolated static func rendered(
+        _ render: @Sendable () async throws -> (page: HTMLPage, current: Bool)
+    ) async rethrows -> (page: HTMLPage, current: Bool) {
+        let (page, current) = try await render()
+        return (current ? page.compressed() : page, current)
     }
 }
