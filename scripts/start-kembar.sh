@@ -56,3 +56,28 @@ api_token_kembar() {
     --data-urlencode "purpose=api" "$site/account/tokens" | sed -n 's/.*<code class="secret">\(kembar_[A-Za-z0-9_-]*\)<.*/\1/p' | head -n 1)
   [ -n "$KEMBAR_API_TOKEN" ] || { echo "no API token was made" >&2; return 1; }
 }
+
+#   partner_session_kembar SITE DATA_DIR ORGANIZATION PARTNERSHIP
+#
+# invites a liaison of the partner city of PARTNERSHIP through the accounts form of the session
+# sign_in_kembar opened, signs in as them with the one-time password shown and chooses their
+# password; sets KEMBAR_PARTNER_COOKIE to their session's Cookie header.
+partner_session_kembar() {
+  local site=$1 jar=$2/cookies partner_jar=$2/partner-cookies email password new csrf
+  email="liaison$RANDOM$RANDOM@partner.example"
+  csrf=$(curl -s -c "$jar" -b "$jar" "$site/admin/accounts/new" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -n 1)
+  password=$(curl -s -c "$jar" -b "$jar" --data-urlencode "_csrf=$csrf" --data-urlencode "email=$email" \
+    --data-urlencode "name=Partner liaison" --data-urlencode "role=partner" --data-urlencode "organization=$3" \
+    --data-urlencode "partnership=$4" "$site/admin/accounts/new?lang=en" |
+    sed -n 's/.*one-time password of [^ ]* is \([A-Za-z0-9-]*\) .*/\1/p' | head -n 1)
+  [ -n "$password" ] || { echo "no partner account was made" >&2; return 1; }
+  partner_token() { curl -s -c "$partner_jar" -b "$partner_jar" "$site$1" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -n 1; }
+  curl -s -c "$partner_jar" -b "$partner_jar" -o /dev/null --data-urlencode "_csrf=$(partner_token /sign-in)" \
+    --data-urlencode "email=$email" --data-urlencode "password=$password" "$site/sign-in"
+  new="partner password $RANDOM$RANDOM$RANDOM"
+  curl -s -c "$partner_jar" -b "$partner_jar" -o /dev/null --data-urlencode "_csrf=$(partner_token /account/password)" \
+    --data-urlencode "current=$password" --data-urlencode "new=$new" --data-urlencode "repeat=$new" \
+    "$site/account/password"
+  KEMBAR_PARTNER_COOKIE="kembar_session=$(awk '$6 == "kembar_session" { print $7 }' "$partner_jar")"
+  [ "$KEMBAR_PARTNER_COOKIE" != "kembar_session=" ] || { echo "the partner's sign-in failed" >&2; return 1; }
+}
