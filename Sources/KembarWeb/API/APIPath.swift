@@ -1,5 +1,3 @@
-import Foundation
-
 /// Every path of the JSON API, as the OpenAPI document names them (`{name}` is a parameter, in
 /// the router as in the document).
 enum APIPath {
@@ -24,9 +22,8 @@ enum APIPath {
         path == "/api" || path.hasPrefix("/api/")
     }
 
+    /// The site's one percent-encoder of path segments.
     private static func escape(_ segment: String) -> String {
-        segment.addingPercentEncoding(
-            withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/")))
-            ?? segment
+        segment.addingPercentEncodingForPath()
     }
 }

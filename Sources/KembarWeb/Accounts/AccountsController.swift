@@ -10,18 +10,18 @@ import KembarStore
 struct AccountsController {
     let site: Site
 
-    func addRoutes(to router: Router<KembarRequestContext>) {
-        router.get(RouterPath(SitePath.accounts)) { request, context in try await list(request, context) }
-        router.get(RouterPath(SitePath.newAccount)) { request, context in
+    func addRoutes(to table: inout RouteTable) {
+        table.on(.accounts) { request, context in try await list(request, context) }
+        table.on(.newAccount) { request, context in
             try await edit(request, context, id: nil, post: false)
         }
-        router.post(RouterPath(SitePath.newAccount)) { request, context in
+        table.on(.newAccount, .post) { request, context in
             try await edit(request, context, id: nil, post: true)
         }
-        router.get("/admin/accounts/:account") { request, context in
+        table.on(.account) { request, context in
             try await edit(request, context, id: try context.parameters.require("account", as: Int.self), post: false)
         }
-        router.post("/admin/accounts/:account") { request, context in
+        table.on(.account, .post) { request, context in
             try await edit(request, context, id: try context.parameters.require("account", as: Int.self), post: true)
         }
     }
@@ -42,14 +42,13 @@ struct AccountsController {
     }
 
     private func administrator(_ context: KembarRequestContext) throws -> Account {
-        let account = try context.visitor.signedIn()
-        guard account.role == .admin, !account.disabled else { throw AccessDenied.forbidden }
+        let account = try context.account
         return account
     }
 
     private func list(_ request: Request, _ context: KembarRequestContext) async throws -> HTMLPage {
         let admin = try administrator(context)
-        let words = site.renderer.words(LanguageChoice.language(of: request).language)
+        let words = context.words
         let names = Dictionary(uniqueKeysWithValues: try await site.store.organizations().map { ($0.id, $0.name) })
         var partners: [String: String] = [:]
         let accounts = try await site.accounts.accounts(organizationID: admin.organizationID)
@@ -78,7 +77,7 @@ struct AccountsController {
         -> Response
     {
         let admin = try administrator(context)
-        let words = site.renderer.words(LanguageChoice.language(of: request).language)
+        let words = context.words
         var existing: Account?
         if let id {
             guard let found = try await site.accounts.account(id: id),

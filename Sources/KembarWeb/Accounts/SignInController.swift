@@ -7,21 +7,21 @@ import KembarStore
 struct SignInController {
     let site: Site
 
-    func addRoutes(to router: Router<KembarRequestContext>) {
-        router.get(RouterPath(SitePath.signIn)) { request, context in try await signIn(request, context, post: false) }
-        router.post(RouterPath(SitePath.signIn)) { request, context in try await signIn(request, context, post: true) }
-        router.get(RouterPath(SitePath.signOut)) { request, context in try signOutPage(request, context) }
-        router.post(RouterPath(SitePath.signOut)) { request, context in try await signOut(request, context) }
-        router.get(RouterPath(SitePath.password)) { request, context in
+    func addRoutes(to table: inout RouteTable) {
+        table.on(.signIn) { request, context in try await signIn(request, context, post: false) }
+        table.on(.signIn, .post) { request, context in try await signIn(request, context, post: true) }
+        table.on(.signOut) { request, context in try signOutPage(request, context) }
+        table.on(.signOut, .post) { request, context in try await signOut(request, context) }
+        table.on(.password) { request, context in
             try await password(request, context, post: false)
         }
-        router.post(RouterPath(SitePath.password)) { request, context in
+        table.on(.password, .post) { request, context in
             try await password(request, context, post: true)
         }
     }
 
     private func signIn(_ request: Request, _ context: KembarRequestContext, post: Bool) async throws -> Response {
-        let words = words(request)
+        let words = context.words
         let state = post ? try await FormState.read(request) : FormState()
         let next = Self.localPath(post ? state["next"] : request.uri.queryParameters["next"].map(String.init))
         if context.visitor.account != nil, !post { return redirect(next ?? SitePath.home) }
@@ -75,7 +75,7 @@ struct SignInController {
     }
 
     private func signOutPage(_ request: Request, _ context: KembarRequestContext) throws -> Response {
-        let words = words(request)
+        let words = context.words
         guard context.visitor.account != nil else { return redirect(SitePath.home) }
         let page = FormPage(
             action: SitePath.signOut, heading: words.text("sign_out_title"), intro: words.text("sign_out_intro"),
@@ -93,8 +93,8 @@ struct SignInController {
     }
 
     private func password(_ request: Request, _ context: KembarRequestContext, post: Bool) async throws -> Response {
-        let words = words(request)
-        let account = try context.visitor.signedIn()
+        let words = context.words
+        let account = try context.account
         let state = post ? try await FormState.read(request) : FormState()
         func form(_ errors: [String: String], status: HTTPResponse.Status) throws -> Response {
             let build = FieldBuilder(state: state, errors: errors, words: words)
@@ -137,10 +137,6 @@ struct SignInController {
             id: account.id, to: state["new"], oneTime: false, keepingSession: context.visitor.session?.tokenHash,
             actor: context.visitor.actor)
         return redirect(SitePath.home)
-    }
-
-    private func words(_ request: Request) -> Words {
-        site.renderer.words(LanguageChoice.language(of: request).language)
     }
 
     private func redirect(_ location: String) -> Response {

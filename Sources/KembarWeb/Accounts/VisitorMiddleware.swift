@@ -53,7 +53,7 @@ struct VisitorMiddleware: RouterMiddleware {
                 sent = FormState(urlEncoded: String(buffer: body))[Self.formTokenField]
             }
             guard newFormToken == nil, SecretToken.matches(sent, context.visitor.formToken) else {
-                let words = site.renderer.words(LanguageChoice.language(of: request).language)
+                let words = context.words
                 return try site.message(
                     request, context, words: words, title: words.text("form_expired_title"),
                     message: words.text("form_expired_message"), status: .forbidden
@@ -85,7 +85,7 @@ struct VisitorMiddleware: RouterMiddleware {
     /// Reads an upload's body: up to the largest file taken plus room for the form's fields. Too
     /// large a body is refused with 413, one that is not well-formed multipart with 400.
     private func upload(_ request: inout Request, boundary: String, _ context: Context) async throws -> Upload {
-        let words = site.renderer.words(LanguageChoice.language(of: request).language)
+        let words = context.words
         let limit = site.intake.limits.maximumBytes + Self.uploadFieldsAllowance
         let body: ByteBuffer
         do {

@@ -6,11 +6,11 @@ import KembarStore
 struct HealthController {
     let site: Site
 
-    func addRoutes(to router: Router<KembarRequestContext>) {
-        for path in [SitePath.health, SitePath.liveness] {
-            router.get(RouterPath(path)) { _, _ in Self.plain(.ok, "ok") }
+    func addRoutes(to table: inout RouteTable) {
+        for route in [Route.health, .liveness] {
+            table.on(route) { _, _ in Self.plain(.ok, "ok") }
         }
-        router.get(RouterPath(SitePath.readiness)) { _, _ in await readiness() }
+        table.on(.readiness) { _, _ in await readiness() }
     }
 
     private func readiness() async -> Response {

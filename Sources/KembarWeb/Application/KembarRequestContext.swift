@@ -1,16 +1,57 @@
 import Hummingbird
+import KembarCore
 
-/// The request context of every route: who is asking, and from where.
+/// The request context of every route: who is asking and from where, the words of their
+/// language, and — once the route is known — its organization and partnership and the account its
+/// access check admitted, read once for the handler.
 public struct KembarRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// The address of the connection (the proxy's, when Kembar runs behind one).
     let connectionAddress: String?
     var visitor = Visitor()
+    /// The interface in the visitor's language (set by ``LanguageMiddleware``).
+    var words = Words(language: .default, catalog: Catalog(strings: [:]))
     /// A `multipart/form-data` body (an upload), read once when its form token is checked.
     var multipart: MultipartForm?
+    private(set) var route: Route?
+    private var admitted: Account?
+    private var organization: String?
+    private var partnershipOfRoute: String?
 
     public init(source: Source) {
         coreContext = .init(source: source)
         connectionAddress = source.channel.remoteAddress?.ipAddress
+    }
+
+    /// Reads the route's organization and partnership, and admits the visitor or refuses them.
+    mutating func enter(_ route: Route) throws(AccessDenied) {
+        self.route = route
+        organization = parameters.get("organization")
+        partnershipOfRoute = parameters.get("partnership")
+        admitted = try route.access.admit(visitor, organizationID: organization, partnershipID: partnershipOfRoute)
+    }
+
+    /// The account the route admitted; for a route open to anyone, the visitor's when signed in.
+    var account: Account {
+        get throws(AccessDenied) {
+            guard let admitted else { throw .signInRequired }
+            return admitted
+        }
+    }
+
+    /// The government the address names.
+    var organizationID: String {
+        get throws(AccessDenied) {
+            guard let organization else { throw .notFound }
+            return organization
+        }
+    }
+
+    /// The partnership the address names.
+    var partnershipID: String {
+        get throws(AccessDenied) {
+            guard let partnershipOfRoute else { throw .notFound }
+            return partnershipOfRoute
+        }
     }
 }

@@ -28,7 +28,7 @@ struct OutagePages: RouterMiddleware {
                     detail: "Kembar cannot reach its database for the moment. Try again in a few seconds."
                 ).response(from: request, context: context)
             } else {
-                let words = site.renderer.words(LanguageChoice.language(of: request).language)
+                let words = context.words
                 response = try site.message(
                     request, context, words: words, title: words.text("outage_title"),
                     message: words.text("outage_message"), status: .serviceUnavailable

@@ -12,7 +12,7 @@ struct RefusalPages: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response
     {
-        let words = { site.renderer.words(LanguageChoice.language(of: request).language) }
+        let words = { context.words }
         if APIPath.isAPI(request.uri.path) {
             do {
                 return try await next(request, context)

@@ -1,56 +1,52 @@
-/// Every path the site serves, so that routes and links cannot drift apart.
+/// The links of the site, each made from its route in ``Route``'s table, so that a link cannot
+/// point where no route answers.
 enum SitePath {
-    static let portfolio = "/"
-    static let map = "/map"
-    static let health = "/health"
+    static let portfolio = Route.portfolio.path()
+    static let map = Route.map.path()
+    static let health = Route.health.path()
     /// Answers while the process lives.
-    static let liveness = "/healthz"
+    static let liveness = Route.liveness.path()
     /// Answers 200 only while the database answers and its schema is current.
-    static let readiness = "/readyz"
+    static let readiness = Route.readiness.path()
+    /// Kembar's own style sheets and script, served from its resources.
     static let staticFiles = "/static"
-    static let newPartnership = "/partnerships/new"
-    static let home = "/"
-    static let signIn = "/sign-in"
-    static let signOut = "/sign-out"
-    static let password = "/account/password"
-    static let accounts = "/admin/accounts"
-    static let newAccount = "/admin/accounts/new"
-    static let publicHome = "/public"
-    static let search = "/search"
-    static let evidence = "/evidence"
-    static let codeBook = "/codebook"
-    static let codeBookQDC = "/codebook.qdc"
-    static let codeBookCSV = "/codebook.csv"
-    static let projectExport = "/evidence/project.qdpx"
-    static let reports = "/reports"
+    static let newPartnership = Route.newPartnership.path()
+    static let home = Route.portfolio.path()
+    static let signIn = Route.signIn.path()
+    static let signOut = Route.signOut.path()
+    static let password = Route.password.path()
+    static let accounts = Route.accounts.path()
+    static let newAccount = Route.newAccount.path()
+    static let publicHome = Route.publicHome.path()
+    static let search = Route.search.path()
+    static let evidence = Route.evidence.path()
+    static let codeBook = Route.codeBook.path()
+    static let codeBookQDC = Route.codeBookQDC.path()
+    static let codeBookCSV = Route.codeBookCSV.path()
+    static let projectExport = Route.projectExport.path()
+    static let reports = Route.reports.path()
     /// One's own personal tokens, for the API and for calendar feeds.
-    static let tokens = "/account/tokens"
+    static let tokens = Route.tokens.path()
+    /// Where the reports page's form goes; it answers with the chosen report's address.
+    static let annualReportChoice = Route.annualReportChoice.path()
 
-    static func revokeToken(_ id: Int) -> String {
-        "\(tokens)/\(id)/revoke"
-    }
+    static func revokeToken(_ id: Int) -> String { Route.revokeToken.path(String(id)) }
 
     /// A calendar feed opened by a calendar token: a government's, or one partnership's.
     static func calendarFeed(_ token: String, _ organization: String, _ partnership: String? = nil) -> String {
-        "/feeds/\(escape(token))/\(escape(organization))" + (partnership.map { "/\(escape($0))" } ?? "")
-            + "/calendar.ics"
+        guard let partnership else { return Route.calendarFeed.path(token, organization) }
+        return Route.partnershipCalendarFeed.path(token, organization, partnership)
     }
 
     /// The public's calendar of a government's published activities to come.
-    static func publicCalendar(_ organization: String) -> String {
-        publicOrganization(organization) + "/calendar.ics"
-    }
+    static func publicCalendar(_ organization: String) -> String { Route.publicCalendar.path(organization) }
 
     /// The partners of a government as GeoJSON, for maps.
-    static func publicPartners(_ organization: String) -> String {
-        publicOrganization(organization) + "/partners.geojson"
-    }
-    /// Where the reports page's form goes; it answers with the chosen report's address.
-    static let annualReportChoice = "/reports/annual"
+    static func publicPartners(_ organization: String) -> String { Route.publicPartners.path(organization) }
 
     /// The yearly report to the Ministry: `html` (to read and print) or `csv`.
     static func annualReport(_ organization: String, year: Int, format: String) -> String {
-        "\(reports)/\(escape(organization))/annual/\(year).\(format)"
+        (format == "csv" ? Route.annualReportCSV : Route.annualReportHTML).path(organization, String(year))
     }
 
     /// The sign-in page, returning to `next` (a path of this site) afterwards.
@@ -58,141 +54,116 @@ enum SitePath {
         signIn + "?next=" + next.addingPercentEncodingForPath()
     }
 
-    static func account(_ id: Int) -> String {
-        "\(accounts)/\(id)"
-    }
+    static func account(_ id: Int) -> String { Route.account.path(String(id)) }
 
     /// The audit log of one partnership.
-    static func history(_ organization: String, _ id: String) -> String {
-        "/history/\(escape(organization))/\(escape(id))"
-    }
+    static func history(_ organization: String, _ id: String) -> String { Route.history.path(organization, id) }
 
-    static func proposals(_ organization: String, _ id: String) -> String {
-        "/review/\(escape(organization))/\(escape(id))/proposals"
-    }
+    static func proposals(_ organization: String, _ id: String) -> String { Route.proposals.path(organization, id) }
 
     static func proposal(_ organization: String, _ id: String, _ proposal: Int) -> String {
-        proposals(organization, id) + "/\(proposal)"
+        Route.proposal.path(organization, id, String(proposal))
     }
 
     static func submissions(_ organization: String, _ id: String) -> String {
-        "/review/\(escape(organization))/\(escape(id))/partner-activities"
+        Route.submissions.path(organization, id)
     }
 
     static func submission(_ organization: String, _ id: String, _ submission: Int) -> String {
-        submissions(organization, id) + "/\(submission)"
+        Route.submission.path(organization, id, String(submission))
     }
 
     /// The activities a partner city's liaison has entered, with what became of each.
     static func contributions(_ organization: String, _ id: String) -> String {
-        "/contribute/\(escape(organization))/\(escape(id))/activities"
+        Route.contributions.path(organization, id)
     }
 
     /// Where a partner city's liaison enters an activity for confirmation.
     static func newSubmission(_ organization: String, _ id: String) -> String {
-        "/contribute/\(escape(organization))/\(escape(id))/activities/new"
+        Route.newSubmission.path(organization, id)
     }
 
-    static func publicOrganization(_ organization: String) -> String {
-        "\(publicHome)/\(escape(organization))"
-    }
+    static func publicOrganization(_ organization: String) -> String { Route.publicOrganization.path(organization) }
 
     static func publicPartnership(_ organization: String, _ id: String) -> String {
-        publicOrganization(organization) + "/partnerships/\(escape(id))"
+        Route.publicPartnership.path(organization, id)
     }
 
-    static func propose(_ organization: String, _ id: String) -> String {
-        publicPartnership(organization, id) + "/propose"
-    }
+    static func propose(_ organization: String, _ id: String) -> String { Route.propose.path(organization, id) }
 
-    static func publicFeed(_ organization: String) -> String {
-        publicOrganization(organization) + "/feed.atom"
-    }
+    static func publicFeed(_ organization: String) -> String { Route.publicFeed.path(organization) }
 
     static func staticFile(_ name: String) -> String {
         "\(staticFiles)/\(name)"
     }
 
-    static func partnership(_ organization: String, _ id: String) -> String {
-        "/partnerships/\(escape(organization))/\(escape(id))"
-    }
+    static func partnership(_ organization: String, _ id: String) -> String { Route.partnership.path(organization, id) }
 
     /// The partnership's printable dossier.
-    static func dossier(_ organization: String, _ id: String) -> String {
-        partnership(organization, id) + "/dossier"
-    }
+    static func dossier(_ organization: String, _ id: String) -> String { Route.dossier.path(organization, id) }
 
     static func editPartnership(_ organization: String, _ id: String) -> String {
-        partnership(organization, id) + "/edit"
+        Route.editPartnership.path(organization, id)
     }
 
     static func editPartner(_ organization: String, _ partnerID: String) -> String {
-        "/partners/\(escape(organization))/\(escape(partnerID))/edit"
+        Route.editPartner.path(organization, partnerID)
     }
 
     /// The form for a new record of a kind (`activities`, `agreements`, `obligations`, `stages`).
     static func newRecord(_ organization: String, _ partnershipID: String, _ kind: String) -> String {
-        partnership(organization, partnershipID) + "/\(kind)/new"
+        Route.newRecord.path(organization, partnershipID, kind)
     }
 
     /// The form for an existing record; stages, having no id, are named by their position.
     static func editRecord(_ organization: String, _ partnershipID: String, _ kind: String, _ id: String) -> String {
-        partnership(organization, partnershipID) + "/\(kind)/\(escape(id))/edit"
+        Route.editRecord.path(organization, partnershipID, kind, id)
     }
 
-    static func newDocument(_ organization: String, _ id: String) -> String {
-        partnership(organization, id) + "/documents/new"
-    }
+    static func newDocument(_ organization: String, _ id: String) -> String { Route.newDocument.path(organization, id) }
 
     /// The upload form, with the document already belonging to one activity.
     static func newDocument(_ organization: String, _ id: String, forActivity activity: String) -> String {
-        newDocument(organization, id) + "?activity=" + escape(activity)
+        newDocument(organization, id) + "?activity=" + activity.addingPercentEncodingForPath()
     }
 
     /// A document's page: its text, its coded passages and the coding form.
     static func document(_ organization: String, _ id: String, _ document: String) -> String {
-        partnership(organization, id) + "/documents/\(escape(document))"
+        Route.document.path(organization, id, document)
     }
 
     static func documentFile(_ organization: String, _ id: String, _ document: String) -> String {
-        self.document(organization, id, document) + "/file"
+        Route.documentFile.path(organization, id, document)
     }
 
     static func describeDocument(_ organization: String, _ id: String, _ document: String) -> String {
-        self.document(organization, id, document) + "/edit"
+        Route.describeDocument.path(organization, id, document)
     }
 
     static func removeDocument(_ organization: String, _ id: String, _ document: String) -> String {
-        self.document(organization, id, document) + "/remove"
+        Route.removeDocument.path(organization, id, document)
     }
 
     static func codings(_ organization: String, _ id: String, _ document: String) -> String {
-        self.document(organization, id, document) + "/codings"
+        Route.codings.path(organization, id, document)
     }
 
     static func removeCoding(_ organization: String, _ id: String, _ document: String, _ excerpt: Int) -> String {
-        codings(organization, id, document) + "/\(excerpt)/remove"
+        Route.removeCoding.path(organization, id, document, String(excerpt))
     }
 
     /// A partnership's evidence: coded excerpts by element, the computed verdict and people's assessments.
     static func partnershipEvidence(_ organization: String, _ id: String) -> String {
-        "\(evidence)/\(escape(organization))/\(escape(id))"
+        Route.partnershipEvidence.path(organization, id)
     }
 
-    static func assessments(_ organization: String, _ id: String) -> String {
-        partnershipEvidence(organization, id) + "/assessments"
-    }
+    static func assessments(_ organization: String, _ id: String) -> String { Route.assessments.path(organization, id) }
 
     /// An anchor on the partnership page for a record, so indicators can link to what they used.
     static func anchor(_ kind: String, _ id: String) -> String {
         "\(kind)-"
             + String(
                 id.unicodeScalars.map { $0.properties.isAlphabetic || ("0"..."9").contains($0) ? Character($0) : "-" })
-    }
-
-    /// Percent-encodes a path segment.
-    static func escape(_ segment: String) -> String {
-        segment.addingPercentEncodingForPath()
     }
 }
 

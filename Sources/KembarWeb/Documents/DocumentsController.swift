@@ -9,50 +9,49 @@ import KembarStore
 struct DocumentsController {
     let site: Site
 
-    func addRoutes(to router: Router<KembarRequestContext>) {
-        router.get("/partnerships/:organization/:partnership/documents/new") { request, context in
+    func addRoutes(to table: inout RouteTable) {
+        table.on(.newDocument) { request, context in
             try await upload(request, context, post: false)
         }
-        router.post("/partnerships/:organization/:partnership/documents/new") { request, context in
+        table.on(.newDocument, .post) { request, context in
             try await upload(request, context, post: true)
         }
-        router.get("/partnerships/:organization/:partnership/documents/:document") { request, context in
+        table.on(.document) { request, context in
             try await document(request, context, state: FormState(), errors: [:], status: .ok)
         }
-        router.get("/partnerships/:organization/:partnership/documents/:document/file") { request, context in
+        table.on(.documentFile) { request, context in
             try await file(request, context)
         }
-        router.get("/partnerships/:organization/:partnership/documents/:document/edit") { request, context in
+        table.on(.describeDocument) { request, context in
             try await describe(request, context, post: false)
         }
-        router.post("/partnerships/:organization/:partnership/documents/:document/edit") { request, context in
+        table.on(.describeDocument, .post) { request, context in
             try await describe(request, context, post: true)
         }
-        router.get("/partnerships/:organization/:partnership/documents/:document/remove") { request, context in
+        table.on(.removeDocument) { request, context in
             try await removal(request, context, post: false)
         }
-        router.post("/partnerships/:organization/:partnership/documents/:document/remove") { request, context in
+        table.on(.removeDocument, .post) { request, context in
             try await removal(request, context, post: true)
         }
-        router.post("/partnerships/:organization/:partnership/documents/:document/codings") { request, context in
+        table.on(.codings, .post) { request, context in
             try await code(request, context)
         }
-        router.post("/partnerships/:organization/:partnership/documents/:document/codings/:excerpt/remove") {
+        table.on(.removeCoding, .post) {
             request, context in
             try await remove(request, context)
         }
     }
 
     private func ids(_ context: KembarRequestContext) throws -> (organization: String, partnership: String) {
-        (try context.parameters.require("organization"), try context.parameters.require("partnership"))
+        (try context.organizationID, try context.partnershipID)
     }
 
     // MARK: - Upload
 
     private func upload(_ request: Request, _ context: KembarRequestContext, post: Bool) async throws -> Response {
         let (organizationID, partnershipID) = try ids(context)
-        _ = try context.visitor.editor(organizationID: organizationID, partnershipID: partnershipID)
-        let words = site.renderer.words(LanguageChoice.language(of: request).language)
+        let words = context.words
         guard let stored = try await site.store.partnership(organizationID: organizationID, id: partnershipID) else {
             throw AccessDenied.notFound
         }
@@ -131,8 +130,7 @@ struct DocumentsController {
     private func describe(_ request: Request, _ context: KembarRequestContext, post: Bool) async throws -> Response {
         let (organizationID, partnershipID) = try ids(context)
         let documentID = try context.parameters.require("document")
-        _ = try context.visitor.editor(organizationID: organizationID, partnershipID: partnershipID)
-        let words = site.renderer.words(LanguageChoice.language(of: request).language)
+        let words = context.words
         guard let stored = try await site.store.partnership(organizationID: organizationID, id: partnershipID),
             let document = stored.partnership.documents.first(where: { $0.id == documentID })
         else { throw AccessDenied.notFound }
@@ -196,8 +194,7 @@ struct DocumentsController {
     private func removal(_ request: Request, _ context: KembarRequestContext, post: Bool) async throws -> Response {
         let (organizationID, partnershipID) = try ids(context)
         let documentID = try context.parameters.require("document")
-        _ = try context.visitor.editor(organizationID: organizationID, partnershipID: partnershipID)
-        let words = site.renderer.words(LanguageChoice.language(of: request).language)
+        let words = context.words
         guard
             let preview = try await site.documents.removalPreview(
                 organizationID: organizationID, partnershipID: partnershipID, documentID: documentID)
@@ -236,8 +233,8 @@ struct DocumentsController {
     ) async throws -> Response {
         let (organizationID, partnershipID) = try ids(context)
         let documentID = try context.parameters.require("document")
-        let account = try context.visitor.reader(organizationID: organizationID, partnershipID: partnershipID)
-        let words = site.renderer.words(LanguageChoice.language(of: request).language)
+        let account = try context.account
+        let words = context.words
         guard let stored = try await site.store.partnership(organizationID: organizationID, id: partnershipID),
             let document = stored.partnership.documents.first(where: { $0.id == documentID })
         else { throw AccessDenied.notFound }
@@ -261,7 +258,6 @@ struct DocumentsController {
     private func file(_ request: Request, _ context: KembarRequestContext) async throws -> Response {
         let (organizationID, partnershipID) = try ids(context)
         let documentID = try context.parameters.require("document")
-        _ = try context.visitor.reader(organizationID: organizationID, partnershipID: partnershipID)
         guard
             let (file, bytes) = try await site.documents.content(
                 organizationID: organizationID, partnershipID: partnershipID, documentID: documentID)
@@ -288,8 +284,7 @@ struct DocumentsController {
     private func code(_ request: Request, _ context: KembarRequestContext) async throws -> Response {
         let (organizationID, partnershipID) = try ids(context)
         let documentID = try context.parameters.require("document")
-        _ = try context.visitor.coder(organizationID: organizationID, partnershipID: partnershipID)
-        let words = site.renderer.words(LanguageChoice.language(of: request).language)
+        let words = context.words
         let state = try await FormState.read(request)
         var reader = FormReader(state, words: words)
         let quote = reader.text("quote", required: true, maximum: 20_000, multiline: true)
@@ -331,7 +326,6 @@ struct DocumentsController {
     private func remove(_ request: Request, _ context: KembarRequestContext) async throws -> Response {
         let (organizationID, partnershipID) = try ids(context)
         let documentID = try context.parameters.require("document")
-        _ = try context.visitor.coder(organizationID: organizationID, partnershipID: partnershipID)
         guard let excerptID = Int(try context.parameters.require("excerpt")) else { throw AccessDenied.notFound }
         do {
             try await site.evidence.remove(

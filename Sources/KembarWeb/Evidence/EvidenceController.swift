@@ -8,26 +8,26 @@ import KembarStore
 struct EvidenceController {
     let site: Site
 
-    func addRoutes(to router: Router<KembarRequestContext>) {
-        router.get(RouterPath(SitePath.evidence)) { request, context in try await matrix(request, context) }
-        router.get(RouterPath(SitePath.projectExport)) { request, context in try await project(request, context) }
-        router.get("/evidence/:organization/:partnership") { request, context in
+    func addRoutes(to table: inout RouteTable) {
+        table.on(.evidence) { request, context in try await matrix(request, context) }
+        table.on(.projectExport) { request, context in try await project(request, context) }
+        table.on(.partnershipEvidence) { request, context in
             try await partnership(request, context, state: FormState(), errors: [:], status: .ok)
         }
-        router.post("/evidence/:organization/:partnership/assessments") { request, context in
+        table.on(.assessments, .post) { request, context in
             try await assess(request, context)
         }
-        router.get(RouterPath(SitePath.codeBook)) { request, context in
+        table.on(.codeBook) { request, context in
             try await codeBookPage(request, context, state: FormState(), errors: [:], status: .ok)
         }
-        router.post(RouterPath(SitePath.codeBook)) { request, context in try await addCode(request, context) }
-        router.get(RouterPath(SitePath.codeBookQDC)) { request, context in
+        table.on(.codeBook, .post) { request, context in try await addCode(request, context) }
+        table.on(.codeBookQDC) { request, context in
             let words = try await evidenceReaderWords(request, context)
             return download(
                 Array(QDPXExport.codeBookDocument(try await site.evidence.codeBook(words: words)).utf8),
                 type: "application/xml; charset=utf-8", name: "kembar-codebook.qdc")
         }
-        router.get(RouterPath(SitePath.codeBookCSV)) { request, context in
+        table.on(.codeBookCSV) { request, context in
             let words = try await evidenceReaderWords(request, context)
             return download(
                 Array(REFIQDACodeBook.csv(try await site.evidence.codeBook(words: words)).utf8),
@@ -37,14 +37,14 @@ struct EvidenceController {
 
     /// An account that reads the evidence of every government it covers.
     private func evidenceReader(_ context: KembarRequestContext) throws -> Account {
-        let account = try context.visitor.portfolioReader()
+        let account = try context.account
         guard account.role != .partner else { throw AccessDenied.notFound }
         return account
     }
 
     private func evidenceReaderWords(_ request: Request, _ context: KembarRequestContext) async throws -> Words {
         _ = try evidenceReader(context)
-        return site.renderer.words(LanguageChoice.language(of: request).language)
+        return context.words
     }
 
     private func download(_ bytes: [UInt8], type: String, name: String) -> Response {
@@ -58,7 +58,7 @@ struct EvidenceController {
 
     private func matrix(_ request: Request, _ context: KembarRequestContext) async throws -> Response {
         let account = try evidenceReader(context)
-        let words = site.renderer.words(LanguageChoice.language(of: request).language)
+        let words = context.words
         let chosen = request.uri.queryParameters["organization"].map(String.init)
         let shown = GovernmentChoice(readable: try await site.organizationIDs(readBy: account), chosen: chosen)
         let records = try await site.records(shown.organizationIDs)
@@ -92,10 +92,10 @@ struct EvidenceController {
         _ request: Request, _ context: KembarRequestContext, state: FormState, errors: [String: String],
         status: HTTPResponse.Status
     ) async throws -> Response {
-        let organizationID = try context.parameters.require("organization")
-        let partnershipID = try context.parameters.require("partnership")
-        let account = try context.visitor.evidenceReader(organizationID: organizationID, partnershipID: partnershipID)
-        let words = site.renderer.words(LanguageChoice.language(of: request).language)
+        let organizationID = try context.organizationID
+        let partnershipID = try context.partnershipID
+        let account = try context.account
+        let words = context.words
         guard let cached = try await site.partnership(organizationID, partnershipID) else {
             throw AccessDenied.notFound
         }
@@ -117,10 +117,9 @@ struct EvidenceController {
     }
 
     private func assess(_ request: Request, _ context: KembarRequestContext) async throws -> Response {
-        let organizationID = try context.parameters.require("organization")
-        let partnershipID = try context.parameters.require("partnership")
-        _ = try context.visitor.coder(organizationID: organizationID, partnershipID: partnershipID)
-        let words = site.renderer.words(LanguageChoice.language(of: request).language)
+        let organizationID = try context.organizationID
+        let partnershipID = try context.partnershipID
+        let words = context.words
         let state = try await FormState.read(request)
         var reader = FormReader(state, words: words)
         let element: KeyElement? = reader.choice("element", required: true)
@@ -164,7 +163,7 @@ struct EvidenceController {
         status: HTTPResponse.Status
     ) async throws -> Response {
         let account = try evidenceReader(context)
-        let words = site.renderer.words(LanguageChoice.language(of: request).language)
+        let words = context.words
         let view = CodeBookView(
             codeBook: try await site.evidence.codeBook(words: words), canAdd: account.canExtendCodeBook, state: state,
             errors: errors, saved: SavedNotice.message(of: request, words: words),
@@ -178,7 +177,7 @@ struct EvidenceController {
     private func addCode(_ request: Request, _ context: KembarRequestContext) async throws -> Response {
         let account = try evidenceReader(context)
         guard account.canExtendCodeBook else { throw AccessDenied.forbidden }
-        let words = site.renderer.words(LanguageChoice.language(of: request).language)
+        let words = context.words
         let state = try await FormState.read(request)
         var reader = FormReader(state, words: words)
         let parent = reader.text("parent", required: true)
@@ -207,7 +206,7 @@ struct EvidenceController {
 
     private func project(_ request: Request, _ context: KembarRequestContext) async throws -> Response {
         let account = try evidenceReader(context)
-        let words = site.renderer.words(LanguageChoice.language(of: request).language)
+        let words = context.words
         let organizationIDs = try await site.organizationIDs(readBy: account)
         let bytes = try await QDPXExport(database: site.database).project(
             organizationIDs: organizationIDs, codeBook: try await site.evidence.codeBook(words: words))

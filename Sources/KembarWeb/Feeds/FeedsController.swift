@@ -10,18 +10,18 @@ import KembarStore
 struct FeedsController {
     let site: Site
 
-    func addRoutes(to router: Router<KembarRequestContext>) {
-        router.get("/feeds/:token/:organization/calendar.ics") { request, context in
+    func addRoutes(to table: inout RouteTable) {
+        table.on(.calendarFeed) { request, context in
             try await privateCalendar(request, context, partnershipID: nil)
         }
-        router.get("/feeds/:token/:organization/:partnership/calendar.ics") { request, context in
+        table.on(.partnershipCalendarFeed) { request, context in
             try await privateCalendar(
-                request, context, partnershipID: try context.parameters.require("partnership"))
+                request, context, partnershipID: try context.partnershipID)
         }
-        router.get("/public/:organization/calendar.ics") { request, context in
+        table.on(.publicCalendar) { request, context in
             try await publicCalendar(request, context)
         }
-        router.get("/public/:organization/partners.geojson") { request, context in
+        table.on(.publicPartners) { request, context in
             try await partners(request, context)
         }
     }
@@ -29,7 +29,7 @@ struct FeedsController {
     private func privateCalendar(
         _ request: Request, _ context: KembarRequestContext, partnershipID: String?
     ) async throws -> Response {
-        let organizationID = try context.parameters.require("organization")
+        let organizationID = try context.organizationID
         // An unknown, revoked or disabled token is told nothing exists here, as are records
         // the token's owner may not read.
         guard
@@ -48,7 +48,7 @@ struct FeedsController {
             guard account.readsWholePortfolio else { return Self.notFound }
             partnerships = record.partnerships
         }
-        let words = site.renderer.words(LanguageChoice.language(of: request).language)
+        let words = context.words
         let name =
             partnerships.count == 1 && partnershipID != nil
             ? "\(record.organization.place.name) – \(partnerships[0].partner.name)" : record.organization.name
@@ -62,9 +62,9 @@ struct FeedsController {
     }
 
     private func publicCalendar(_ request: Request, _ context: KembarRequestContext) async throws -> Response {
-        let organizationID = try context.parameters.require("organization")
+        let organizationID = try context.organizationID
         guard let (record, snapshot) = try await site.record(organizationID) else { return Self.notFound }
-        let words = site.renderer.words(LanguageChoice.language(of: request).language)
+        let words = context.words
         let base = site.security.baseURL(of: request)
         let calendar = CalendarText.calendar(
             name: words.text("calendar_public_name", ["name": record.organization.name]),
@@ -77,7 +77,7 @@ struct FeedsController {
     }
 
     private func partners(_ request: Request, _ context: KembarRequestContext) async throws -> Response {
-        let organizationID = try context.parameters.require("organization")
+        let organizationID = try context.organizationID
         guard let (record, _) = try await site.record(organizationID) else { return Self.notFound }
         let base = site.security.baseURL(of: request)
         let document = PartnersGeoJSON.document(record) { base + SitePath.publicPartnership(organizationID, $0) }

@@ -10,35 +10,35 @@ import KembarStore
 struct FormsController {
     let site: Site
 
-    func addRoutes(to router: Router<KembarRequestContext>) {
-        router.get(RouterPath(SitePath.newPartnership)) { request, context in
+    func addRoutes(to table: inout RouteTable) {
+        table.on(.newPartnership) { request, context in
             try await newPartnership(request, context, post: false)
         }
-        router.post(RouterPath(SitePath.newPartnership)) { request, context in
+        table.on(.newPartnership, .post) { request, context in
             try await newPartnership(request, context, post: true)
         }
-        router.get("/partnerships/:organization/:partnership/edit") { request, context in
+        table.on(.editPartnership) { request, context in
             try await editPartnership(request, context, post: false)
         }
-        router.post("/partnerships/:organization/:partnership/edit") { request, context in
+        table.on(.editPartnership, .post) { request, context in
             try await editPartnership(request, context, post: true)
         }
-        router.get("/partners/:organization/:partner/edit") { request, context in
+        table.on(.editPartner) { request, context in
             try await editPartner(request, context, post: false)
         }
-        router.post("/partners/:organization/:partner/edit") { request, context in
+        table.on(.editPartner, .post) { request, context in
             try await editPartner(request, context, post: true)
         }
-        router.get("/partnerships/:organization/:partnership/:kind/new") { request, context in
+        table.on(.newRecord) { request, context in
             try await record(request, context, post: false, editing: false)
         }
-        router.post("/partnerships/:organization/:partnership/:kind/new") { request, context in
+        table.on(.newRecord, .post) { request, context in
             try await record(request, context, post: true, editing: false)
         }
-        router.get("/partnerships/:organization/:partnership/:kind/:record/edit") { request, context in
+        table.on(.editRecord) { request, context in
             try await record(request, context, post: false, editing: true)
         }
-        router.post("/partnerships/:organization/:partnership/:kind/:record/edit") { request, context in
+        table.on(.editRecord, .post) { request, context in
             try await record(request, context, post: true, editing: true)
         }
     }
@@ -48,8 +48,8 @@ struct FormsController {
     private func newPartnership(_ request: Request, _ context: KembarRequestContext, post: Bool) async throws
         -> Response
     {
-        let words = site.renderer.words(LanguageChoice.language(of: request).language)
-        let account = try context.visitor.signedIn()
+        let words = context.words
+        let account = try context.account
         let organizations = try await site.store.organizations().filter { account.canEdit(organizationID: $0.id) }
         guard !organizations.isEmpty else {
             guard account.readsWholePortfolio, !(try await site.store.organizations()).isEmpty else {
@@ -107,7 +107,7 @@ struct FormsController {
     private func editPartnership(_ request: Request, _ context: KembarRequestContext, post: Bool) async throws
         -> Response
     {
-        let words = site.renderer.words(LanguageChoice.language(of: request).language)
+        let words = context.words
         guard let stored = try await load(context) else {
             return try respond(site.notFound(request, context, words: words), request, context)
         }
@@ -170,10 +170,9 @@ struct FormsController {
     }
 
     private func editPartner(_ request: Request, _ context: KembarRequestContext, post: Bool) async throws -> Response {
-        let words = site.renderer.words(LanguageChoice.language(of: request).language)
-        let organizationID = try context.parameters.require("organization")
+        let words = context.words
+        let organizationID = try context.organizationID
         let partnerID = try context.parameters.require("partner")
-        _ = try context.visitor.editor(organizationID: organizationID)
         let partners = try await site.store.partners(organizationID: organizationID)
         guard let current = partners.first(where: { $0.id == partnerID }) else {
             return try respond(site.notFound(request, context, words: words), request, context)
@@ -228,7 +227,7 @@ struct FormsController {
     private func record(_ request: Request, _ context: KembarRequestContext, post: Bool, editing: Bool) async throws
         -> Response
     {
-        let words = site.renderer.words(LanguageChoice.language(of: request).language)
+        let words = context.words
         guard let stored = try await load(context),
             let kind = context.parameters.get("kind").flatMap(RecordKind.init(rawValue:))
         else { return try respond(site.notFound(request, context, words: words), request, context) }
@@ -323,9 +322,8 @@ struct FormsController {
     /// The partnership of the address, once the visitor is known to be allowed to change it: the
     /// cached one (forms show no document's text), which a save reads again inside its write.
     private func load(_ context: KembarRequestContext) async throws -> StoredPartnership? {
-        let organizationID = try context.parameters.require("organization")
-        let partnershipID = try context.parameters.require("partnership")
-        _ = try context.visitor.editor(organizationID: organizationID, partnershipID: partnershipID)
+        let organizationID = try context.organizationID
+        let partnershipID = try context.partnershipID
         return try await site.partnership(organizationID, partnershipID).map {
             StoredPartnership(organization: $0.organization, partnership: $0.partnership, partnerID: $0.partnerID)
         }

@@ -9,8 +9,8 @@ struct HistoryController {
     let site: Site
     static let pageSize = 100
 
-    func addRoutes(to router: Router<KembarRequestContext>) {
-        router.get("/history/:organization/:partnership") { request, context in try await page(request, context) }
+    func addRoutes(to table: inout RouteTable) {
+        table.on(.history) { request, context in try await page(request, context) }
     }
 
     struct Line {
@@ -32,14 +32,12 @@ struct HistoryController {
     }
 
     private func page(_ request: Request, _ context: KembarRequestContext) async throws -> HTMLPage {
-        let organizationID = try context.parameters.require("organization")
-        let partnershipID = try context.parameters.require("partnership")
-        let account = try context.visitor.reader(organizationID: organizationID, partnershipID: partnershipID)
-        guard account.canReadHistory(organizationID: organizationID) else { throw AccessDenied.forbidden }
+        let organizationID = try context.organizationID
+        let partnershipID = try context.partnershipID
         guard let stored = try await site.store.partnership(organizationID: organizationID, id: partnershipID) else {
             throw AccessDenied.notFound
         }
-        let words = site.renderer.words(LanguageChoice.language(of: request).language)
+        let words = context.words
         let number = max(1, request.uri.queryParameters["page"].flatMap { Int(String($0)) } ?? 1)
         let entries = try await AuditLog.entries(
             in: site.database, organizationID: organizationID, partnershipID: partnershipID,

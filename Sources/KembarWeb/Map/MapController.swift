@@ -6,12 +6,12 @@ import KembarCore
 struct MapController {
     let site: Site
 
-    func addRoutes(to router: Router<KembarRequestContext>) {
-        router.get(RouterPath(SitePath.map)) { request, context in try await self.map(request, context) }
+    func addRoutes(to table: inout RouteTable) {
+        table.on(.map) { request, context in try await self.map(request, context) }
     }
 
     func map(_ request: Request, _ context: KembarRequestContext) async throws -> HTMLPage {
-        let reader = try context.visitor.portfolioReader()
+        let reader = try context.account
         let chosen = request.uri.queryParameters["organization"].map(String.init)
         let shown = GovernmentChoice(readable: try await site.organizationIDs(readBy: reader), chosen: chosen)
         return try await site.cachedPage(request, context, organizations: shown.dependencies) { words in

@@ -9,32 +9,28 @@ import KembarStore
 struct PartnerSubmissionsController {
     let site: Site
 
-    func addRoutes(to router: Router<KembarRequestContext>) {
-        router.get("/contribute/:organization/:partnership/activities/new") { request, context in
+    func addRoutes(to table: inout RouteTable) {
+        table.on(.newSubmission) { request, context in
             try await contribute(request, context, post: false)
         }
-        router.post("/contribute/:organization/:partnership/activities/new") { request, context in
+        table.on(.newSubmission, .post) { request, context in
             try await contribute(request, context, post: true)
         }
-        router.get("/contribute/:organization/:partnership/activities") { request, context in
+        table.on(.contributions) { request, context in
             try await contributions(request, context)
         }
-        router.get("/review/:organization/:partnership/partner-activities") { request, context in
+        table.on(.submissions) { request, context in
             try await review(request, context, state: FormState(), errors: [:], failed: nil)
         }
-        router.post("/review/:organization/:partnership/partner-activities/:submission") { request, context in
+        table.on(.submission, .post) { request, context in
             try await decide(request, context)
         }
     }
 
     private func contribute(_ request: Request, _ context: KembarRequestContext, post: Bool) async throws -> Response {
-        let words = site.renderer.words(LanguageChoice.language(of: request).language)
-        let organizationID = try context.parameters.require("organization")
-        let partnershipID = try context.parameters.require("partnership")
-        let account = try context.visitor.reader(organizationID: organizationID, partnershipID: partnershipID)
-        guard account.canSubmitActivity(organizationID: organizationID, partnershipID: partnershipID) else {
-            throw AccessDenied.forbidden
-        }
+        let words = context.words
+        let organizationID = try context.organizationID
+        let partnershipID = try context.partnershipID
         guard let stored = try await site.store.partnership(organizationID: organizationID, id: partnershipID) else {
             throw AccessDenied.notFound
         }
@@ -69,13 +65,9 @@ struct PartnerSubmissionsController {
 
     /// The liaison's own list: each activity entered, whether it was confirmed or returned, and why.
     private func contributions(_ request: Request, _ context: KembarRequestContext) async throws -> HTMLPage {
-        let words = site.renderer.words(LanguageChoice.language(of: request).language)
-        let organizationID = try context.parameters.require("organization")
-        let partnershipID = try context.parameters.require("partnership")
-        let account = try context.visitor.reader(organizationID: organizationID, partnershipID: partnershipID)
-        guard account.canSubmitActivity(organizationID: organizationID, partnershipID: partnershipID) else {
-            throw AccessDenied.forbidden
-        }
+        let words = context.words
+        let organizationID = try context.organizationID
+        let partnershipID = try context.partnershipID
         let submissions = try await site.submissions.submissions(
             organizationID: organizationID, partnershipID: partnershipID)
         let view = ContributionsView(
@@ -97,7 +89,7 @@ struct PartnerSubmissionsController {
     private func review(
         _ request: Request, _ context: KembarRequestContext, state: FormState, errors: [String: String], failed: Int?
     ) async throws -> Response {
-        let words = site.renderer.words(LanguageChoice.language(of: request).language)
+        let words = context.words
         let stored = try await site.reviewedPartnership(context)
         let organizationID = stored.organization.id
         let partnershipID = stored.partnership.id
@@ -161,7 +153,7 @@ struct PartnerSubmissionsController {
                 id: submissionID, organizationID: organizationID, partnershipID: partnershipID) != nil
         else { throw AccessDenied.notFound }
         return try await site.decide(
-            request, reasonField: "reason-\(submissionID)",
+            request, words: context.words, reasonField: "reason-\(submissionID)",
             back: SitePath.submissions(organizationID, partnershipID)
                 + "?decided=\(submissionID)#submission-\(submissionID)",
             review: { state, errors in

@@ -9,17 +9,17 @@ import KembarStore
 struct ProposalsController {
     let site: Site
 
-    func addRoutes(to router: Router<KembarRequestContext>) {
-        router.get("/public/:organization/partnerships/:partnership/propose") { request, context in
+    func addRoutes(to table: inout RouteTable) {
+        table.on(.propose) { request, context in
             try await propose(request, context, post: false)
         }
-        router.post("/public/:organization/partnerships/:partnership/propose") { request, context in
+        table.on(.propose, .post) { request, context in
             try await propose(request, context, post: true)
         }
-        router.get("/review/:organization/:partnership/proposals") { request, context in
+        table.on(.proposals) { request, context in
             try await review(request, context, state: FormState(), errors: [:], failed: nil)
         }
-        router.post("/review/:organization/:partnership/proposals/:proposal") { request, context in
+        table.on(.proposal, .post) { request, context in
             try await decide(request, context)
         }
     }
@@ -30,9 +30,9 @@ struct ProposalsController {
     // MARK: - The public form
 
     private func propose(_ request: Request, _ context: KembarRequestContext, post: Bool) async throws -> Response {
-        let words = site.renderer.words(LanguageChoice.language(of: request).language)
-        let organizationID = try context.parameters.require("organization")
-        let partnershipID = try context.parameters.require("partnership")
+        let words = context.words
+        let organizationID = try context.organizationID
+        let partnershipID = try context.partnershipID
         guard let stored = try await site.store.partnership(organizationID: organizationID, id: partnershipID) else {
             throw AccessDenied.notFound
         }
@@ -116,7 +116,7 @@ struct ProposalsController {
     private func review(
         _ request: Request, _ context: KembarRequestContext, state: FormState, errors: [String: String], failed: Int?
     ) async throws -> Response {
-        let words = site.renderer.words(LanguageChoice.language(of: request).language)
+        let words = context.words
         let stored = try await site.reviewedPartnership(context)
         let organizationID = stored.organization.id
         let partnershipID = stored.partnership.id
@@ -181,7 +181,7 @@ struct ProposalsController {
     }
 
     private func decide(_ request: Request, _ context: KembarRequestContext) async throws -> Response {
-        let words = site.renderer.words(LanguageChoice.language(of: request).language)
+        let words = context.words
         let stored = try await site.reviewedPartnership(context)
         let organizationID = stored.organization.id
         let partnershipID = stored.partnership.id
@@ -191,7 +191,7 @@ struct ProposalsController {
         else { throw AccessDenied.notFound }
         let suffix = "-\(proposalID)"
         return try await site.decide(
-            request, reasonField: "reason" + suffix,
+            request, words: context.words, reasonField: "reason" + suffix,
             back: SitePath.proposals(organizationID, partnershipID) + "?decided=\(proposalID)#proposal-\(proposalID)",
             review: { state, errors in
                 try await review(request, context, state: state, errors: errors, failed: proposalID)

@@ -7,9 +7,8 @@ import KembarStore
 extension Site {
     /// The partnership under review, once the visitor is known to be one of its editors.
     func reviewedPartnership(_ context: KembarRequestContext) async throws -> StoredPartnership {
-        let organizationID = try context.parameters.require("organization")
-        let partnershipID = try context.parameters.require("partnership")
-        _ = try context.visitor.editor(organizationID: organizationID, partnershipID: partnershipID)
+        let organizationID = try context.organizationID
+        let partnershipID = try context.partnershipID
         guard let stored = try await store.partnership(organizationID: organizationID, id: partnershipID) else {
             throw AccessDenied.notFound
         }
@@ -41,12 +40,11 @@ extension Site {
     /// errors that stop it; an item decided meanwhile (by a colleague) is refused. Errors come back
     /// on the review page beside the item, through `review`.
     func decide(
-        _ request: Request, reasonField: String, back: String,
+        _ request: Request, words: Words, reasonField: String, back: String,
         review: (FormState, [String: String]) async throws -> Response,
         decline: (String) async throws -> Void,
         accept: (FormState) async throws -> [String: String]
     ) async throws -> Response {
-        let words = renderer.words(LanguageChoice.language(of: request).language)
         let state = try await FormState.read(request)
         do {
             switch state["decision"] {

@@ -6,16 +6,16 @@ import KembarStore
 struct PartnershipController {
     let site: Site
 
-    func addRoutes(to router: Router<KembarRequestContext>) {
-        router.get("/partnerships/:organization/:partnership") { request, context in
+    func addRoutes(to table: inout RouteTable) {
+        table.on(.partnership) { request, context in
             try await self.page(request, context)
         }
     }
 
     func page(_ request: Request, _ context: KembarRequestContext) async throws -> HTMLPage {
-        let organizationID = try context.parameters.require("organization")
-        let partnershipID = try context.parameters.require("partnership")
-        let account = try context.visitor.reader(organizationID: organizationID, partnershipID: partnershipID)
+        let organizationID = try context.organizationID
+        let partnershipID = try context.partnershipID
+        let account = try context.account
         return try await site.cachedPage(request, context, organizations: [organizationID]) { words in
             guard let cached = try await site.partnership(organizationID, partnershipID) else {
                 return site.notFound(request, context, words: words)

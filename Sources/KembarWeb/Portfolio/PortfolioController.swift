@@ -6,8 +6,8 @@ import KembarStore
 struct PortfolioController {
     let site: Site
 
-    func addRoutes(to router: Router<KembarRequestContext>) {
-        router.get(RouterPath(SitePath.portfolio)) { request, context in try await self.portfolio(request, context) }
+    func addRoutes(to table: inout RouteTable) {
+        table.on(.portfolio) { request, context in try await self.portfolio(request, context) }
     }
 
     /// The portfolio for those who read it; the public goes to the portal, and a partner city's

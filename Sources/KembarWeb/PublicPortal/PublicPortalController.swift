@@ -7,13 +7,13 @@ import KembarCore
 struct PublicPortalController {
     let site: Site
 
-    func addRoutes(to router: Router<KembarRequestContext>) {
-        router.get(RouterPath(SitePath.publicHome)) { request, context in try await home(request, context) }
-        router.get("/public/:organization") { request, context in try await organization(request, context) }
-        router.get("/public/:organization/partnerships/:partnership") { request, context in
+    func addRoutes(to table: inout RouteTable) {
+        table.on(.publicHome) { request, context in try await home(request, context) }
+        table.on(.publicOrganization) { request, context in try await organization(request, context) }
+        table.on(.publicPartnership) { request, context in
             try await partnership(request, context)
         }
-        router.get("/public/:organization/feed.atom") { request, context in try await feed(request, context) }
+        table.on(.publicFeed) { request, context in try await feed(request, context) }
     }
 
     private func home(_ request: Request, _ context: KembarRequestContext) async throws -> HTMLPage {
@@ -30,7 +30,7 @@ struct PublicPortalController {
     }
 
     private func organization(_ request: Request, _ context: KembarRequestContext) async throws -> HTMLPage {
-        let organizationID = try context.parameters.require("organization")
+        let organizationID = try context.organizationID
         return try await site.cachedPage(request, context, organizations: [organizationID]) { words in
             guard let (record, view) = try await site.record(organizationID) else {
                 return site.notFound(request, context, words: words)
@@ -43,8 +43,8 @@ struct PublicPortalController {
     }
 
     private func partnership(_ request: Request, _ context: KembarRequestContext) async throws -> HTMLPage {
-        let organizationID = try context.parameters.require("organization")
-        let partnershipID = try context.parameters.require("partnership")
+        let organizationID = try context.organizationID
+        let partnershipID = try context.partnershipID
         return try await site.cachedPage(request, context, organizations: [organizationID]) { words in
             guard let cached = try await site.partnership(organizationID, partnershipID) else {
                 return site.notFound(request, context, words: words)
@@ -58,7 +58,7 @@ struct PublicPortalController {
     }
 
     private func feed(_ request: Request, _ context: KembarRequestContext) async throws -> Response {
-        let organizationID = try context.parameters.require("organization")
+        let organizationID = try context.organizationID
         guard let (record, _) = try await site.record(organizationID) else { throw AccessDenied.notFound }
         let xml = AtomFeed(record: record, base: site.security.baseURL(of: request)).xml()
         return Response(

@@ -7,17 +7,16 @@ import KembarStore
 struct DossierController {
     let site: Site
 
-    func addRoutes(to router: Router<KembarRequestContext>) {
-        router.get("/partnerships/:organization/:partnership/dossier") { request, context in
+    func addRoutes(to table: inout RouteTable) {
+        table.on(.dossier) { request, context in
             try await self.dossier(request, context)
         }
     }
 
     func dossier(_ request: Request, _ context: KembarRequestContext) async throws -> HTMLPage {
-        let organizationID = try context.parameters.require("organization")
-        let partnershipID = try context.parameters.require("partnership")
-        let reader = try context.visitor.reader(organizationID: organizationID, partnershipID: partnershipID)
-        guard reader.canReadHistory(organizationID: organizationID) else { throw AccessDenied.forbidden }
+        let organizationID = try context.organizationID
+        let partnershipID = try context.partnershipID
+        let reader = try context.account
         return try await site.cachedPage(request, context, organizations: [organizationID]) { words in
             guard let cached = try await site.partnership(organizationID, partnershipID) else {
                 return site.notFound(request, context, words: words)

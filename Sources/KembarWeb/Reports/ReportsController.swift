@@ -8,15 +8,15 @@ import KembarCore
 struct ReportsController {
     let site: Site
 
-    func addRoutes(to router: Router<KembarRequestContext>) {
-        router.get(RouterPath(SitePath.reports)) { request, context in try await self.index(request, context) }
-        router.get(RouterPath(SitePath.annualReportChoice)) { request, context in
+    func addRoutes(to table: inout RouteTable) {
+        table.on(.reports) { request, context in try await self.index(request, context) }
+        table.on(.annualReportChoice) { request, context in
             try await self.choose(request, context)
         }
-        router.get("/reports/:organization/annual/{year}.html") { request, context in
+        table.on(.annualReportHTML) { request, context in
             try await self.annualHTML(request, context)
         }
-        router.get("/reports/:organization/annual/{year}.csv") { request, context in
+        table.on(.annualReportCSV) { request, context in
             try await self.annualCSV(request, context)
         }
     }
@@ -24,7 +24,7 @@ struct ReportsController {
     /// The reports page: a form that picks government, year and format, and each government's
     /// years as links.
     func index(_ request: Request, _ context: KembarRequestContext) async throws -> HTMLPage {
-        let reader = try context.visitor.portfolioReader()
+        let reader = try context.account
         let readable = try await site.organizationIDs(readBy: reader)
         let dependencies = readable.count > GovernmentChoice.shownTogether ? nil : Set(readable)
         return try await site.cachedPage(request, context, organizations: dependencies) { words in
@@ -39,8 +39,8 @@ struct ReportsController {
 
     /// The form's answer: the chosen report's address, or the form again with what was wrong.
     func choose(_ request: Request, _ context: KembarRequestContext) async throws -> Response {
-        let reader = try context.visitor.portfolioReader()
-        let words = site.renderer.words(LanguageChoice.language(of: request).language)
+        let reader = try context.account
+        let words = context.words
         let query = request.uri.queryParameters
         let governments = try await reportable(try await site.organizationIDs(readBy: reader))
         let organization = query["organization"].map(String.init) ?? governments.first?.organization.id ?? ""
@@ -103,8 +103,8 @@ struct ReportsController {
 
     /// The government and year a report's address names, for an account that reads them.
     private func reportTarget(_ context: KembarRequestContext) throws -> (String, Int) {
-        let organizationID = try context.parameters.require("organization")
-        let reader = try context.visitor.portfolioReader()
+        let organizationID = try context.organizationID
+        let reader = try context.account
         guard reader.covers(organizationID), let year = Int(try context.parameters.require("year")) else {
             throw AccessDenied.notFound
         }

@@ -7,13 +7,13 @@ import KembarStore
 struct SearchController {
     let site: Site
 
-    func addRoutes(to router: Router<KembarRequestContext>) {
-        router.get(RouterPath(SitePath.search)) { request, context in try await page(request, context) }
+    func addRoutes(to table: inout RouteTable) {
+        table.on(.search) { request, context in try await page(request, context) }
     }
 
     private func page(_ request: Request, _ context: KembarRequestContext) async throws -> HTMLPage {
-        let account = try context.visitor.signedIn()
-        let words = site.renderer.words(LanguageChoice.language(of: request).language)
+        let account = try context.account
+        let words = context.words
         // Read as a form reads it: a browser sends the spaces of a GET form as "+".
         let typed = String(FormState(urlEncoded: request.uri.query ?? "")["q"].prefix(300))
         let query = SearchQuery(typed)

@@ -7,21 +7,21 @@ import KembarStore
 struct TokensController {
     let site: Site
 
-    func addRoutes(to router: Router<KembarRequestContext>) {
-        router.get(RouterPath(SitePath.tokens)) { request, context in try await page(request, context) }
-        router.post(RouterPath(SitePath.tokens)) { request, context in try await create(request, context) }
-        router.post("/account/tokens/:id/revoke") { request, context in try await revoke(request, context) }
+    func addRoutes(to table: inout RouteTable) {
+        table.on(.tokens) { request, context in try await page(request, context) }
+        table.on(.tokens, .post) { request, context in try await create(request, context) }
+        table.on(.revokeToken, .post) { request, context in try await revoke(request, context) }
     }
 
     private func page(_ request: Request, _ context: KembarRequestContext) async throws -> HTMLPage {
-        let account = try context.visitor.signedIn()
-        let words = site.renderer.words(LanguageChoice.language(of: request).language)
+        let account = try context.account
+        let words = context.words
         return try await render(account, words: words, state: FormState(), errors: [:], request, context)
     }
 
     private func create(_ request: Request, _ context: KembarRequestContext) async throws -> HTMLPage {
-        let account = try context.visitor.signedIn()
-        let words = site.renderer.words(LanguageChoice.language(of: request).language)
+        let account = try context.account
+        let words = context.words
         let state = try await FormState.read(request)
         var errors: [String: String] = [:]
         let purpose = PersonalTokenStore.Purpose(rawValue: state["purpose"])
@@ -45,7 +45,7 @@ struct TokensController {
     }
 
     private func revoke(_ request: Request, _ context: KembarRequestContext) async throws -> Response {
-        let account = try context.visitor.signedIn()
+        let account = try context.account
         guard let id = Int(try context.parameters.require("id")) else { throw AccessDenied.notFound }
         do {
             try await site.personalTokens.revoke(id: id, of: account)

@@ -156,6 +156,16 @@ struct PageContext {
     let signIn: String?
     /// An Atom feed that browsers and feed readers can discover from the page.
     let feed: String?
+    /// The site's fixed addresses the templates link to, made from the route table.
+    let links = SiteLinks()
+}
+
+/// The addresses every template may link to (`{{links.home}}`): no template writes a path.
+struct SiteLinks {
+    let home = SitePath.home
+    let search = SitePath.search
+    let stylesheet = SitePath.staticFile("kembar.css")
+    let quoteScript = SitePath.staticFile("select-quote.js")
 }
 
 struct LanguageLink {

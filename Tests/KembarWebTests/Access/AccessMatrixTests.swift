@@ -2,8 +2,9 @@ import HTTPTypes
 import KembarCore
 import KembarStore
 import KembarTestSupport
-import KembarWeb
 import Testing
+
+@testable import KembarWeb
 
 /// Every role against every route, including direct addresses and ids of someone else's records.
 /// The site holds two governments: Bandung (the demonstration) and Kota Contoh.
@@ -12,83 +13,195 @@ import Testing
         case publicVisitor, partnerOfLiuzhou, viewer, researcher, officer, admin, deploymentAdmin, foreignOfficer
     }
 
-    /// The expected status of a GET for each visitor; 303 for the public means "go and sign in".
-    struct Route {
+    /// The expected status of a request to one address of a route for each visitor; 303 for the
+    /// public means "go and sign in". A GET, or a POST for a route that takes only POSTs.
+    struct Expectation {
+        let route: KembarWeb.Route
         let path: String
         let expected: [Who: HTTPResponse.Status]
+        var method: HTTPRequest.Method { route.methods.contains(.get) ? .get : .post }
     }
 
     static let liuzhou = "/partnerships/bandung/bandung-liuzhou"
 
-    static func routes(partnerID: String) -> [Route] {
+    static func routes(partnerID: String, accountID: Int) -> [Expectation] {
         func route(
-            _ path: String, public publicStatus: HTTPResponse.Status = .seeOther,
+            _ route: KembarWeb.Route, _ path: String, public publicStatus: HTTPResponse.Status = .seeOther,
             partner: HTTPResponse.Status, readers: HTTPResponse.Status, officer: HTTPResponse.Status,
-            foreign: HTTPResponse.Status = .notFound
-        ) -> Route {
-            Route(
-                path: path,
+            foreign: HTTPResponse.Status = .notFound, except: [Who: HTTPResponse.Status] = [:]
+        ) -> Expectation {
+            Expectation(
+                route: route, path: path,
                 expected: [
                     .publicVisitor: publicStatus, .partnerOfLiuzhou: partner, .viewer: readers, .researcher: readers,
                     .officer: officer, .admin: officer, .deploymentAdmin: officer, .foreignOfficer: foreign,
-                ])
+                ].merging(except) { _, exception in exception })
         }
+        // Only administrators manage accounts.
+        let administrators: [Who: HTTPResponse.Status] = [.admin: .ok, .deploymentAdmin: .ok]
+        // A form sent by the public carries no session's token: refused before any route.
+        let noToken = HTTPResponse.Status.forbidden
         return [
-            route("/", partner: .seeOther, readers: .ok, officer: .ok, foreign: .ok),
-            route("/map", partner: .forbidden, readers: .ok, officer: .ok, foreign: .ok),
-            route(liuzhou, partner: .ok, readers: .ok, officer: .ok),
-            route("/partnerships/bandung/bandung-seoul", partner: .notFound, readers: .ok, officer: .ok),
-            route(liuzhou + "/edit", partner: .forbidden, readers: .forbidden, officer: .ok),
-            route(liuzhou + "/activities/new", partner: .forbidden, readers: .forbidden, officer: .ok),
-            route(liuzhou + "/agreements/mou-2006/edit", partner: .forbidden, readers: .forbidden, officer: .ok),
-            route("/partnerships/bandung/bandung-seoul/edit", partner: .notFound, readers: .forbidden, officer: .ok),
-            route("/partners/bandung/\(partnerID)/edit", partner: .notFound, readers: .forbidden, officer: .ok),
-            route("/partnerships/new", partner: .notFound, readers: .forbidden, officer: .ok, foreign: .ok),
-            route("/history/bandung/bandung-liuzhou", partner: .forbidden, readers: .ok, officer: .ok),
-            route("/review/bandung/bandung-liuzhou/proposals", partner: .forbidden, readers: .forbidden, officer: .ok),
+            route(.liveness, "/healthz", public: .ok, partner: .ok, readers: .ok, officer: .ok, foreign: .ok),
+            route(.health, "/health", public: .ok, partner: .ok, readers: .ok, officer: .ok, foreign: .ok),
+            route(.readiness, "/readyz", public: .ok, partner: .ok, readers: .ok, officer: .ok, foreign: .ok),
+            // Signed in, the sign-in page sends one home; signed out, the sign-out page does.
             route(
-                "/review/bandung/bandung-liuzhou/partner-activities", partner: .forbidden, readers: .forbidden,
+                .signIn, "/sign-in", public: .ok, partner: .seeOther, readers: .seeOther, officer: .seeOther,
+                foreign: .seeOther),
+            route(.signOut, "/sign-out", partner: .ok, readers: .ok, officer: .ok, foreign: .ok),
+            route(.password, "/account/password", partner: .ok, readers: .ok, officer: .ok, foreign: .ok),
+            route(
+                .revokeToken, "/account/tokens/999999/revoke", public: noToken, partner: .notFound,
+                readers: .notFound, officer: .notFound),
+            route(
+                .accounts, "/admin/accounts", partner: .forbidden, readers: .forbidden, officer: .forbidden,
+                foreign: .forbidden, except: administrators),
+            route(
+                .newAccount, "/admin/accounts/new", partner: .forbidden, readers: .forbidden, officer: .forbidden,
+                foreign: .forbidden, except: administrators),
+            route(
+                .account, "/admin/accounts/\(accountID)", partner: .forbidden, readers: .forbidden,
+                officer: .forbidden, foreign: .forbidden, except: administrators),
+            route(
+                .removeDocument, liuzhou + "/documents/saraswati-2022/remove", partner: .forbidden,
+                readers: .forbidden, officer: .ok),
+            // Coding takes a researcher, an officer or an administrator; an empty form is sent back.
+            route(
+                .codings, liuzhou + "/documents/saraswati-2022/codings", public: noToken, partner: .forbidden,
+                readers: .forbidden, officer: .unprocessableContent,
+                except: [.researcher: .unprocessableContent]),
+            route(
+                .removeCoding, liuzhou + "/documents/saraswati-2022/codings/999999/remove", public: noToken,
+                partner: .forbidden, readers: .forbidden, officer: .notFound, except: [.researcher: .notFound]),
+            route(
+                .assessments, "/evidence/bandung/bandung-liuzhou/assessments", public: noToken, partner: .forbidden,
+                readers: .forbidden, officer: .unprocessableContent,
+                except: [.researcher: .unprocessableContent]),
+            route(
+                .annualReportChoice, "/reports/annual?year=2022&organization=bandung&format=html",
+                partner: .forbidden, readers: .seeOther, officer: .seeOther, foreign: .badRequest),
+            route(
+                .proposal, "/review/bandung/bandung-liuzhou/proposals/999999", public: noToken, partner: .forbidden,
+                readers: .forbidden, officer: .notFound),
+            route(
+                .submission, "/review/bandung/bandung-liuzhou/partner-activities/999999", public: noToken,
+                partner: .forbidden, readers: .forbidden, officer: .notFound),
+            route(
+                .contributions, "/contribute/bandung/bandung-liuzhou/activities", partner: .ok, readers: .forbidden,
+                officer: .forbidden),
+            // A calendar feed's token is its key: a wrong one opens nothing, for anyone.
+            route(
+                .calendarFeed, "/feeds/no-such-token/bandung/calendar.ics", public: .notFound, partner: .notFound,
+                readers: .notFound, officer: .notFound),
+            route(
+                .partnershipCalendarFeed, "/feeds/no-such-token/bandung/bandung-liuzhou/calendar.ics",
+                public: .notFound, partner: .notFound, readers: .notFound, officer: .notFound),
+            route(
+                .portfolio, "/", partner: .seeOther, readers: .ok, officer: .ok, foreign: .ok),
+            route(
+                .map, "/map", partner: .forbidden, readers: .ok, officer: .ok, foreign: .ok),
+            route(
+                .partnership, liuzhou, partner: .ok, readers: .ok, officer: .ok),
+            route(
+                .partnership, "/partnerships/bandung/bandung-seoul", partner: .notFound, readers: .ok, officer: .ok),
+            route(
+                .editPartnership, liuzhou + "/edit", partner: .forbidden, readers: .forbidden, officer: .ok),
+            route(
+                .newRecord, liuzhou + "/activities/new", partner: .forbidden, readers: .forbidden, officer: .ok),
+            route(
+                .editRecord, liuzhou + "/agreements/mou-2006/edit", partner: .forbidden, readers: .forbidden,
                 officer: .ok),
             route(
-                "/contribute/bandung/bandung-liuzhou/activities/new", partner: .ok, readers: .forbidden,
+                .editPartnership, "/partnerships/bandung/bandung-seoul/edit", partner: .notFound, readers: .forbidden,
+                officer: .ok),
+            route(
+                .editPartner, "/partners/bandung/\(partnerID)/edit", partner: .notFound, readers: .forbidden,
+                officer: .ok),
+            route(
+                .newPartnership, "/partnerships/new", partner: .notFound, readers: .forbidden, officer: .ok,
+                foreign: .ok),
+            route(
+                .history, "/history/bandung/bandung-liuzhou", partner: .forbidden, readers: .ok, officer: .ok),
+            route(
+                .proposals, "/review/bandung/bandung-liuzhou/proposals", partner: .forbidden, readers: .forbidden,
+                officer: .ok),
+            route(
+                .submissions, "/review/bandung/bandung-liuzhou/partner-activities", partner: .forbidden,
+                readers: .forbidden,
+                officer: .ok),
+            route(
+                .newSubmission, "/contribute/bandung/bandung-liuzhou/activities/new", partner: .ok, readers: .forbidden,
                 officer: .forbidden),
             route(
-                "/contribute/bandung/bandung-seoul/activities/new", partner: .notFound, readers: .forbidden,
+                .newSubmission, "/contribute/bandung/bandung-seoul/activities/new", partner: .notFound,
+                readers: .forbidden,
                 officer: .forbidden),
-            route("/search?q=liuzhou", partner: .ok, readers: .ok, officer: .ok, foreign: .ok),
-            route(liuzhou + "/documents/new", partner: .forbidden, readers: .forbidden, officer: .ok),
-            route(liuzhou + "/documents/saraswati-2022", partner: .ok, readers: .ok, officer: .ok),
-            route(liuzhou + "/documents/saraswati-2022/edit", partner: .forbidden, readers: .forbidden, officer: .ok),
             route(
-                "/partnerships/bandung/bandung-seoul/documents/adinda-2020", partner: .notFound, readers: .ok,
+                .search, "/search?q=liuzhou", partner: .ok, readers: .ok, officer: .ok, foreign: .ok),
+            route(
+                .newDocument, liuzhou + "/documents/new", partner: .forbidden, readers: .forbidden, officer: .ok),
+            route(
+                .document, liuzhou + "/documents/saraswati-2022", partner: .ok, readers: .ok, officer: .ok),
+            route(
+                .describeDocument, liuzhou + "/documents/saraswati-2022/edit", partner: .forbidden, readers: .forbidden,
+                officer: .ok),
+            route(
+                .document, "/partnerships/bandung/bandung-seoul/documents/adinda-2020", partner: .notFound,
+                readers: .ok,
                 officer: .ok),
             // A document of the record with no uploaded file.
             route(
-                liuzhou + "/documents/saraswati-2022/file", partner: .notFound, readers: .notFound, officer: .notFound),
-            route("/evidence", partner: .forbidden, readers: .ok, officer: .ok, foreign: .ok),
-            route("/evidence/bandung/bandung-liuzhou", partner: .forbidden, readers: .ok, officer: .ok),
-            route("/evidence/bandung/bandung-seoul", partner: .notFound, readers: .ok, officer: .ok),
-            route("/evidence/project.qdpx", partner: .forbidden, readers: .ok, officer: .ok, foreign: .ok),
-            route("/codebook", partner: .forbidden, readers: .ok, officer: .ok, foreign: .ok),
-            route("/codebook.csv", partner: .forbidden, readers: .ok, officer: .ok, foreign: .ok),
-            route("/codebook.qdc", partner: .forbidden, readers: .ok, officer: .ok, foreign: .ok),
-            route(liuzhou + "/dossier", partner: .forbidden, readers: .ok, officer: .ok),
-            route("/partnerships/bandung/bandung-seoul/dossier", partner: .notFound, readers: .ok, officer: .ok),
-            route("/reports", partner: .forbidden, readers: .ok, officer: .ok, foreign: .ok),
-            route("/reports/bandung/annual/2022.html", partner: .forbidden, readers: .ok, officer: .ok),
-            route("/reports/bandung/annual/2022.csv", partner: .forbidden, readers: .ok, officer: .ok),
-            route("/public", public: .ok, partner: .ok, readers: .ok, officer: .ok, foreign: .ok),
-            route("/public/bandung", public: .ok, partner: .ok, readers: .ok, officer: .ok, foreign: .ok),
+                .documentFile, liuzhou + "/documents/saraswati-2022/file", partner: .notFound, readers: .notFound,
+                officer: .notFound),
             route(
-                "/public/bandung/partnerships/bandung-liuzhou", public: .ok, partner: .ok, readers: .ok, officer: .ok,
+                .evidence, "/evidence", partner: .forbidden, readers: .ok, officer: .ok, foreign: .ok),
+            route(
+                .partnershipEvidence, "/evidence/bandung/bandung-liuzhou", partner: .forbidden, readers: .ok,
+                officer: .ok),
+            route(
+                .partnershipEvidence, "/evidence/bandung/bandung-seoul", partner: .notFound, readers: .ok, officer: .ok),
+            route(
+                .projectExport, "/evidence/project.qdpx", partner: .forbidden, readers: .ok, officer: .ok, foreign: .ok),
+            route(
+                .codeBook, "/codebook", partner: .forbidden, readers: .ok, officer: .ok, foreign: .ok),
+            route(
+                .codeBookCSV, "/codebook.csv", partner: .forbidden, readers: .ok, officer: .ok, foreign: .ok),
+            route(
+                .codeBookQDC, "/codebook.qdc", partner: .forbidden, readers: .ok, officer: .ok, foreign: .ok),
+            route(
+                .dossier, liuzhou + "/dossier", partner: .forbidden, readers: .ok, officer: .ok),
+            route(
+                .dossier, "/partnerships/bandung/bandung-seoul/dossier", partner: .notFound, readers: .ok, officer: .ok),
+            route(
+                .reports, "/reports", partner: .forbidden, readers: .ok, officer: .ok, foreign: .ok),
+            route(
+                .annualReportHTML, "/reports/bandung/annual/2022.html", partner: .forbidden, readers: .ok, officer: .ok),
+            route(
+                .annualReportCSV, "/reports/bandung/annual/2022.csv", partner: .forbidden, readers: .ok, officer: .ok),
+            route(
+                .publicHome, "/public", public: .ok, partner: .ok, readers: .ok, officer: .ok, foreign: .ok),
+            route(
+                .publicOrganization, "/public/bandung", public: .ok, partner: .ok, readers: .ok, officer: .ok,
                 foreign: .ok),
-            route("/account/tokens", partner: .ok, readers: .ok, officer: .ok, foreign: .ok),
-            route("/public/bandung/calendar.ics", public: .ok, partner: .ok, readers: .ok, officer: .ok, foreign: .ok),
             route(
-                "/public/bandung/partners.geojson", public: .ok, partner: .ok, readers: .ok, officer: .ok, foreign: .ok),
-            route("/public/bandung/feed.atom", public: .ok, partner: .ok, readers: .ok, officer: .ok, foreign: .ok),
+                .publicPartnership, "/public/bandung/partnerships/bandung-liuzhou", public: .ok, partner: .ok,
+                readers: .ok, officer: .ok,
+                foreign: .ok),
             route(
-                "/public/bandung/partnerships/bandung-liuzhou/propose", public: .ok, partner: .ok, readers: .ok,
+                .tokens, "/account/tokens", partner: .ok, readers: .ok, officer: .ok, foreign: .ok),
+            route(
+                .publicCalendar, "/public/bandung/calendar.ics", public: .ok, partner: .ok, readers: .ok, officer: .ok,
+                foreign: .ok),
+            route(
+                .publicPartners, "/public/bandung/partners.geojson", public: .ok, partner: .ok, readers: .ok,
+                officer: .ok, foreign: .ok),
+            route(
+                .publicFeed, "/public/bandung/feed.atom", public: .ok, partner: .ok, readers: .ok, officer: .ok,
+                foreign: .ok),
+            route(
+                .propose, "/public/bandung/partnerships/bandung-liuzhou/propose", public: .ok, partner: .ok,
+                readers: .ok,
                 officer: .ok, foreign: .ok),
         ]
     }
@@ -121,11 +234,22 @@ import Testing
                 try await RecordStore(database: site.database).partnership(
                     organizationID: "bandung", id: "bandung-liuzhou")?.partnerID ?? ""
             let visitors = try await Self.visitors(site)
-            for route in Self.routes(partnerID: partnerID) {
+            let subject = try await AccountStore(database: site.database, passwords: testPasswords).create(
+                .init(
+                    email: "subject@test.example", name: "Subject", role: .viewer, organizationID: "bandung",
+                    partnershipID: nil),
+                password: "test password 1", oneTime: false, actor: "test"
+            ).id
+            let expectations = Self.routes(partnerID: partnerID, accountID: subject)
+            // Every route of the site's table has its boundary written down here.
+            let missing = Set(KembarWeb.Route.allCases).subtracting(expectations.map(\.route))
+            #expect(missing.isEmpty, "routes with no access expectation: \(missing.map(\.rawValue).sorted())")
+            for route in expectations {
                 for who in Who.allCases {
-                    let page = try await visitors[who]!.get(route.path)
-                    #expect(page.status == route.expected[who], "\(who) GET \(route.path)")
-                    if who == .publicVisitor, route.expected[who] == .seeOther, route.path != "/" {
+                    let visitor = visitors[who]!
+                    let page = try await route.method == .get ? visitor.get(route.path) : visitor.post(route.path, [])
+                    #expect(page.status == route.expected[who], "\(who) \(route.method) \(route.path)")
+                    if who == .publicVisitor, route.expected[who] == .seeOther, route.route.access != .anyone {
                         #expect(page.headers[.location]?.hasPrefix("/sign-in?next=") == true, "\(route.path)")
                     }
                 }
