@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import HummingbirdAuth
 import KembarCore
 import KembarStore
 import Synchronization
@@ -43,11 +44,15 @@ struct APIController {
         router.get(RouterPath(APIPath.openAPI)) { _, _ in
             APIResponse(bytes: OpenAPIDocument.bytes)
         }
+        // Every endpoint lies under the API's root, in a group of its own that takes bearer tokens.
+        let api = router.group(RouterPath(APIPath.root)).add(
+            middleware: APITokenAuthenticator(tokens: site.personalTokens))
         for endpoint in endpoints {
+            precondition(endpoint.path.hasPrefix(APIPath.root + "/"), "\(endpoint.path) lies outside the API")
             for (method, handler) in endpoint.methods {
-                router.on(RouterPath(endpoint.path), method: method) { request, context in
-                    let account = try await APIAuthentication.account(request, tokens: site.personalTokens)
-                    return try await handler(request, context, account)
+                api.on(RouterPath(String(endpoint.path.dropFirst(APIPath.root.count))), method: method) {
+                    request, context in
+                    try await handler(request, context, try context.requireIdentity())
                 }
             }
         }

@@ -6,6 +6,8 @@ import KembarStore
 struct Visitor: Sendable {
     var session: SessionStore.Session?
     var formToken = ""
+    /// Whether the token was made for this request (a first visit): a form cannot carry it yet.
+    var formTokenIsNew = false
     var address = "unknown"
     /// Proposals and partner entries waiting for the decision of an officer or administrator of
     /// one government, said in the navigation.

@@ -13,7 +13,7 @@ public func buildRouter(site: Site) -> Router<KembarRequestContext> {
     router.add(middleware: LanguageMiddleware(renderer: site.renderer))
     router.add(middleware: ErrorLog())
     router.add(middleware: OutagePages(site: site))
-    router.add(middleware: VisitorMiddleware(site: site))
+    router.add(middleware: ClientAddress(security: site.security))
     router.add(middleware: RefusalPages(site: site))
     // Inside the refusal pages: the file middleware answers the router's "not found" with a file.
     if let publicDirectory = Bundle.module.resourceURL?.appendingPathComponent("public").path {
@@ -42,7 +42,14 @@ public func buildRouter(site: Site) -> Router<KembarRequestContext> {
     DossierController(site: site).addRoutes(to: &table)
     TokensController(site: site).addRoutes(to: &table)
     FeedsController(site: site).addRoutes(to: &table)
-    table.register(on: router)
+    // The site's pages: who is signed in by session, the form token, the forced password change.
+    let pages = router.group()
+        .add(middleware: SessionAuthenticator(site: site))
+        .add(middleware: FormTokens(cookies: site.security.cookies))
+        .add(middleware: PasswordChangeRequired())
+        .add(middleware: RefusalPages(site: site))
+    table.register(on: pages, site: site)
+    // The API: bearer tokens and problem details, no session and no form token.
     APIController(site: site).addRoutes(to: router)
     return router
 }

@@ -1,14 +1,17 @@
 import Hummingbird
+import HummingbirdAuth
 import KembarCore
 
 /// The request context of every route: who is asking and from where, the words of their
 /// language, and — once the route is known — its organization and partnership and the account its
 /// access check admitted, read once for the handler.
-public struct KembarRequestContext: RequestContext {
+public struct KembarRequestContext: AuthRequestContext {
     public var coreContext: CoreRequestContextStorage
     /// The address of the connection (the proxy's, when Kembar runs behind one).
     let connectionAddress: String?
     var visitor = Visitor()
+    /// The account signed in: by the session on the site's pages, by a bearer token in the API.
+    public var identity: Account?
     /// The interface in the visitor's language (set by ``LanguageMiddleware``).
     var words = Words(language: .default, catalog: Catalog(strings: [:]))
     /// A `multipart/form-data` body (an upload), read once when its form token is checked.

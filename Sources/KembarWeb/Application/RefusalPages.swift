@@ -4,7 +4,9 @@ import Logging
 
 /// Turns a refusal into what a person should see, in their language: the sign-in page (coming
 /// back here after), a "not allowed" page, or the site's own "not found" page — for an address no
-/// route knows as much as for a record the visitor may not know exists.
+/// route knows as much as for a record the visitor may not know exists. It stands before the
+/// router (for addresses no route knows, and the API's problems) and again inside the pages'
+/// group, where the visitor's session is known.
 struct RefusalPages: RouterMiddleware {
     typealias Context = KembarRequestContext
     let site: Site
@@ -55,6 +57,13 @@ struct RefusalPages: RouterMiddleware {
         } catch AccessDenied.notFound {
             return try site.notFound(request, context, words: words()).response(from: request, context: context)
         } catch let error as HTTPError where error.status == .notFound {
+            // An address no route knows never reached the pages' session: the page still shows
+            // a signed-in visitor their own navigation.
+            var context = context
+            if context.visitor.session == nil {
+                context.visitor = try await SessionAuthenticator(site: site).signedIn(
+                    context.visitor, request, context)
+            }
             return try site.notFound(request, context, words: words()).response(from: request, context: context)
         }
     }

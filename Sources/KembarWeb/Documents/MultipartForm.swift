@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import MultipartKit
 
 /// A `multipart/form-data` body (RFC 7578): the form's fields, and the files sent with it.
 struct MultipartForm: Sendable {
@@ -36,43 +37,53 @@ struct MultipartForm: Sendable {
         return nil
     }
 
+    /// Reads the body with multipart-kit's parser; a body that does not end with its closing
+    /// delimiter (cut short, or not multipart at all) is malformed, as is a part with no name.
     init(_ body: ByteBuffer, boundary: String) throws(Failure) {
-        let bytes = Array(buffer: body)
-        let delimiter = Array("--\(boundary)".utf8)
-        let separator = Array("\r\n--\(boundary)".utf8)
-        guard bytes.starts(with: delimiter) else { throw .malformed }
-        var position = delimiter.count
-        while true {
-            // After a delimiter: "--" ends the body, CRLF starts a part.
-            if bytes[position...].starts(with: [0x2D, 0x2D]) { return }
-            guard bytes[position...].starts(with: [0x0D, 0x0A]) else { throw .malformed }
-            position += 2
-            guard let headerEnd = Self.find([0x0D, 0x0A, 0x0D, 0x0A], in: bytes, from: position) else {
-                throw .malformed
-            }
-            let headers = String(decoding: bytes[position..<headerEnd], as: UTF8.self)
-            let contentStart = headerEnd + 4
-            guard let contentEnd = Self.find(separator, in: bytes, from: contentStart) else { throw .malformed }
-            let content = Array(bytes[contentStart..<contentEnd])
-            try add(headers: headers, content: content)
-            position = contentEnd + separator.count
+        let parser = MultipartParser(boundary: boundary)
+        var parts: [(headers: [(String, String)], content: ByteBuffer)] = []
+        var headers: [(String, String)] = []
+        var content = ByteBuffer()
+        parser.onHeader = { name, value in headers.append((name, value)) }
+        parser.onBody = { chunk in content.writeBuffer(&chunk) }
+        parser.onPartComplete = {
+            parts.append((headers, content))
+            headers = []
+            content = ByteBuffer()
+        }
+        do {
+            try parser.execute(body)
+        } catch {
+            throw .malformed
+        }
+        let closing = Array("--\(boundary)--".utf8)
+        guard body.readableBytesView.firstRange(of: closing) != nil else { throw .malformed }
+        for part in parts {
+            guard
+                let disposition = part.headers.first(where: { $0.0.lowercased() == "content-disposition" })?.1
+            else { throw .malformed }
+            try add(disposition: Substring(disposition), content: Array(buffer: part.content))
         }
     }
 
-    private mutating func add(headers: String, content: [UInt8]) throws(Failure) {
-        guard
-            let disposition = headers.split(separator: "\r\n").first(where: {
-                $0.lowercased().hasPrefix("content-disposition:")
-            })
-        else { throw .malformed }
+    private mutating func add(disposition: Substring, content: [UInt8]) throws(Failure) {
         let parameters = Self.parameters(of: disposition)
         guard let name = parameters["name"] else { throw .malformed }
-        if let fileName = parameters["filename"] {
+        // RFC 6266: `filename*` (RFC 8187, any language's letters) wins over the plain `filename`.
+        if let fileName = parameters["filename*"].flatMap(Self.extendedValue) ?? parameters["filename"] {
             let base = fileName.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
             files[name] = File(fileName: base, bytes: content)
         } else {
             fields[name] = String(decoding: content, as: UTF8.self)
         }
+    }
+
+    /// The text of an RFC 8187 value, `UTF-8''%E2%82%AC%20rates.pdf`; nil for another charset or
+    /// a broken escape.
+    static func extendedValue(_ value: String) -> String? {
+        let parts = value.split(separator: "'", maxSplits: 2, omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].lowercased() == "utf-8" else { return nil }
+        return String(parts[2]).removingPercentEncoding
     }
 
     /// `name="value"` pairs of a Content-Disposition header.
@@ -111,18 +122,5 @@ struct MultipartForm: Sendable {
             if !key.isEmpty { result[key] = value }
         }
         return result
-    }
-
-    private static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
-        guard let first = needle.first, haystack.count >= needle.count else { return nil }
-        var index = start
-        let last = haystack.count - needle.count
-        while index <= last {
-            if haystack[index] == first && haystack[index..<(index + needle.count)].elementsEqual(needle) {
-                return index
-            }
-            index += 1
-        }
-        return nil
     }
 }

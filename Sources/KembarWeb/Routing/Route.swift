@@ -96,6 +96,10 @@ enum Route: String, CaseIterable, Sendable {
         }
     }
 
+    /// Whether the route's form carries a file (`multipart/form-data`, read up to the largest
+    /// file taken); every other form is small and URL-encoded.
+    var takesUploads: Bool { self == .newDocument }
+
     /// Who may use the route, decided before its handler runs.
     var access: RouteAccess {
         switch self {

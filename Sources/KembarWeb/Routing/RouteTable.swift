@@ -21,17 +21,25 @@ struct RouteTable {
         }
     }
 
-    /// Registers every route of the table, each behind its access check.
-    func register(on router: Router<KembarRequestContext>) {
+    /// Registers every route of the table, each behind its access check and, for a form sent,
+    /// the check of its token.
+    func register(on group: RouterGroup<KembarRequestContext>, site: Site) {
+        let forms = FormCheck(site: site)
         for route in Route.allCases {
             for method in route.methods {
                 guard let handler = handlers[route]?[method] else {
                     preconditionFailure("no handler for \(route) \(method)")
                 }
-                router.on(RouterPath(route.pattern), method: method) { request, context in
+                group.on(RouterPath(route.pattern), method: method) { request, context in
+                    var request = request
                     var context = context
                     try context.enter(route)
-                    return try await handler(request, context)
+                    guard method != .get && method != .head else { return try await handler(request, context) }
+                    if let refusal = try await forms.check(route, &request, &context) { return refusal }
+                    let response = try await handler(request, context)
+                    // Whatever was changed (a password, a role, a sign-out) is read afresh next time.
+                    if context.visitor.session != nil { site.sessionCache.forgetAll() }
+                    return response
                 }
             }
         }

@@ -150,7 +150,7 @@ struct PageContext {
     let attribution: Bool
     let languages: [LanguageLink]
     let navigation: [NavLink]
-    /// The token each form sends back (see ``VisitorMiddleware``).
+    /// The token each form sends back (see ``FormTokens`` and ``FormCheck``).
     let csrf: String
     let account: AccountBadge?
     let signIn: String?

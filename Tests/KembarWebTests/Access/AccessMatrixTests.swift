@@ -39,8 +39,8 @@ import Testing
         }
         // Only administrators manage accounts.
         let administrators: [Who: HTTPResponse.Status] = [.admin: .ok, .deploymentAdmin: .ok]
-        // A form sent by the public carries no session's token: refused before any route.
-        let noToken = HTTPResponse.Status.forbidden
+        // The public is sent to sign in before its form is read.
+        let noToken = HTTPResponse.Status.seeOther
         return [
             route(.liveness, "/healthz", public: .ok, partner: .ok, readers: .ok, officer: .ok, foreign: .ok),
             route(.health, "/health", public: .ok, partner: .ok, readers: .ok, officer: .ok, foreign: .ok),
@@ -284,9 +284,11 @@ import Testing
             for who in [Who.viewer, .researcher, .partnerOfLiuzhou, .foreignOfficer, .publicVisitor] {
                 let page = try await visitors[who]!.post(
                     Self.liuzhou + "/edit", renamed.filter { $0.0 != "_csrf" })
-                // The public's form carries no session's token; others are refused by role, or
-                // told that another government's partnership does not exist.
-                #expect(page.status == (who == .foreignOfficer ? .notFound : .forbidden), "\(who)")
+                // The public is sent to sign in before the form is read; others are refused by
+                // role, or told that another government's partnership does not exist.
+                let refusal: HTTPResponse.Status =
+                    who == .publicVisitor ? .seeOther : who == .foreignOfficer ? .notFound : .forbidden
+                #expect(page.status == refusal, "\(who)")
             }
             let viewerPage = try await visitors[.viewer]!.post(
                 Self.liuzhou + "/activities/new", [("title", "Viewer's visit"), ("start", "2026-01-01")])
