@@ -183,14 +183,12 @@ struct AccountsController {
             return try form([Self.field(of: error): Self.message(error, words: words)], status: .unprocessableContent)
         } catch let outdated as AccountOutdated {
             // The audit log files an account under its government; a deployment-wide one has none to look in.
-            var lastChange: AuditEntry?
-            if let organizationID = outdated.account.organizationID {
-                lastChange = try await EditConflict.lastChange(
-                    in: site.database, organizationID: organizationID, partnershipID: nil, entity: "account",
-                    entityID: outdated.account.email)
-            }
-            let refused = EditConflict(words: words).refusedForm(
-                state, current: Self.state(of: outdated.account), lastChange: lastChange, page: formPage)
+            let refused = try await EditConflict(words: words).answer(
+                state, current: Self.state(of: outdated.account),
+                of: .init(
+                    organizationID: outdated.account.organizationID, entity: "account",
+                    entityID: outdated.account.email),
+                in: site.database, page: formPage)
             return try show(refused, status: .conflict)
         }
         guard let oneTimePassword else {

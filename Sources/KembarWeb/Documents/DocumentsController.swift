@@ -169,12 +169,12 @@ struct DocumentsController {
                 }
             }
         } catch let outdated as DocumentOutdated {
-            let lastChange = try await EditConflict.lastChange(
-                in: site.database, organizationID: organizationID, partnershipID: partnershipID, entity: "document",
-                entityID: documentID)
-            let refused = EditConflict(words: words).refusedForm(
+            let refused = try await EditConflict(words: words).answer(
                 state, current: UploadForm.state(of: outdated.document, in: outdated.partnership),
-                lastChange: lastChange
+                of: .init(
+                    organizationID: organizationID, partnershipID: partnershipID, entity: "document",
+                    entityID: documentID),
+                in: site.database
             ) { page($0, $1, of: outdated.document, in: outdated.partnership) }
             return try form(refused, status: .conflict)
         }

@@ -16,12 +16,38 @@ enum EditRefusal: Error {
 /// The messages of a form whose record someone else saved meanwhile: one for the whole form, and
 /// one beside each field whose saved value now differs from the person's entry, saying what the
 /// record holds now, so that the person can merge the two and save again.
+///
+/// Every form that edits a record answers a conflict the same way, through ``answer``: the
+/// person's form again (409), now based on the record as it is, with who saved it last.
 struct EditConflict {
     let words: Words
 
-    /// The person's form again, with the messages, now based on the record as it is: saving it
-    /// again replaces what is saved now, knowingly. `page` builds the form from fields and errors.
-    func refusedForm(
+    /// The record a form edits, as the audit log files it.
+    struct Record {
+        /// The government whose log holds it; nil for a deployment-wide account, which has none.
+        let organizationID: String?
+        var partnershipID: String? = nil
+        let entity: String
+        let entityID: String?
+    }
+
+    /// The person's form again with the messages, based on `current` (the record as it is now),
+    /// and the last save of `record` named: saving it again replaces what is saved now, knowingly.
+    /// `page` builds the form from fields and errors.
+    func answer(
+        _ submitted: FormState, current: FormState, of record: Record, in database: any KembarDatabase,
+        page: (FormState, [String: String]) -> FormPage
+    ) async throws -> FormPage {
+        var lastChange: AuditEntry?
+        if let organizationID = record.organizationID {
+            lastChange = try await Self.lastChange(
+                in: database, organizationID: organizationID, partnershipID: record.partnershipID,
+                entity: record.entity, entityID: record.entityID)
+        }
+        return refusedForm(submitted, current: current, lastChange: lastChange, page: page)
+    }
+
+    private func refusedForm(
         _ submitted: FormState, current: FormState, lastChange: AuditEntry?,
         page: (FormState, [String: String]) -> FormPage
     ) -> FormPage {
@@ -36,7 +62,7 @@ struct EditConflict {
     }
 
     /// The newest audit entry of one record, to say who saved it last and when.
-    static func lastChange(
+    private static func lastChange(
         in database: any KembarDatabase, organizationID: String, partnershipID: String?, entity: String,
         entityID: String?
     ) async throws -> AuditEntry? {

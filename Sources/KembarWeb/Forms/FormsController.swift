@@ -160,11 +160,12 @@ struct FormsController {
             // Taken by a partnership made since the id was checked.
             return try page(["id": words.text("error_duplicate_id")], status: .unprocessableContent)
         } catch EditRefusal.outdated(let current) {
-            let lastChange = try await EditConflict.lastChange(
-                in: site.database, organizationID: organizationID, partnershipID: originalID, entity: "partnership",
-                entityID: originalID)
-            let refused = EditConflict(words: words).refusedForm(
-                state, current: form.state(from: current.partnership), lastChange: lastChange, page: formPage)
+            let refused = try await EditConflict(words: words).answer(
+                state, current: form.state(from: current.partnership),
+                of: .init(
+                    organizationID: organizationID, partnershipID: originalID, entity: "partnership",
+                    entityID: originalID),
+                in: site.database, page: formPage)
             return try show(refused, words, request, context, status: .conflict)
         }
     }
@@ -207,11 +208,10 @@ struct FormsController {
                 }
             }
         } catch let outdated as PartnerOutdated {
-            let lastChange = try await EditConflict.lastChange(
-                in: site.database, organizationID: organizationID, partnershipID: nil, entity: "partner",
-                entityID: partnerID)
-            let refused = EditConflict(words: words).refusedForm(
-                state, current: form.state(from: outdated.partner), lastChange: lastChange, page: page)
+            let refused = try await EditConflict(words: words).answer(
+                state, current: form.state(from: outdated.partner),
+                of: .init(organizationID: organizationID, entity: "partner", entityID: partnerID),
+                in: site.database, page: page)
             return try show(refused, words, request, context, status: .conflict)
         }
         return redirect(back + "?saved=partner")
@@ -307,11 +307,12 @@ struct FormsController {
                 status: .conflict)
         case .outdated(let current):
             let handler = RecordFormHandler(kind: form.kind, stored: current, words: words)
-            let lastChange = try await EditConflict.lastChange(
-                in: site.database, organizationID: form.organizationID, partnershipID: form.partnershipID,
-                entity: form.kind.entity, entityID: form.recordID)
-            let refused = EditConflict(words: words).refusedForm(
-                state, current: handler.state(form.recordID), lastChange: lastChange
+            let refused = try await EditConflict(words: words).answer(
+                state, current: handler.state(form.recordID),
+                of: .init(
+                    organizationID: form.organizationID, partnershipID: form.partnershipID, entity: form.kind.entity,
+                    entityID: form.recordID),
+                in: site.database
             ) { form.page(handler, $0, errors: $1) }
             return try show(refused, words, request, context, status: .conflict)
         }
