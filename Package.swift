@@ -33,6 +33,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/adam-fowler/compress-nio.git", from: "1.5.0"),
         .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.1"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess.git", from: "1.0.2"),
+        .package(url: "https://github.com/apple/swift-system.git", from: "1.8.1"),
     ],
     targets: [
         .target(
@@ -46,12 +48,12 @@ let package = Package(
             providers: [.apt(["zlib1g-dev"])]
         ),
         .target(
-            name: "KembarSubprocess",
-            swiftSettings: strictSettings
-        ),
-        .target(
             name: "KembarDocuments",
-            dependencies: ["CZlib", "KembarSubprocess"],
+            dependencies: [
+                "CZlib",
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ],
             swiftSettings: strictSettings
         ),
         .target(
@@ -111,7 +113,8 @@ let package = Package(
             dependencies: [
                 "KembarCore",
                 "KembarStore",
-                "KembarSubprocess",
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "SystemPackage", package: "swift-system"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "SQLKit", package: "sql-kit"),
@@ -124,11 +127,6 @@ let package = Package(
         .testTarget(
             name: "KembarCoreTests",
             dependencies: ["KembarCore", "KembarTestSupport"],
-            swiftSettings: strictSettings
-        ),
-        .testTarget(
-            name: "KembarSubprocessTests",
-            dependencies: ["KembarSubprocess"],
             swiftSettings: strictSettings
         ),
         .testTarget(

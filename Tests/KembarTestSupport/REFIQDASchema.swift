@@ -1,5 +1,6 @@
 import Foundation
-import KembarSubprocess
+import Subprocess
+import SystemPackage
 
 /// Checks a REFI-QDA project document against the standard's schema (`spec/refi-qda/Project.xsd`)
 /// with `xmllint`. Where xmllint is not installed the check is skipped, unless
@@ -25,9 +26,11 @@ public enum REFIQDASchema {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("kembar-\(UUID().uuidString).qde")
         try Data(project.utf8).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
-        let outcome = try await Subprocess.run(xmllint, ["--noout", "--schema", schema.path, file.path])
-        guard outcome.status == 0 else {
-            throw Invalid(description: String(decoding: outcome.standardError, as: UTF8.self))
+        let outcome = try await Subprocess.run(
+            .path(FilePath(xmllint)), arguments: ["--noout", "--schema", schema.path, file.path], output: .discarded,
+            error: .string(limit: 1024 * 1024))
+        guard outcome.terminationStatus.isSuccess else {
+            throw Invalid(description: outcome.standardError)
         }
     }
 }

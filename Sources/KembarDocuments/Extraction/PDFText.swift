@@ -1,5 +1,4 @@
 import Foundation
-import KembarSubprocess
 
 /// The text layer of a PDF, read by poppler's `pdftotext` when the machine has it. Without it, or
 /// for a scanned PDF with no text layer, the file is kept and marked as having no text.
@@ -42,9 +41,8 @@ public struct PDFText: Sendable {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             let input = directory.appendingPathComponent("upload.pdf")
             try Data(bytes).write(to: input)
-            let outcome = try await Subprocess.run(
-                program, ["-q", "-enc", "UTF-8", "-eol", "unix", input.path, "-"], timeout: timeout,
-                outputLimit: limit)
+            let outcome = try await BoundedProgram(path: program, timeout: timeout, outputLimit: limit).run(
+                ["-q", "-enc", "UTF-8", "-eol", "unix", input.path, "-"])
             switch outcome.stopped {
             case .printedTooMuch: return .exceeds(limit: limit)
             case .timedOut: return .unreadable
