@@ -78,18 +78,15 @@ struct ActivityForm {
         return slug.split(separator: "-").contains(Substring(String(year))) ? slug : slug + "-\(year)"
     }
 
-    /// The activity the form describes, or the errors that stop it being saved.
+    /// The activity the form describes, or the errors of its fields that stop it being saved; how
+    /// it fits the partnership (dates in order, ids unique, what it names present) is the record
+    /// validator's to say, through ``checked(_:replacing:)``.
     func read(_ state: FormState, original: Activity?) -> (Activity?, [String: String]) {
         var reader = FormReader(state, words: words)
         let title = reader.text("title", required: true)
         let start = reader.date("start", required: true)
         let id = reader.identifier("id", from: title.map { Self.id(title: $0, start: start) })
         let end = reader.date("end", required: false)
-        if let start, let end, let endLatest = end.latestDay, let startEarliest = start.earliestDay,
-            endLatest < startEarliest
-        {
-            reader.fail("end", "error_end_before_start")
-        }
         let kind: Activity.Kind? = reader.choice("kind", required: true)
         let host: Activity.Host? = reader.choice("host", required: false)
         let initiator: Activity.Initiator? = reader.choice("initiator", required: false)
@@ -98,15 +95,8 @@ struct ActivityForm {
             let trimmed = area.trimmingCharacters(in: .whitespaces)
             if !trimmed.isEmpty, !areas.contains(trimmed) { areas.append(trimmed) }
         }
-        let obligationIDs = Set(partnership.obligations.map(\.id))
         let fulfils = state.all("fulfils").filter { !$0.isEmpty }
-        if fulfils.contains(where: { !obligationIDs.contains($0) }) { reader.fail("fulfils", "error_choice") }
-        let documentIDs = Set(partnership.documents.map(\.id))
         let documents = state.all("documents").filter { !$0.isEmpty }
-        if documents.contains(where: { !documentIDs.contains($0) }) { reader.fail("documents", "error_choice") }
-        if let id, id != original?.id, partnership.activities.contains(where: { $0.id == id }) {
-            reader.fail("id", "error_duplicate_id")
-        }
         let participants = Self.participants.filledRows(state).compactMap { row -> Participant? in
             let group = Self.participants
             let side: Side? = reader.choice(group.key(row, "side"), required: true)
@@ -155,9 +145,6 @@ struct ActivityForm {
             let value = reader.number(group.key(row, "value"), required: false)
             let unit = reader.text(group.key(row, "unit"), required: value != nil, maximum: 60)
             let evidence = state.all(group.key(row, "evidence")).filter { !$0.isEmpty }
-            if evidence.contains(where: { !documentIDs.contains($0) }) {
-                reader.fail(group.key(row, "evidence"), "error_unknown_document")
-            }
             guard let kind, let directness, let description else { return nil }
             return ActivityResult(
                 kind: kind, directness: directness, description: description, planned: planned, delivered: delivered,
@@ -330,4 +317,26 @@ func plainNumber(_ value: Double) -> String {
 
 func tristate(_ value: Bool?) -> String {
     value.map { $0 ? "yes" : "no" } ?? ""
+}
+
+extension ActivityForm {
+    /// The form's fields by the names `kembar/1` gives an activity's fields.
+    static let recordFields = Dictionary(
+        uniqueKeysWithValues: ["id", "title", "start", "end", "kind", "areas", "fulfils", "documents"].map { ($0, $0) })
+
+    /// The partnership with `activity` added (or put in place of the one at `original`), or the
+    /// record validator's errors, said beside the form's fields.
+    func checked(_ activity: Activity, replacing original: Int?) -> Result<Partnership, FormErrors> {
+        var updated = partnership
+        let index = original ?? updated.activities.count
+        if let original { updated.activities[original] = activity } else { updated.activities.append(activity) }
+        let errors = FormIssues(words: words).errors(
+            of: updated, editing: .init(collection: "activities", index: index, fields: Self.recordFields))
+        return errors.isEmpty ? .success(updated) : .failure(FormErrors(fields: errors))
+    }
+}
+
+/// A form's errors by field (`""` for the form as a whole).
+struct FormErrors: Error {
+    let fields: [String: String]
 }

@@ -42,18 +42,7 @@ struct AgreementForm {
             "id", from: type.map { $0.rawValue + "-" + String(reader.state["signed"].prefix(4)) })
         let validFrom = reader.date("valid_from", required: false)
         let validUntil = reader.date("valid_until", required: false)
-        if let until = validUntil, let start = validFrom ?? signed, let last = until.latestDay,
-            let first = start.earliestDay, last < first
-        {
-            reader.fail("valid_until", "error_end_before_start")
-        }
         let supersedes = state["supersedes"].isEmpty ? nil : state["supersedes"]
-        if let supersedes, supersedes == id || !partnership.agreements.contains(where: { $0.id == supersedes }) {
-            reader.fail("supersedes", "error_choice")
-        }
-        if let id, id != original?.id, partnership.agreements.contains(where: { $0.id == id }) {
-            reader.fail("id", "error_duplicate_id")
-        }
         var areas = state.all("areas").filter { !$0.isEmpty }
         for area in (reader.text("other_areas", required: false) ?? "").split(separator: ",") {
             let trimmed = area.trimmingCharacters(in: .whitespaces)
@@ -132,4 +121,13 @@ struct AgreementForm {
             action: action, heading: heading, intro: words.text("form_agreement_intro"), errors: errors,
             sections: [main], submitLabel: words.text("save"), cancelHref: cancel, cancelLabel: words.text("cancel"))
     }
+}
+
+extension AgreementForm {
+    /// The form's fields by the names `kembar/1` gives an agreement's fields; the rules between
+    /// them (dates in order, ids unique, what it supersedes present) are the record validator's.
+    static let recordFields = [
+        "id": "id", "type": "type", "signed": "signed", "validFrom": "valid_from", "validUntil": "valid_until",
+        "supersedes": "supersedes", "areas": "areas",
+    ]
 }

@@ -27,18 +27,9 @@ struct ObligationForm {
         let title = reader.text("title", required: true, maximum: FormReader.maximumText)
         let id = reader.identifier("id", from: title.map(FormReader.slug))
         let agreement = reader.text("agreement", required: true)
-        if let agreement, !partnership.agreements.contains(where: { $0.id == agreement }) {
-            reader.fail("agreement", "error_choice")
-        }
         let every: Obligation.Recurrence? = reader.choice("every", required: true)
         let from = reader.date("from", required: true)
         let until = reader.date("until", required: false)
-        if let from, let until, let last = until.latestDay, let first = from.earliestDay, last < first {
-            reader.fail("until", "error_end_before_start")
-        }
-        if let id, id != original?.id, partnership.obligations.contains(where: { $0.id == id }) {
-            reader.fail("id", "error_duplicate_id")
-        }
         guard reader.errors.isEmpty, let id, let title, let agreement, let every, let from else {
             return (nil, reader.errors)
         }
@@ -78,4 +69,12 @@ struct ObligationForm {
             ],
             submitLabel: words.text("save"), cancelHref: cancel, cancelLabel: words.text("cancel"))
     }
+}
+
+extension ObligationForm {
+    /// The form's fields by the names `kembar/1` gives an obligation's fields; the rules between
+    /// them (dates in order, ids unique, its agreement present) are the record validator's.
+    static let recordFields = [
+        "id": "id", "title": "title", "agreement": "agreement", "every": "every", "from": "from", "until": "until",
+    ]
 }

@@ -120,10 +120,13 @@ struct RecordFormHandler {
         switch kind {
         case .activities:
             let original = partnership.activities.firstIndex { $0.id == recordID }
-            let (activity, errors) = ActivityForm(partnership: partnership, homeName: homeName, words: words)
-                .read(state, original: original.map { partnership.activities[$0] })
-            guard let activity else { return .failure(errors) }
-            if let original { updated.activities[original] = activity } else { updated.activities.append(activity) }
+            let form = ActivityForm(partnership: partnership, homeName: homeName, words: words)
+            let (read, errors) = form.read(state, original: original.map { partnership.activities[$0] })
+            guard let activity = read else { return .failure(errors) }
+            switch form.checked(activity, replacing: original) {
+            case .failure(let errors): return .failure(errors.fields)
+            case .success(let checked): updated = checked
+            }
             return .success(
                 Applied(
                     partnership: updated, id: activity.id,
@@ -149,6 +152,12 @@ struct RecordFormHandler {
             } else {
                 updated.agreements.append(agreement)
             }
+            let agreementErrors = FormIssues(words: words).errors(
+                of: updated,
+                editing: .init(
+                    collection: "agreements", index: original ?? updated.agreements.count - 1,
+                    fields: AgreementForm.recordFields))
+            guard agreementErrors.isEmpty else { return .failure(agreementErrors) }
             return .success(
                 Applied(
                     partnership: updated, id: agreement.id,
@@ -172,6 +181,12 @@ struct RecordFormHandler {
             } else {
                 updated.obligations.append(obligation)
             }
+            let obligationErrors = FormIssues(words: words).errors(
+                of: updated,
+                editing: .init(
+                    collection: "obligations", index: original ?? updated.obligations.count - 1,
+                    fields: ObligationForm.recordFields))
+            guard obligationErrors.isEmpty else { return .failure(obligationErrors) }
             return .success(
                 Applied(
                     partnership: updated, id: obligation.id,

@@ -50,10 +50,8 @@ struct PartnerSubmissionsController {
         guard post, state["more"].isEmpty else { return try show([:], status: .ok) }
         let (activity, errors) = form.read(state, original: nil)
         guard let activity else { return try show(errors, status: .unprocessableContent) }
-        var partnership = stored.partnership
-        partnership.activities.append(activity)
-        if let problem = RecordCheck.problems(partnership) {
-            return try show(["": problem], status: .unprocessableContent)
+        if case .failure(let errors) = form.checked(activity, replacing: nil) {
+            return try show(errors.fields, status: .unprocessableContent)
         }
         try await site.submissions.submit(
             activityJSON: JSONWriter.string(RecordEncoder.value(activity)), title: activity.title,
