@@ -76,12 +76,50 @@ struct AccountsController {
     private func edit(_ request: Request, _ context: KembarRequestContext, id: Int?, post: Bool) async throws
         -> Response
     {
-        let admin = try administrator(context)
+        let form = try await accountForm(context, id: id)
         let words = context.words
+        let state = post ? try await FormState.read(request) : form.initialState()
+        func show(_ page: FormPage, status: HTTPResponse.Status) throws -> Response {
+            try site.page("form", title: form.heading, model: page, words: words, request, context, status: status)
+                .response(from: request, context: context)
+        }
+        guard post else { return try show(form.page(state, [:]), status: .ok) }
+        let (read, errors) = form.read(state)
+        guard let draft = read else { return try show(form.page(state, errors), status: .unprocessableContent) }
+        let oneTimePassword: String?
+        do {
+            oneTimePassword = try await save(draft, of: form, state: state, actor: context.visitor.actor)
+        } catch let error as AccountError {
+            return try show(
+                form.page(state, [AccountForm.field(of: error): form.message(error)]), status: .unprocessableContent)
+        } catch let outdated as AccountOutdated {
+            // The audit log files an account under its government; a deployment-wide one has none to look in.
+            let refused = try await EditConflict(words: words).answer(
+                state, current: AccountForm.state(of: outdated.account),
+                of: .init(
+                    organizationID: outdated.account.organizationID, entity: "account",
+                    entityID: outdated.account.email),
+                in: site.database, page: form.page)
+            return try show(refused, status: .conflict)
+        }
+        guard let oneTimePassword else {
+            return Response(status: .seeOther, headers: [.location: SitePath.accounts])
+        }
+        return try site.message(
+            request, context, words: words, title: words.text("accounts_password_title"),
+            message: words.text(
+                "accounts_password_message",
+                ["email": AccountStore.normalized(draft.email), "password": oneTimePassword]),
+            status: .ok
+        ).response(from: request, context: context)
+    }
+
+    /// The form for the account `id` (nil: an invitation), over what the administrator manages.
+    private func accountForm(_ context: KembarRequestContext, id: Int?) async throws -> AccountForm {
+        let admin = try administrator(context)
         var existing: Account?
         if let id {
-            guard let found = try await site.accounts.account(id: id),
-                admin.canManageAccounts(of: found.organizationID)
+            guard let found = try await site.accounts.account(id: id), admin.canManageAccounts(of: found.organizationID)
             else { throw AccessDenied.notFound }
             existing = found
         }
@@ -92,154 +130,36 @@ struct AccountsController {
                 partnerships.append((partnership.id, "\(organization.name): \(partnership.partnerName)"))
             }
         }
-        var state = FormState()
-        if post {
-            state = try await FormState.read(request)
-        } else if let existing {
-            state = EditBasis.stamped(Self.state(of: existing))
-        } else {
-            state["role"] = Role.officer.rawValue
-            state["organization"] = admin.organizationID ?? organizations.first?.id ?? ""
-        }
-        let action = existing.map { SitePath.account($0.id) } ?? SitePath.newAccount
-        let heading =
-            existing.map { words.text("accounts_edit_title", ["email": $0.email]) }
-            ?? words.text("accounts_new_title")
-        func formPage(_ state: FormState, _ errors: [String: String]) -> FormPage {
-            let build = FieldBuilder(state: state, errors: errors, words: words)
-            var fields: [FormPage.Field] = []
-            if existing == nil { fields.append(build.email("email", "field_email", autocomplete: "off")) }
-            fields.append(build.text("name", "field_person_name"))
-            fields.append(build.choice("role", "field_role", Role.self, family: "account-role", required: true))
-            var governments = organizations.map { ($0.id, $0.name) }
-            if admin.organizationID == nil { governments.insert(("", words.text("accounts_whole_deployment")), at: 0) }
-            fields.append(build.select("organization", "field_government", governments, required: true))
-            fields.append(
-                build.select(
-                    "partnership", "field_account_partnership",
-                    [("", words.text("accounts_no_partnership"))] + partnerships,
-                    hint: "field_account_partnership_hint"))
-            if existing != nil {
-                fields.append(build.checkbox("disabled", "field_disabled"))
-                fields.append(build.checkbox("reset", "field_reset_password"))
-            }
-            var page = FormPage(
-                action: action, heading: heading, intro: words.text("accounts_form_intro"), errors: errors,
-                sections: [FormPage.Section(legend: heading, fields: fields, tables: [])],
-                submitLabel: words.text(existing == nil ? "accounts_invite" : "save"), cancelHref: SitePath.accounts,
-                cancelLabel: words.text("cancel"))
-            page.hidden += EditBasis.hidden(state)
-            return page
-        }
-        func show(_ page: FormPage, status: HTTPResponse.Status) throws -> Response {
-            try site.page("form", title: heading, model: page, words: words, request, context, status: status)
-                .response(from: request, context: context)
-        }
-        func form(_ errors: [String: String], status: HTTPResponse.Status) throws -> Response {
-            try show(formPage(state, errors), status: status)
-        }
-        guard post else { return try form([:], status: .ok) }
-        var reader = FormReader(state, words: words)
-        let email = existing?.email ?? reader.text("email", required: true, maximum: 254)
-        let name = reader.text("name", required: false) ?? ""
-        let role: Role? = reader.choice("role", required: true)
-        let organizationID = state["organization"].isEmpty ? nil : state["organization"]
-        if let organizationID, !organizations.contains(where: { $0.id == organizationID }) {
-            reader.fail("organization", "error_choice")
-        }
-        if organizationID == nil, admin.organizationID != nil { reader.fail("organization", "error_required") }
-        let partnershipID = state["partnership"].isEmpty ? nil : state["partnership"]
-        guard reader.errors.isEmpty, let email, let role else {
-            return try form(reader.errors, status: .unprocessableContent)
-        }
-        let draft = AccountStore.Draft(
-            email: email, name: name, role: role, organizationID: organizationID, partnershipID: partnershipID)
-        var oneTimePassword: String?
-        do {
-            if let existing {
-                if existing.id == admin.id, role != .admin || !state["disabled"].isEmpty {
-                    return try form(["role": words.text("accounts_not_yourself")], status: .unprocessableContent)
-                }
-                let sent = state
-                _ = try await site.accounts.update(
-                    id: existing.id, to: draft, disabled: !state["disabled"].isEmpty, actor: context.visitor.actor
-                ) { stored in
-                    if EditBasis.isOutdated(sent, current: Self.state(of: stored)) {
-                        throw AccountOutdated(account: stored)
-                    }
-                }
-                if !state["reset"].isEmpty {
-                    let password = Passwords.oneTime()
-                    try await site.accounts.setPassword(
-                        id: existing.id, to: password, oneTime: true, keepingSession: nil, actor: context.visitor.actor)
-                    oneTimePassword = password
-                }
-            } else {
-                let password = Passwords.oneTime()
-                try await site.accounts.create(draft, password: password, oneTime: true, actor: context.visitor.actor)
-                oneTimePassword = password
-            }
-        } catch let error as AccountError {
-            return try form([Self.field(of: error): Self.message(error, words: words)], status: .unprocessableContent)
-        } catch let outdated as AccountOutdated {
-            // The audit log files an account under its government; a deployment-wide one has none to look in.
-            let refused = try await EditConflict(words: words).answer(
-                state, current: Self.state(of: outdated.account),
-                of: .init(
-                    organizationID: outdated.account.organizationID, entity: "account",
-                    entityID: outdated.account.email),
-                in: site.database, page: formPage)
-            return try show(refused, status: .conflict)
-        }
-        guard let oneTimePassword else {
-            return Response(status: .seeOther, headers: [.location: SitePath.accounts])
-        }
-        return try site.message(
-            request, context, words: words, title: words.text("accounts_password_title"),
-            message: words.text(
-                "accounts_password_message", ["email": AccountStore.normalized(email), "password": oneTimePassword]),
-            status: .ok
-        ).response(from: request, context: context)
+        return AccountForm(
+            admin: admin, existing: existing, organizations: organizations, partnerships: partnerships,
+            words: context.words)
     }
 
-    /// The form's fields as an account fills them.
-    private static func state(of account: Account) -> FormState {
-        var state = FormState()
-        state["name"] = account.name
-        state["role"] = account.role.rawValue
-        state["organization"] = account.organizationID ?? ""
-        state["partnership"] = account.partnershipID ?? ""
-        state["disabled"] = account.disabled ? "yes" : ""
-        return state
+    /// Writes the account; the one-time password to hand over, when one was made.
+    private func save(_ draft: AccountStore.Draft, of form: AccountForm, state: FormState, actor: String) async throws
+        -> String?
+    {
+        guard let existing = form.existing else {
+            let password = Passwords.oneTime()
+            try await site.accounts.create(draft, password: password, oneTime: true, actor: actor)
+            return password
+        }
+        _ = try await site.accounts.update(
+            id: existing.id, to: draft, disabled: !state["disabled"].isEmpty, actor: actor
+        ) { stored in
+            if EditBasis.isOutdated(state, current: AccountForm.state(of: stored)) {
+                throw AccountOutdated(account: stored)
+            }
+        }
+        guard !state["reset"].isEmpty else { return nil }
+        let password = Passwords.oneTime()
+        try await site.accounts.setPassword(
+            id: existing.id, to: password, oneTime: true, keepingSession: nil, actor: actor)
+        return password
     }
 
     /// The account changed after the form was opened on it; this is it now.
     private struct AccountOutdated: Error {
         let account: Account
-    }
-
-    private static func field(of error: AccountError) -> String {
-        switch error {
-        case .invalidEmail, .emailTaken: "email"
-        case .organizationNotFound, .organizationRequired: "organization"
-        case .partnershipRequired, .partnershipNotFound, .partnershipOnlyForPartner: "partnership"
-        case .lastAdministrator: "role"
-        case .accountNotFound, .password: ""
-        }
-    }
-
-    private static func message(_ error: AccountError, words: Words) -> String {
-        switch error {
-        case .invalidEmail: words.text("error_email")
-        case .emailTaken: words.text("accounts_email_taken")
-        case .organizationNotFound: words.text("error_choice")
-        case .organizationRequired: words.text("accounts_government_required")
-        case .partnershipRequired: words.text("accounts_partnership_required")
-        case .partnershipNotFound: words.text("error_choice")
-        case .partnershipOnlyForPartner: words.text("accounts_partnership_only_partner")
-        case .lastAdministrator: words.text("accounts_last_admin")
-        case .accountNotFound: words.text("not_found_message")
-        case .password(let problem): problem.description
-        }
     }
 }

@@ -81,7 +81,7 @@ struct ActivityForm {
     /// The activity the form describes, or the errors of its fields that stop it being saved; how
     /// it fits the partnership (dates in order, ids unique, what it names present) is the record
     /// validator's to say, through ``checked(_:replacing:)``.
-    func read(_ state: FormState, original: Activity?) -> (Activity?, [String: String]) {
+    func read(_ state: FormState) -> (Activity?, [String: String]) {
         var reader = FormReader(state, words: words)
         let title = reader.text("title", required: true)
         let start = reader.date("start", required: true)
@@ -97,60 +97,10 @@ struct ActivityForm {
         }
         let fulfils = state.all("fulfils").filter { !$0.isEmpty }
         let documents = state.all("documents").filter { !$0.isEmpty }
-        let participants = Self.participants.filledRows(state).compactMap { row -> Participant? in
-            let group = Self.participants
-            let side: Side? = reader.choice(group.key(row, "side"), required: true)
-            let kind: Participant.Group? = reader.choice(group.key(row, "group"), required: true)
-            let role: Participant.Role? = reader.choice(group.key(row, "role"), required: true)
-            let count = reader.count(group.key(row, "count"))
-            guard let side, let kind, let role else { return nil }
-            return Participant(side: side, group: kind, role: role, count: count)
-        }
-        let costs = Self.costs.filledRows(state).compactMap { row -> Cost? in
-            let group = Self.costs
-            let side: Side? = reader.choice(group.key(row, "side"), required: true)
-            let amount = reader.number(group.key(row, "amount"), required: true)
-            let kind: Cost.Kind? = reader.choice(group.key(row, "kind"), required: true)
-            var unit = reader.text(group.key(row, "currency"), required: kind == .money, maximum: 20)
-            if kind == .money, let code = unit?.uppercased() {
-                if code.count != 3 || !code.allSatisfy({ $0.isASCII && $0.isLetter }) {
-                    reader.fail(group.key(row, "currency"), "error_currency")
-                }
-                unit = code
-            }
-            guard let side, let amount, let kind else { return nil }
-            return Cost(side: side, amount: amount, currency: unit ?? kind.rawValue, kind: kind)
-        }
-        let benefits = Self.benefits.filledRows(state).flatMap { row -> [Benefit] in
-            let group = Self.benefits
-            // Both sides in one row: the same benefit to each.
-            let both = state[group.key(row, "to")] == Self.bothSides
-            let to: Side? = both ? nil : reader.choice(group.key(row, "to"), required: true)
-            let kind: Benefit.Kind? = reader.choice(group.key(row, "kind"), required: true)
-            let description = reader.text(
-                group.key(row, "description"), required: false, maximum: FormReader.maximumText)
-            guard let kind, both || to != nil else { return [] }
-            let sides = both ? [Side.home, .partner] : [to].compactMap { $0 }
-            return sides.map { Benefit(to: $0, kind: kind, description: description) }
-        }
-        let results = Self.results.filledRows(state).compactMap { row -> ActivityResult? in
-            let group = Self.results
-            let kind: ActivityResult.Kind? = reader.choice(group.key(row, "kind"), required: true)
-            let directness: ActivityResult.Directness? = reader.choice(group.key(row, "directness"), required: true)
-            let description = reader.text(
-                group.key(row, "description"), required: true, maximum: FormReader.maximumText)
-            let planned = reader.tristate(group.key(row, "planned"))
-            let delivered = reader.tristate(group.key(row, "delivered"))
-            let sustained = reader.tristate(group.key(row, "sustained"))
-            let value = reader.number(group.key(row, "value"), required: false)
-            let unit = reader.text(group.key(row, "unit"), required: value != nil, maximum: 60)
-            let evidence = state.all(group.key(row, "evidence")).filter { !$0.isEmpty }
-            guard let kind, let directness, let description else { return nil }
-            return ActivityResult(
-                kind: kind, directness: directness, description: description, planned: planned, delivered: delivered,
-                quantity: value.flatMap { value in unit.map { Quantity(value: value, unit: $0) } }, evidence: evidence,
-                sustained: sustained)
-        }
+        let participants = readParticipants(state, &reader)
+        let costs = readCosts(state, &reader)
+        let benefits = readBenefits(state, &reader)
+        let results = readResults(state, &reader)
         let isPublic = reader.yesOrNo("public")
         guard reader.errors.isEmpty, let id, let title, let start, let kind, let isPublic else {
             return (nil, reader.errors)
@@ -168,11 +118,96 @@ struct ActivityForm {
     func page(_ state: FormState, errors: [String: String], action: String, cancel: String, heading: String) -> FormPage
     {
         let build = FieldBuilder(state: state, errors: errors, words: words)
-        let evidenceHint = partnership.documents.isEmpty ? words.text("hint_evidence_none") : nil
         let sides = [
             ("", words.text("choose")), (Side.home.rawValue, homeName),
             (Side.partner.rawValue, partnership.partner.name),
         ]
+        let people = FormPage.Section(
+            legend: words.text("form_activity_people"), fields: [],
+            tables: [
+                participantsTable(build, sides: sides), costsTable(build, sides: sides),
+                benefitsTable(build, sides: sides), resultsTable(build),
+            ])
+        return FormPage(
+            action: action, heading: heading, intro: words.text("form_activity_intro"), errors: errors,
+            sections: [mainSection(build), people], submitLabel: words.text("save"), cancelHref: cancel,
+            cancelLabel: words.text("cancel"))
+    }
+}
+
+/// The activity form's tables read back, row by row; a row left empty is no row.
+extension ActivityForm {
+    private func readParticipants(_ state: FormState, _ reader: inout FormReader) -> [Participant] {
+        return Self.participants.filledRows(state).compactMap { row -> Participant? in
+            let group = Self.participants
+            let side: Side? = reader.choice(group.key(row, "side"), required: true)
+            let kind: Participant.Group? = reader.choice(group.key(row, "group"), required: true)
+            let role: Participant.Role? = reader.choice(group.key(row, "role"), required: true)
+            let count = reader.count(group.key(row, "count"))
+            guard let side, let kind, let role else { return nil }
+            return Participant(side: side, group: kind, role: role, count: count)
+        }
+    }
+
+    private func readCosts(_ state: FormState, _ reader: inout FormReader) -> [Cost] {
+        return Self.costs.filledRows(state).compactMap { row -> Cost? in
+            let group = Self.costs
+            let side: Side? = reader.choice(group.key(row, "side"), required: true)
+            let amount = reader.number(group.key(row, "amount"), required: true)
+            let kind: Cost.Kind? = reader.choice(group.key(row, "kind"), required: true)
+            var unit = reader.text(group.key(row, "currency"), required: kind == .money, maximum: 20)
+            if kind == .money, let code = unit?.uppercased() {
+                if code.count != 3 || !code.allSatisfy({ $0.isASCII && $0.isLetter }) {
+                    reader.fail(group.key(row, "currency"), "error_currency")
+                }
+                unit = code
+            }
+            guard let side, let amount, let kind else { return nil }
+            return Cost(side: side, amount: amount, currency: unit ?? kind.rawValue, kind: kind)
+        }
+    }
+
+    private func readBenefits(_ state: FormState, _ reader: inout FormReader) -> [Benefit] {
+        return Self.benefits.filledRows(state).flatMap { row -> [Benefit] in
+            let group = Self.benefits
+            // Both sides in one row: the same benefit to each.
+            let both = state[group.key(row, "to")] == Self.bothSides
+            let to: Side? = both ? nil : reader.choice(group.key(row, "to"), required: true)
+            let kind: Benefit.Kind? = reader.choice(group.key(row, "kind"), required: true)
+            let description = reader.text(
+                group.key(row, "description"), required: false, maximum: FormReader.maximumText)
+            guard let kind, both || to != nil else { return [] }
+            let sides = both ? [Side.home, .partner] : [to].compactMap { $0 }
+            return sides.map { Benefit(to: $0, kind: kind, description: description) }
+        }
+    }
+
+    private func readResults(_ state: FormState, _ reader: inout FormReader) -> [ActivityResult] {
+        return Self.results.filledRows(state).compactMap { row -> ActivityResult? in
+            let group = Self.results
+            let kind: ActivityResult.Kind? = reader.choice(group.key(row, "kind"), required: true)
+            let directness: ActivityResult.Directness? = reader.choice(group.key(row, "directness"), required: true)
+            let description = reader.text(
+                group.key(row, "description"), required: true, maximum: FormReader.maximumText)
+            let planned = reader.tristate(group.key(row, "planned"))
+            let delivered = reader.tristate(group.key(row, "delivered"))
+            let sustained = reader.tristate(group.key(row, "sustained"))
+            let value = reader.number(group.key(row, "value"), required: false)
+            let unit = reader.text(group.key(row, "unit"), required: value != nil, maximum: 60)
+            let evidence = state.all(group.key(row, "evidence")).filter { !$0.isEmpty }
+            guard let kind, let directness, let description else { return nil }
+            return ActivityResult(
+                kind: kind, directness: directness, description: description, planned: planned, delivered: delivered,
+                quantity: value.flatMap { value in unit.map { Quantity(value: value, unit: $0) } }, evidence: evidence,
+                sustained: sustained)
+        }
+    }
+}
+
+/// The parts of the activity form: what happened, then who took part, what it cost, what each
+/// side gained and what came of it.
+extension ActivityForm {
+    private func mainSection(_ build: FieldBuilder) -> FormPage.Section {
         let areaBoxes = areaChoices.map { (value: $0, label: words.term("area.\($0)", fallback: $0)) }
         let main = FormPage.Section(
             legend: words.text("form_activity_what"),
@@ -206,6 +241,10 @@ struct ActivityForm {
                     hint: "hint_public"),
             ],
             tables: [])
+        return main
+    }
+
+    private func participantsTable(_ build: FieldBuilder, sides: [(String, String)]) -> FormPage.Table {
         let participants = build.table(
             Self.participants, legendKey: "field_participants",
             headerKeys: ["field_side", "field_group", "field_role", "field_count"]
@@ -217,6 +256,10 @@ struct ActivityForm {
                 build.text(field("count"), "field_count", inputMode: "numeric"),
             ]
         }
+        return participants
+    }
+
+    private func costsTable(_ build: FieldBuilder, sides: [(String, String)]) -> FormPage.Table {
         let costs = build.table(
             Self.costs, legendKey: "field_costs",
             headerKeys: ["field_side", "field_amount", "field_currency", "field_cost_kind"],
@@ -229,6 +272,10 @@ struct ActivityForm {
                 build.choice(field("kind"), "field_cost_kind", Cost.Kind.self, family: "cost"),
             ]
         }
+        return costs
+    }
+
+    private func benefitsTable(_ build: FieldBuilder, sides: [(String, String)]) -> FormPage.Table {
         let benefits = build.table(
             Self.benefits, legendKey: "field_benefits",
             headerKeys: ["field_benefit_to", "field_benefit_kind", "field_description"]
@@ -240,6 +287,11 @@ struct ActivityForm {
                 build.text(field("description"), "field_description"),
             ]
         }
+        return benefits
+    }
+
+    private func resultsTable(_ build: FieldBuilder) -> FormPage.Table {
+        let evidenceHint = partnership.documents.isEmpty ? words.text("hint_evidence_none") : nil
         let results = build.table(
             Self.results, legendKey: "field_results",
             headerKeys: [
@@ -261,12 +313,7 @@ struct ActivityForm {
                 build.checkboxes(field("evidence"), "field_evidence", partnership.documents.map { ($0.id, $0.title) }),
             ]
         }
-        let people = FormPage.Section(
-            legend: words.text("form_activity_people"), fields: [], tables: [participants, costs, benefits, results])
-        return FormPage(
-            action: action, heading: heading, intro: words.text("form_activity_intro"), errors: errors,
-            sections: [main, people], submitLabel: words.text("save"), cancelHref: cancel,
-            cancelLabel: words.text("cancel"))
+        return results
     }
 }
 

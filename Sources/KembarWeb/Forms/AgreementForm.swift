@@ -34,7 +34,7 @@ struct AgreementForm {
         return state
     }
 
-    func read(_ state: FormState, original: Agreement?) -> (Agreement?, [String: String]) {
+    func read(_ state: FormState) -> (Agreement?, [String: String]) {
         var reader = FormReader(state, words: words)
         let type: Agreement.Kind? = reader.choice("type", required: true)
         let signed = reader.date("signed", required: true)

@@ -22,7 +22,7 @@ struct ObligationForm {
         return state
     }
 
-    func read(_ state: FormState, original: Obligation?) -> (Obligation?, [String: String]) {
+    func read(_ state: FormState) -> (Obligation?, [String: String]) {
         var reader = FormReader(state, words: words)
         let title = reader.text("title", required: true, maximum: FormReader.maximumText)
         let id = reader.identifier("id", from: title.map(FormReader.slug))

@@ -116,99 +116,114 @@ struct RecordFormHandler {
     }
 
     func apply(_ state: FormState, recordID: String?) -> Outcome {
-        var updated = partnership
         switch kind {
-        case .activities:
-            let original = partnership.activities.firstIndex { $0.id == recordID }
-            let form = ActivityForm(partnership: partnership, homeName: homeName, words: words)
-            let (read, errors) = form.read(state, original: original.map { partnership.activities[$0] })
-            guard let activity = read else { return .failure(errors) }
-            switch form.checked(activity, replacing: original) {
-            case .failure(let errors): return .failure(errors.fields)
-            case .success(let checked): updated = checked
-            }
-            return .success(
-                Applied(
-                    partnership: updated, id: activity.id,
-                    before: original.map { RecordEncoder.value(partnership.activities[$0]) },
-                    after: RecordEncoder.value(activity), anchor: SitePath.anchor("activity", activity.id)))
-        case .agreements:
-            let original = partnership.agreements.firstIndex { $0.id == recordID }
-            let (agreement, errors) = AgreementForm(partnership: partnership, homeName: homeName, words: words)
-                .read(state, original: original.map { partnership.agreements[$0] })
-            guard let agreement else { return .failure(errors) }
-            if let original {
-                let oldID = partnership.agreements[original].id
-                updated.agreements[original] = agreement
-                // A renamed agreement keeps what refers to it.
-                if oldID != agreement.id {
-                    for index in updated.obligations.indices where updated.obligations[index].agreement == oldID {
-                        updated.obligations[index].agreement = agreement.id
-                    }
-                    for index in updated.agreements.indices where updated.agreements[index].supersedes == oldID {
-                        updated.agreements[index].supersedes = agreement.id
-                    }
-                }
-            } else {
-                updated.agreements.append(agreement)
-            }
-            let agreementErrors = FormIssues(words: words).errors(
-                of: updated,
-                editing: .init(
-                    collection: "agreements", index: original ?? updated.agreements.count - 1,
-                    fields: AgreementForm.recordFields))
-            guard agreementErrors.isEmpty else { return .failure(agreementErrors) }
-            return .success(
-                Applied(
-                    partnership: updated, id: agreement.id,
-                    before: original.map { RecordEncoder.value(partnership.agreements[$0]) },
-                    after: RecordEncoder.value(agreement), anchor: SitePath.anchor("agreement", agreement.id)))
-        case .obligations:
-            let original = partnership.obligations.firstIndex { $0.id == recordID }
-            let (obligation, errors) = ObligationForm(partnership: partnership, words: words)
-                .read(state, original: original.map { partnership.obligations[$0] })
-            guard let obligation else { return .failure(errors) }
-            if let original {
-                let oldID = partnership.obligations[original].id
-                updated.obligations[original] = obligation
-                if oldID != obligation.id {
-                    for index in updated.activities.indices {
-                        updated.activities[index].fulfils = updated.activities[index].fulfils.map {
-                            $0 == oldID ? obligation.id : $0
-                        }
-                    }
-                }
-            } else {
-                updated.obligations.append(obligation)
-            }
-            let obligationErrors = FormIssues(words: words).errors(
-                of: updated,
-                editing: .init(
-                    collection: "obligations", index: original ?? updated.obligations.count - 1,
-                    fields: ObligationForm.recordFields))
-            guard obligationErrors.isEmpty else { return .failure(obligationErrors) }
-            return .success(
-                Applied(
-                    partnership: updated, id: obligation.id,
-                    before: original.map { RecordEncoder.value(partnership.obligations[$0]) },
-                    after: RecordEncoder.value(obligation), anchor: SitePath.anchor("obligation", obligation.id)))
-        case .stages:
-            let original = recordID.flatMap(Int.init)
-            let (stage, errors) = StageForm(words: words).read(state)
-            guard let stage else { return .failure(errors) }
-            let index: Int
-            if let original {
-                updated.stages[original] = stage
-                index = original
-            } else {
-                updated.stages.append(stage)
-                index = updated.stages.count - 1
-            }
-            return .success(
-                Applied(
-                    partnership: updated, id: String(index),
-                    before: original.map { RecordEncoder.value(partnership.stages[$0]) },
-                    after: RecordEncoder.value(stage), anchor: "stage-\(index)"))
+        case .activities: applyActivity(state, recordID: recordID)
+        case .agreements: applyAgreement(state, recordID: recordID)
+        case .obligations: applyObligation(state, recordID: recordID)
+        case .stages: applyStage(state, recordID: recordID)
         }
+    }
+
+    private func applyActivity(_ state: FormState, recordID: String?) -> Outcome {
+        var updated = partnership
+        let original = partnership.activities.firstIndex { $0.id == recordID }
+        let form = ActivityForm(partnership: partnership, homeName: homeName, words: words)
+        let (read, errors) = form.read(state)
+        guard let activity = read else { return .failure(errors) }
+        switch form.checked(activity, replacing: original) {
+        case .failure(let errors): return .failure(errors.fields)
+        case .success(let checked): updated = checked
+        }
+        return .success(
+            Applied(
+                partnership: updated, id: activity.id,
+                before: original.map { RecordEncoder.value(partnership.activities[$0]) },
+                after: RecordEncoder.value(activity), anchor: SitePath.anchor("activity", activity.id)))
+    }
+
+    private func applyAgreement(_ state: FormState, recordID: String?) -> Outcome {
+        var updated = partnership
+        let original = partnership.agreements.firstIndex { $0.id == recordID }
+        let (agreement, errors) = AgreementForm(partnership: partnership, homeName: homeName, words: words)
+            .read(state)
+        guard let agreement else { return .failure(errors) }
+        if let original {
+            let oldID = partnership.agreements[original].id
+            updated.agreements[original] = agreement
+            // A renamed agreement keeps what refers to it.
+            if oldID != agreement.id {
+                for index in updated.obligations.indices where updated.obligations[index].agreement == oldID {
+                    updated.obligations[index].agreement = agreement.id
+                }
+                for index in updated.agreements.indices where updated.agreements[index].supersedes == oldID {
+                    updated.agreements[index].supersedes = agreement.id
+                }
+            }
+        } else {
+            updated.agreements.append(agreement)
+        }
+        let agreementErrors = FormIssues(words: words).errors(
+            of: updated,
+            editing: .init(
+                collection: "agreements", index: original ?? updated.agreements.count - 1,
+                fields: AgreementForm.recordFields))
+        guard agreementErrors.isEmpty else { return .failure(agreementErrors) }
+        return .success(
+            Applied(
+                partnership: updated, id: agreement.id,
+                before: original.map { RecordEncoder.value(partnership.agreements[$0]) },
+                after: RecordEncoder.value(agreement), anchor: SitePath.anchor("agreement", agreement.id)))
+    }
+
+    private func applyObligation(_ state: FormState, recordID: String?) -> Outcome {
+        var updated = partnership
+        let original = partnership.obligations.firstIndex { $0.id == recordID }
+        let (obligation, errors) = ObligationForm(partnership: partnership, words: words)
+            .read(state)
+        guard let obligation else { return .failure(errors) }
+        if let original {
+            let oldID = partnership.obligations[original].id
+            updated.obligations[original] = obligation
+            if oldID != obligation.id {
+                for index in updated.activities.indices {
+                    updated.activities[index].fulfils = updated.activities[index].fulfils.map {
+                        $0 == oldID ? obligation.id : $0
+                    }
+                }
+            }
+        } else {
+            updated.obligations.append(obligation)
+        }
+        let obligationErrors = FormIssues(words: words).errors(
+            of: updated,
+            editing: .init(
+                collection: "obligations", index: original ?? updated.obligations.count - 1,
+                fields: ObligationForm.recordFields))
+        guard obligationErrors.isEmpty else { return .failure(obligationErrors) }
+        return .success(
+            Applied(
+                partnership: updated, id: obligation.id,
+                before: original.map { RecordEncoder.value(partnership.obligations[$0]) },
+                after: RecordEncoder.value(obligation), anchor: SitePath.anchor("obligation", obligation.id)))
+    }
+
+    private func applyStage(_ state: FormState, recordID: String?) -> Outcome {
+        var updated = partnership
+        let original = recordID.flatMap(Int.init)
+        let (stage, errors) = StageForm(words: words).read(state)
+        guard let stage else { return .failure(errors) }
+        let index: Int
+        if let original {
+            updated.stages[original] = stage
+            index = original
+        } else {
+            updated.stages.append(stage)
+            index = updated.stages.count - 1
+        }
+        return .success(
+            Applied(
+                partnership: updated, id: String(index),
+                before: original.map { RecordEncoder.value(partnership.stages[$0]) },
+                after: RecordEncoder.value(stage), anchor: "stage-\(index)"))
     }
 }

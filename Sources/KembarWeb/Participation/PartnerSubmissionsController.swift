@@ -48,7 +48,7 @@ struct PartnerSubmissionsController {
                 .response(from: request, context: context)
         }
         guard post, state["more"].isEmpty else { return try show([:], status: .ok) }
-        let (activity, errors) = form.read(state, original: nil)
+        let (activity, errors) = form.read(state)
         guard let activity else { return try show(errors, status: .unprocessableContent) }
         if case .failure(let errors) = form.checked(activity, replacing: nil) {
             return try show(errors.fields, status: .unprocessableContent)
