@@ -149,34 +149,8 @@ struct PartnershipView {
         self.health = words.health(evaluation).word
         healthReason = words.health(evaluation).explained
         healthClass = "health-\(health.rawValue)"
-        var facts = [
-            Fact(label: words.text("column_kind"), value: words.term(partnership.kind, "partnership-kind")),
-            Fact(
-                label: words.text("field_partner_kind"),
-                value:
-                    "\(words.term(partnership.partner.kind, "partner-kind")), \(words.country(partnership.partner.country))"
-            ),
-        ]
-        if let signed = partnership.agreements.map(\.signed).min(by: { $0.span.lowerBound < $1.span.lowerBound }) {
-            facts.append(Fact(label: words.text("fact_first_agreement"), value: words.date(signed)))
-        }
-        if let last = partnership.lastActivity(by: today) {
-            facts.append(
-                Fact(label: words.text("column_last_activity"), value: "\(words.date(last.start)) — \(last.title)"))
-        }
-        if let days = evaluation?.currentSilenceDays {
-            facts.append(Fact(label: words.text("column_silence"), value: words.duration(days: days)))
-        }
-        self.facts = facts
-        actions = [
-            Link(href: SitePath.editPartnership(org, id), label: words.text("action_edit_partnership")),
-            Link(href: SitePath.editPartner(org, partnerID), label: words.text("action_edit_partner")),
-            Link(href: SitePath.newRecord(org, id, "activities"), label: words.text("action_add_activity")),
-            Link(href: SitePath.newRecord(org, id, "agreements"), label: words.text("action_add_agreement")),
-            Link(href: SitePath.newRecord(org, id, "obligations"), label: words.text("action_add_obligation")),
-            Link(href: SitePath.newRecord(org, id, "stages"), label: words.text("action_add_stage")),
-            Link(href: SitePath.newDocument(org, id), label: words.text("action_upload_document")),
-        ]
+        facts = Self.facts(partnership, evaluation: evaluation, today: today, words: words)
+        actions = Self.actions(org, id, partnerID: partnerID, words: words)
         alarms = (evaluation?.partnershipAlarms ?? []).map {
             AlarmLine(kind: words.term($0.kind, "alarm"), message: words.say($0.phrases))
         }
@@ -198,20 +172,10 @@ struct PartnershipView {
         exchange = evaluation.map {
             Self.exchange($0.reciprocity, homeName: homeName, partnerName: partnerName, words: words)
         }
-        participantHeaders = [
-            words.text("participants_home_planner", ["city": homeName]),
-            words.text("participants_home_participant", ["city": homeName]),
-            words.text("participants_partner_planner", ["city": partnerName]),
-            words.text("participants_partner_participant", ["city": partnerName]),
-        ]
+        participantHeaders = Self.participantHeaders(homeName: homeName, partnerName: partnerName, words: words)
         participants = Self.participants(partnership, words: words)
         hasParticipants = !participants.isEmpty
-        stages = partnership.stages.enumerated().map { index, stage in
-            RecordEntry(
-                anchor: "stage-\(index)", heading: "\(words.date(stage.date)) — \(words.term(stage.stage, "stage"))",
-                facts: stage.note.map { [Fact(label: words.text("field_note"), value: $0)] } ?? [], lists: [],
-                editHref: SitePath.editRecord(org, id, "stages", String(index)))
-        }
+        stages = Self.stages(partnership, org: org, words: words)
         agreements = partnership.agreements.map {
             Self.agreement($0, of: partnership.agreements, org: org, partnership: id, words: words)
         }
@@ -231,6 +195,61 @@ struct PartnershipView {
         }
         self.saved = saved
         restrict(to: access, organizationID: org, partnershipID: id, words: words)
+    }
+
+    /// The facts under the title: kind, partner, first agreement, last activity, silence.
+    private static func facts(
+        _ partnership: Partnership, evaluation: PartnershipEvaluation?, today: CalendarDay, words: Words
+    ) -> [Fact] {
+        var facts = [
+            Fact(label: words.text("column_kind"), value: words.term(partnership.kind, "partnership-kind")),
+            Fact(
+                label: words.text("field_partner_kind"),
+                value:
+                    "\(words.term(partnership.partner.kind, "partner-kind")), \(words.country(partnership.partner.country))"
+            ),
+        ]
+        if let signed = partnership.agreements.map(\.signed).min(by: { $0.span.lowerBound < $1.span.lowerBound }) {
+            facts.append(Fact(label: words.text("fact_first_agreement"), value: words.date(signed)))
+        }
+        if let last = partnership.lastActivity(by: today) {
+            facts.append(
+                Fact(label: words.text("column_last_activity"), value: "\(words.date(last.start)) — \(last.title)"))
+        }
+        if let days = evaluation?.currentSilenceDays {
+            facts.append(Fact(label: words.text("column_silence"), value: words.duration(days: days)))
+        }
+        return facts
+    }
+
+    private static func actions(_ org: String, _ id: String, partnerID: String, words: Words) -> [Link] {
+        [
+            Link(href: SitePath.editPartnership(org, id), label: words.text("action_edit_partnership")),
+            Link(href: SitePath.editPartner(org, partnerID), label: words.text("action_edit_partner")),
+            Link(href: SitePath.newRecord(org, id, "activities"), label: words.text("action_add_activity")),
+            Link(href: SitePath.newRecord(org, id, "agreements"), label: words.text("action_add_agreement")),
+            Link(href: SitePath.newRecord(org, id, "obligations"), label: words.text("action_add_obligation")),
+            Link(href: SitePath.newRecord(org, id, "stages"), label: words.text("action_add_stage")),
+            Link(href: SitePath.newDocument(org, id), label: words.text("action_upload_document")),
+        ]
+    }
+
+    private static func participantHeaders(homeName: String, partnerName: String, words: Words) -> [String] {
+        [
+            words.text("participants_home_planner", ["city": homeName]),
+            words.text("participants_home_participant", ["city": homeName]),
+            words.text("participants_partner_planner", ["city": partnerName]),
+            words.text("participants_partner_participant", ["city": partnerName]),
+        ]
+    }
+
+    private static func stages(_ partnership: Partnership, org: String, words: Words) -> [RecordEntry] {
+        partnership.stages.enumerated().map { index, stage in
+            RecordEntry(
+                anchor: "stage-\(index)", heading: "\(words.date(stage.date)) — \(words.term(stage.stage, "stage"))",
+                facts: stage.note.map { [Fact(label: words.text("field_note"), value: $0)] } ?? [], lists: [],
+                editHref: SitePath.editRecord(org, partnership.id, "stages", String(index)))
+        }
     }
 
     /// The anchor of each record on the page and its name, by id (an activity's id wins over a

@@ -91,55 +91,12 @@ struct PortfolioView {
         self.governments = governments
         hasGovernments = !governments.isEmpty
         organization = governments.isEmpty ? nil : query.organization
-        var groups: [OrganizationGroup] = []
-        var allKinds: Set<Partnership.Kind> = []
-        var allCountries: Set<String> = []
-        for record in snapshot.records {
-            var entries: [(row: Row, keys: SortKeys, partnership: Partnership, evaluation: PartnershipEvaluation?)] = []
-            for (order, partnership) in record.partnerships.enumerated() {
-                allKinds.insert(partnership.kind)
-                allCountries.insert(partnership.partner.country)
-                let evaluation = snapshot.evaluation(record.organization.id, partnership.id)
-                guard Self.matches(partnership, evaluation, query) else { continue }
-                entries.append(
-                    Self.row(
-                        partnership, order: order, organization: record.organization, evaluation: evaluation,
-                        day: snapshot.day, words: words))
-            }
-            entries.sort { Self.ordered($0.keys, $1.keys, by: query.sort, descending: query.descending) }
-            let hidden = record.partnerships.count - entries.count
-            let alarms = entries.compactMap { entry -> AlarmSummary? in
-                let kinds = Self.partnershipAlarms(entry.evaluation)
-                guard !kinds.isEmpty else { return nil }
-                return AlarmSummary(
-                    href: entry.row.alarmsHref, partner: entry.partnership.partner.name,
-                    kinds: kinds.map { words.term($0, "alarm") }.joined(separator: ", "))
-            }
-            groups.append(
-                OrganizationGroup(
-                    name: record.organization.name,
-                    caption: words.text("portfolio_caption", ["organization": record.organization.name]),
-                    count: words.count(record.partnerships.count), load: Self.load(record, words),
-                    overloaded: Self.perOfficer(record).map { $0 > snapshot.policy.officeLoadAlarm } ?? false,
-                    rows: entries.map(\.row), hasRows: !entries.isEmpty,
-                    hidden: hidden > 0 ? words.text("portfolio_hidden", ["n": words.count(hidden)]) : nil,
-                    alarms: alarms,
-                    hasAlarms: !alarms.isEmpty))
-        }
-        organizations = groups
+        organizations = snapshot.records.map { Self.group($0, snapshot, query, words) }
+        let allKinds = Set(snapshot.records.flatMap { $0.partnerships.map(\.kind) })
+        let allCountries = Set(snapshot.records.flatMap { $0.partnerships.map(\.partner.country) })
         awaitsChoice = !governments.isEmpty && snapshot.records.isEmpty
         isEmpty = !awaitsChoice && snapshot.records.allSatisfy { $0.partnerships.isEmpty }
-        let columns: [(key: String, label: String, numeric: Bool)] = [
-            ("partner", "column_partner", false), ("country", "column_country", false), ("kind", "column_kind", false),
-            ("age", "column_age", true), ("last", "column_last_activity", false), ("silence", "column_silence", true),
-            ("health", "column_health", false),
-        ]
-        headers = columns.map { column in
-            Header(
-                label: words.text(column.label), href: query.sortHref(column.key),
-                ariaSort: query.sort == column.key ? (query.descending ? "descending" : "ascending") : nil,
-                numeric: column.numeric)
-        }
+        headers = Self.headers(query, words)
         elementHeaders = KeyElement.allCases.map { words.term($0, "element") }
         kinds =
             [Option(value: "", label: words.text("filter_any"), selected: query.kind == nil)]
@@ -173,6 +130,54 @@ struct PortfolioView {
                 label: words.term($0, "status"), short: words.term($0, "status-short"), element: "",
                 css: "status-\($0.rawValue)",
                 title: words.text("status_help_\($0.rawValue)"))
+        }
+    }
+
+    /// One government's table: its rows as filtered and sorted, how many the filter hides, and
+    /// the alarms of those shown.
+    private static func group(
+        _ record: CooperationRecord, _ snapshot: RecordView, _ query: PortfolioQueryParameters, _ words: Words
+    ) -> OrganizationGroup {
+        var entries: [(row: Row, keys: SortKeys, partnership: Partnership, evaluation: PartnershipEvaluation?)] = []
+        for (order, partnership) in record.partnerships.enumerated() {
+            let evaluation = snapshot.evaluation(record.organization.id, partnership.id)
+            guard Self.matches(partnership, evaluation, query) else { continue }
+            entries.append(
+                Self.row(
+                    partnership, order: order, organization: record.organization, evaluation: evaluation,
+                    day: snapshot.day, words: words))
+        }
+        entries.sort { Self.ordered($0.keys, $1.keys, by: query.sort, descending: query.descending) }
+        let hidden = record.partnerships.count - entries.count
+        let alarms = entries.compactMap { entry -> AlarmSummary? in
+            let kinds = Self.partnershipAlarms(entry.evaluation)
+            guard !kinds.isEmpty else { return nil }
+            return AlarmSummary(
+                href: entry.row.alarmsHref, partner: entry.partnership.partner.name,
+                kinds: kinds.map { words.term($0, "alarm") }.joined(separator: ", "))
+        }
+        return OrganizationGroup(
+            name: record.organization.name,
+            caption: words.text("portfolio_caption", ["organization": record.organization.name]),
+            count: words.count(record.partnerships.count), load: Self.load(record, words),
+            overloaded: Self.perOfficer(record).map { $0 > snapshot.policy.officeLoadAlarm } ?? false,
+            rows: entries.map(\.row), hasRows: !entries.isEmpty,
+            hidden: hidden > 0 ? words.text("portfolio_hidden", ["n": words.count(hidden)]) : nil,
+            alarms: alarms,
+            hasAlarms: !alarms.isEmpty)
+    }
+
+    private static func headers(_ query: PortfolioQueryParameters, _ words: Words) -> [Header] {
+        let columns: [(key: String, label: String, numeric: Bool)] = [
+            ("partner", "column_partner", false), ("country", "column_country", false), ("kind", "column_kind", false),
+            ("age", "column_age", true), ("last", "column_last_activity", false), ("silence", "column_silence", true),
+            ("health", "column_health", false),
+        ]
+        return columns.map { column in
+            Header(
+                label: words.text(column.label), href: query.sortHref(column.key),
+                ariaSort: query.sort == column.key ? (query.descending ? "descending" : "ascending") : nil,
+                numeric: column.numeric)
         }
     }
 
