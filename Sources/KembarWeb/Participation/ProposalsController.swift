@@ -25,86 +25,38 @@ struct ProposalsController {
     }
 
     /// The groups a proposer may speak for: people outside government.
-    static let groups = Participant.Group.allCases.filter(\.isCommunity)
-
     // MARK: - The public form
 
     private func propose(_ request: Request, _ context: KembarRequestContext, post: Bool) async throws -> Response {
         let words = context.words
-        let organizationID = try context.organizationID
-        let partnershipID = try context.partnershipID
-        guard let stored = try await site.store.partnership(organizationID: organizationID, id: partnershipID) else {
-            throw AccessDenied.notFound
-        }
-        let action = SitePath.propose(organizationID, partnershipID)
-        let back = SitePath.publicPartnership(organizationID, partnershipID)
-        let areas = Array(Set(stored.partnership.agreements.flatMap(\.areas))).sorted()
+        guard
+            let stored = try await site.store.partnership(
+                organizationID: try context.organizationID, id: try context.partnershipID)
+        else { throw AccessDenied.notFound }
+        let proposal = ProposalForm(stored: stored, words: words)
         let state = post ? try await FormState.read(request) : FormState()
         func form(_ errors: [String: String], status: HTTPResponse.Status) throws -> Response {
-            let build = FieldBuilder(state: state, errors: errors, words: words)
-            var fields = [
-                build.text("name", "field_proposer_name", required: true),
-                build.text("organisation", "field_proposer_organisation"),
-                build.select(
-                    "group", "field_proposer_group",
-                    [("", words.text("choose"))] + Self.groups.map { ($0.rawValue, words.term($0, "group")) },
-                    required: true),
-                build.text("contact", "field_proposer_contact", hint: "field_proposer_contact_hint", required: true),
-                build.textarea("idea", "field_proposal_idea", hint: "field_proposal_idea_hint", required: true),
-            ]
-            if !areas.isEmpty {
-                fields.append(
-                    build.select(
-                        "area", "field_proposal_area",
-                        [("", words.text("choose"))] + areas.map { ($0, words.term("area.\($0)", fallback: $0)) }))
-            }
-            var page = FormPage(
-                action: action,
-                heading: words.text(
-                    "propose_title", ["name": "\(stored.organization.place.name) – \(stored.partnership.partner.name)"]),
-                intro: words.text("propose_intro"), errors: errors,
-                sections: [FormPage.Section(legend: words.text("propose_legend"), fields: fields, tables: [])],
-                submitLabel: words.text("propose_submit"), cancelHref: back, cancelLabel: words.text("cancel"))
-            page.honeypotLabel = words.text("honeypot_label")
+            let page = proposal.page(state, errors)
             return try site.page(
                 "form", title: page.heading, model: page, words: words, request, context, status: status
             )
             .response(from: request, context: context)
         }
-        guard post else { return try form([:], status: .ok) }
         func thanks() throws -> Response {
             try site.message(
                 request, context, words: words, title: words.text("propose_thanks_title"),
                 message: words.text("propose_thanks_message"), status: .ok
             ).response(from: request, context: context)
         }
+        guard post else { return try form([:], status: .ok) }
         // A robot fills every field; a person never sees this one. Robots are thanked, not told.
         guard state["website"].isEmpty else { return try thanks() }
-        var reader = FormReader(state, words: words)
-        let name = reader.text("name", required: true)
-        let organisation = reader.text("organisation", required: false)
-        var group: Participant.Group? = reader.choice("group", required: true)
-        if let chosen = group, !Self.groups.contains(chosen) {
-            reader.fail("group", "error_choice")
-            group = nil
-        }
-        let contact = reader.text("contact", required: true, maximum: 200)
-        let idea = reader.text("idea", required: true, maximum: FormReader.maximumText, multiline: true)
-        var area = reader.text("area", required: false)
-        if let chosen = area, !areas.contains(chosen) {
-            reader.fail("area", "error_choice")
-            area = nil
-        }
-        guard reader.errors.isEmpty, let name, let group, let contact, let idea else {
-            return try form(reader.errors, status: .unprocessableContent)
-        }
+        let (read, errors) = proposal.read(state)
+        guard let draft = read else { return try form(errors, status: .unprocessableContent) }
         do {
             try await site.proposals.submit(
-                Proposal.Draft(
-                    proposerName: name, proposerOrganization: organisation, group: group, contact: contact, idea: idea,
-                    area: area),
-                organizationID: organizationID, partnershipID: partnershipID, from: context.visitor.address,
-                now: site.security.now())
+                draft, organizationID: stored.organization.id, partnershipID: stored.partnership.id,
+                from: context.visitor.address, now: site.security.now())
         } catch ParticipationError.tooManyFromAddress {
             return try form(["": words.text("propose_too_many")], status: .tooManyRequests)
         }
