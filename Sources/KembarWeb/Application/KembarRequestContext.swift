@@ -13,7 +13,7 @@ public struct KembarRequestContext: AuthRequestContext {
     /// The account signed in: by the session on the site's pages, by a bearer token in the API.
     public var identity: Account?
     /// The interface in the visitor's language (set by ``LanguageMiddleware``).
-    var words = Words(language: .default, catalog: Catalog(strings: [:]))
+    var words = Words.unset
     /// A `multipart/form-data` body (an upload), read once when its form token is checked.
     var multipart: MultipartForm?
     private(set) var route: Route?

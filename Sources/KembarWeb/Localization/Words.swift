@@ -10,6 +10,9 @@ struct Words: Sendable {
     /// The partnership whose records the evaluation's phrases name, said by their names.
     private var partnership: Partnership?
 
+    /// Words with no strings, until ``LanguageMiddleware`` gives a request its own; made once.
+    static let unset = Words(language: .default, catalog: Catalog(strings: [:]))
+
     init(language: Language, catalog: Catalog) {
         self.language = language
         self.catalog = catalog

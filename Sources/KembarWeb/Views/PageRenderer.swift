@@ -10,6 +10,15 @@ import Mustache
 public struct PageRenderer: Sendable {
     let library: MustacheLibrary
     let catalog: Catalog
+    /// The words of each language, made once: a locale is costly to make on every request.
+    private let wordsByLanguage: [Language: Words]
+
+    init(library: MustacheLibrary, catalog: Catalog) {
+        self.library = library
+        self.catalog = catalog
+        wordsByLanguage = Dictionary(
+            uniqueKeysWithValues: Language.allCases.map { ($0, Words(language: $0, catalog: catalog)) })
+    }
 
     public static func bundled() async throws -> PageRenderer {
         guard let directory = Bundle.module.resourceURL?.appendingPathComponent("templates").path else {
@@ -19,7 +28,7 @@ public struct PageRenderer: Sendable {
     }
 
     func words(_ language: Language) -> Words {
-        Words(language: language, catalog: catalog)
+        wordsByLanguage[language] ?? Words(language: language, catalog: catalog)
     }
 
     /// - Parameters:
