@@ -19,7 +19,6 @@ struct SessionAuthenticator: AuthenticatorMiddleware {
     {
         var context = context
         context.visitor = try await signedIn(context.visitor, request, context)
-        context.identity = context.visitor.account
         return try await next(request, context)
     }
 

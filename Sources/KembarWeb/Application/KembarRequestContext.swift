@@ -10,14 +10,18 @@ public struct KembarRequestContext: AuthRequestContext {
     /// The address of the connection (the proxy's, when Kembar runs behind one).
     let connectionAddress: String?
     var visitor = Visitor()
-    /// The account signed in: by the session on the site's pages, by a bearer token in the API.
-    public var identity: Account?
+    /// The account signed in: by the session on the site's pages (the visitor's), by a bearer
+    /// token in the API. Kept once: the context is copied at every step of a request.
+    public var identity: Account? {
+        get { tokenAccount ?? visitor.account }
+        set { tokenAccount = newValue }
+    }
+    private var tokenAccount: Account?
     /// The interface in the visitor's language (set by ``LanguageMiddleware``).
     var words = Words.unset
     /// A `multipart/form-data` body (an upload), read once when its form token is checked.
     var multipart: MultipartForm?
     private(set) var route: Route?
-    private var admitted: Account?
     private var organization: String?
     private var partnershipOfRoute: String?
 
@@ -31,14 +35,15 @@ public struct KembarRequestContext: AuthRequestContext {
         self.route = route
         organization = parameters.get("organization")
         partnershipOfRoute = parameters.get("partnership")
-        admitted = try route.access.admit(visitor, organizationID: organization, partnershipID: partnershipOfRoute)
+        _ = try route.access.admit(visitor, organizationID: organization, partnershipID: partnershipOfRoute)
     }
 
-    /// The account the route admitted; for a route open to anyone, the visitor's when signed in.
+    /// The account the route admitted (``enter(_:)`` refused anyone else); for a route open to
+    /// anyone, the visitor's when signed in.
     var account: Account {
         get throws(AccessDenied) {
-            guard let admitted else { throw .signInRequired }
-            return admitted
+            guard let account = identity else { throw .signInRequired }
+            return account
         }
     }
 

@@ -16,7 +16,6 @@ struct DossierController {
     func dossier(_ request: Request, _ context: KembarRequestContext) async throws -> HTMLPage {
         let organizationID = try context.organizationID
         let partnershipID = try context.partnershipID
-        let reader = try context.account
         return try await site.cachedPage(request, context, organizations: [organizationID]) { words in
             guard let cached = try await site.partnership(organizationID, partnershipID) else {
                 return site.notFound(request, context, words: words)
