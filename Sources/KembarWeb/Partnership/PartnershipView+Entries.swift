@@ -85,6 +85,17 @@ extension PartnershipView {
             let titles = activity.fulfils.map { id in partnership.obligations.first { $0.id == id }?.title ?? id }
             facts.append(Fact(label: words.text("field_fulfils"), value: titles.joined(separator: "; ")))
         }
+        let lists = activityLists(activity, of: partnership, homeName: homeName, partnerName: partnerName, words: words)
+        return RecordEntry(
+            anchor: SitePath.anchor("activity", activity.id), heading: activity.title, facts: facts, lists: lists,
+            editHref: SitePath.editRecord(org, partnership.id, "activities", activity.id),
+            uploadHref: SitePath.newDocument(org, partnership.id, forActivity: activity.id))
+    }
+
+    /// What took part in an activity, what it cost and brought, what came of it and its papers.
+    private static func activityLists(
+        _ activity: Activity, of partnership: Partnership, homeName: String, partnerName: String, words: Words
+    ) -> [FactList] {
         var lists: [FactList] = []
         if !activity.participants.isEmpty {
             lists.append(
@@ -125,10 +136,7 @@ extension PartnershipView {
                     label: words.text("field_documents"),
                     items: activity.documents.map { id in partnership.documents.first { $0.id == id }?.title ?? id }))
         }
-        return RecordEntry(
-            anchor: SitePath.anchor("activity", activity.id), heading: activity.title, facts: facts, lists: lists,
-            editHref: SitePath.editRecord(org, partnership.id, "activities", activity.id),
-            uploadHref: SitePath.newDocument(org, partnership.id, forActivity: activity.id))
+        return lists
     }
 
     static func obligation(

@@ -20,11 +20,62 @@ enum Route: String, CaseIterable, Sendable {
     /// The path, with `{name}` for each parameter; the organization is always `{organization}` and
     /// the partnership `{partnership}`, which the route's access check reads.
     var pattern: String {
+        recordPattern ?? publicPattern ?? sitePattern
+    }
+
+    /// The pages of a government's record: a partnership's, its records', documents', evidence's
+    /// and reviews'.
+    private var recordPattern: String? {
         let partnership = "/partnerships/{organization}/{partnership}"
         let document = partnership + "/documents/{document}"
         let review = "/review/{organization}/{partnership}"
         let contribute = "/contribute/{organization}/{partnership}/activities"
+        switch self {
+        case .partnership: return partnership
+        case .editPartnership: return partnership + "/edit"
+        case .editPartner: return "/partners/{organization}/{partner}/edit"
+        case .newRecord: return partnership + "/{kind}/new"
+        case .editRecord: return partnership + "/{kind}/{record}/edit"
+        case .dossier: return partnership + "/dossier"
+        case .history: return "/history/{organization}/{partnership}"
+        case .newDocument: return partnership + "/documents/new"
+        case .document: return document
+        case .documentFile: return document + "/file"
+        case .describeDocument: return document + "/edit"
+        case .removeDocument: return document + "/remove"
+        case .codings: return document + "/codings"
+        case .removeCoding: return document + "/codings/{excerpt}/remove"
+        case .partnershipEvidence: return "/evidence/{organization}/{partnership}"
+        case .assessments: return "/evidence/{organization}/{partnership}/assessments"
+        case .proposals: return review + "/proposals"
+        case .proposal: return review + "/proposals/{proposal}"
+        case .submissions: return review + "/partner-activities"
+        case .submission: return review + "/partner-activities/{submission}"
+        case .newSubmission: return contribute + "/new"
+        case .contributions: return contribute
+        default: return nil
+        }
+    }
+
+    /// The public's pages and the calendar feeds.
+    private var publicPattern: String? {
         let publicOrganization = "/public/{organization}"
+        switch self {
+        case .publicHome: return "/public"
+        case .publicOrganization: return publicOrganization
+        case .publicPartnership: return publicOrganization + "/partnerships/{partnership}"
+        case .propose: return publicOrganization + "/partnerships/{partnership}/propose"
+        case .publicFeed: return publicOrganization + "/feed.atom"
+        case .publicCalendar: return publicOrganization + "/calendar.ics"
+        case .publicPartners: return publicOrganization + "/partners.geojson"
+        case .calendarFeed: return "/feeds/{token}/{organization}/calendar.ics"
+        case .partnershipCalendarFeed: return "/feeds/{token}/{organization}/{partnership}/calendar.ics"
+        default: return nil
+        }
+    }
+
+    /// The site's own pages: health, portfolio, accounts, evidence, reports.
+    private var sitePattern: String {
         switch self {
         case .liveness: return "/healthz"
         case .health: return "/health"
@@ -41,24 +92,8 @@ enum Route: String, CaseIterable, Sendable {
         case .newAccount: return "/admin/accounts/new"
         case .account: return "/admin/accounts/{account}"
         case .newPartnership: return "/partnerships/new"
-        case .partnership: return partnership
-        case .editPartnership: return partnership + "/edit"
-        case .editPartner: return "/partners/{organization}/{partner}/edit"
-        case .newRecord: return partnership + "/{kind}/new"
-        case .editRecord: return partnership + "/{kind}/{record}/edit"
-        case .dossier: return partnership + "/dossier"
-        case .history: return "/history/{organization}/{partnership}"
-        case .newDocument: return partnership + "/documents/new"
-        case .document: return document
-        case .documentFile: return document + "/file"
-        case .describeDocument: return document + "/edit"
-        case .removeDocument: return document + "/remove"
-        case .codings: return document + "/codings"
-        case .removeCoding: return document + "/codings/{excerpt}/remove"
         case .evidence: return "/evidence"
         case .projectExport: return "/evidence/project.qdpx"
-        case .partnershipEvidence: return "/evidence/{organization}/{partnership}"
-        case .assessments: return "/evidence/{organization}/{partnership}/assessments"
         case .codeBook: return "/codebook"
         case .codeBookQDC: return "/codebook.qdc"
         case .codeBookCSV: return "/codebook.csv"
@@ -66,21 +101,7 @@ enum Route: String, CaseIterable, Sendable {
         case .annualReportChoice: return "/reports/annual"
         case .annualReportHTML: return "/reports/{organization}/annual/{year}.html"
         case .annualReportCSV: return "/reports/{organization}/annual/{year}.csv"
-        case .proposals: return review + "/proposals"
-        case .proposal: return review + "/proposals/{proposal}"
-        case .submissions: return review + "/partner-activities"
-        case .submission: return review + "/partner-activities/{submission}"
-        case .newSubmission: return contribute + "/new"
-        case .contributions: return contribute
-        case .publicHome: return "/public"
-        case .publicOrganization: return publicOrganization
-        case .publicPartnership: return publicOrganization + "/partnerships/{partnership}"
-        case .propose: return publicOrganization + "/partnerships/{partnership}/propose"
-        case .publicFeed: return publicOrganization + "/feed.atom"
-        case .publicCalendar: return publicOrganization + "/calendar.ics"
-        case .publicPartners: return publicOrganization + "/partners.geojson"
-        case .calendarFeed: return "/feeds/{token}/{organization}/calendar.ics"
-        case .partnershipCalendarFeed: return "/feeds/{token}/{organization}/{partnership}/calendar.ics"
+        default: preconditionFailure("\(self) has a pattern of its own")
         }
     }
 
