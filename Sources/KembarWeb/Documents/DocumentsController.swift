@@ -87,24 +87,8 @@ struct DocumentsController {
         guard post else { return try form([:], status: .ok) }
         // An upload arrives as multipart; a form sent any other way carries no file.
         state = multipart.fields
-        var errors: [String: String] = [:]
-        var extracted: ExtractedDocument?
-        let file = multipart.files["file"].flatMap { $0.fileName.isEmpty && $0.bytes.isEmpty ? nil : $0 }
-        if let file {
-            do throws(IntakeError) {
-                extracted = try await site.intake.read(name: file.fileName, bytes: file.bytes)
-            } catch {
-                errors["file"] = UploadForm.message(error, words: words)
-            }
-        } else {
-            errors["file"] = words.text("upload_error_no_file")
-        }
-        let (description, fieldErrors) = UploadForm.readDescription(
-            state, partnership: stored.partnership, fileName: file?.fileName ?? "", words: words)
-        errors.merge(fieldErrors) { first, _ in first }
-        guard errors.isEmpty, let description, let file, let extracted else {
-            return try form(errors, status: .unprocessableContent)
-        }
+        let (read, errors) = await received(multipart, state: state, partnership: stored.partnership, words: words)
+        guard let (description, file, extracted) = read else { return try form(errors, status: .unprocessableContent) }
         let upload = DocumentUpload(
             description: description, fileName: file.fileName, mediaType: extracted.format.mediaType,
             bytes: file.bytes, text: extracted.text)
@@ -121,6 +105,29 @@ struct DocumentsController {
         return Response(
             status: .seeOther,
             headers: [.location: SitePath.document(organizationID, partnershipID, id) + "?saved=document"])
+    }
+
+    /// The uploaded file read for its text, and the form's description of it; or every error.
+    private func received(
+        _ multipart: MultipartForm, state: FormState, partnership: Partnership, words: Words
+    ) async -> ((DocumentDescription, MultipartForm.File, ExtractedDocument)?, [String: String]) {
+        var errors: [String: String] = [:]
+        var extracted: ExtractedDocument?
+        let file = multipart.files["file"].flatMap { $0.fileName.isEmpty && $0.bytes.isEmpty ? nil : $0 }
+        if let file {
+            do throws(IntakeError) {
+                extracted = try await site.intake.read(name: file.fileName, bytes: file.bytes)
+            } catch {
+                errors["file"] = UploadForm.message(error, words: words)
+            }
+        } else {
+            errors["file"] = words.text("upload_error_no_file")
+        }
+        let (description, fieldErrors) = UploadForm.readDescription(
+            state, partnership: partnership, fileName: file?.fileName ?? "", words: words)
+        errors.merge(fieldErrors) { first, _ in first }
+        guard errors.isEmpty, let description, let file, let extracted else { return (nil, errors) }
+        return ((description, file, extracted), [:])
     }
 
     // MARK: - Description
