@@ -169,39 +169,49 @@ struct PartnershipEvidenceView {
                     ExcerptLine($0, document: document($0.documentID), codeBook: codeBook)
                 })
         }
-        if canAssess {
-            var filled = state
-            if !filled.has("by") { filled["by"] = defaultBy }
-            if !filled.has("date") { filled["date"] = day.description }
-            let build = FieldBuilder(state: filled, errors: errors, words: words)
-            let citable = excerpts.map { excerpt in
-                let line = ExcerptLine(excerpt, document: document(excerpt.documentID), codeBook: codeBook)
-                return (value: String(excerpt.id), label: "\(line.code): “\(line.quote)” (\(line.documentTitle))")
-            }
-            form = FormPage(
-                action: SitePath.assessments(org, partnership.id), heading: words.text("assessment_title"),
-                intro: nil, errors: errors,
-                sections: [
-                    FormPage.Section(
-                        legend: nil,
-                        fields: [
-                            build.choice(
-                                "element", "field_element", KeyElement.self, family: "element", required: true),
-                            build.choice(
-                                "status", "field_status", ElementStatus.self, family: "status", required: true),
-                            build.textarea("note", "field_note", required: true),
-                            build.checkboxes(
-                                "evidence", "field_evidence", citable,
-                                hint: citable.isEmpty ? "assessment_no_excerpts" : nil),
-                            build.text("by", "field_by", required: true),
-                            build.date("date", "field_date", required: true),
-                        ], tables: [])
-                ], submitLabel: words.text("assessment_submit"), cancelHref: nil, cancelLabel: "",
-                formID: "assessment-form")
-        } else {
-            form = nil
-        }
+        form =
+            canAssess
+            ? Self.assessmentForm(
+                organization: org, partnership: partnership, day: day, excerpts: excerpts, codeBook: codeBook,
+                state: state, errors: errors, defaultBy: defaultBy, words: words) : nil
         self.saved = saved
+    }
+
+    /// The form that writes an assessment, citing coded passages; filled in with today and the
+    /// person's name until they write others.
+    private static func assessmentForm(
+        organization: String, partnership: Partnership, day: CalendarDay, excerpts: [CodedExcerpt],
+        codeBook: CodeBook, state: FormState, errors: [String: String], defaultBy: String, words: Words
+    ) -> FormPage {
+        var filled = state
+        if !filled.has("by") { filled["by"] = defaultBy }
+        if !filled.has("date") { filled["date"] = day.description }
+        let build = FieldBuilder(state: filled, errors: errors, words: words)
+        let citable = excerpts.map { excerpt in
+            let line = ExcerptLine(
+                excerpt, document: partnership.documents.first { $0.id == excerpt.documentID }, codeBook: codeBook)
+            return (value: String(excerpt.id), label: "\(line.code): “\(line.quote)” (\(line.documentTitle))")
+        }
+        return FormPage(
+            action: SitePath.assessments(organization, partnership.id), heading: words.text("assessment_title"),
+            intro: nil, errors: errors,
+            sections: [
+                FormPage.Section(
+                    legend: nil,
+                    fields: [
+                        build.choice(
+                            "element", "field_element", KeyElement.self, family: "element", required: true),
+                        build.choice(
+                            "status", "field_status", ElementStatus.self, family: "status", required: true),
+                        build.textarea("note", "field_note", required: true),
+                        build.checkboxes(
+                            "evidence", "field_evidence", citable,
+                            hint: citable.isEmpty ? "assessment_no_excerpts" : nil),
+                        build.text("by", "field_by", required: true),
+                        build.date("date", "field_date", required: true),
+                    ], tables: [])
+            ], submitLabel: words.text("assessment_submit"), cancelHref: nil, cancelLabel: "",
+            formID: "assessment-form")
     }
 }
 
