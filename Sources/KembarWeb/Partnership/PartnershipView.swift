@@ -176,25 +176,36 @@ struct PartnershipView {
         participants = Self.participants(partnership, words: words)
         hasParticipants = !participants.isEmpty
         stages = Self.stages(partnership, org: org, words: words)
-        agreements = partnership.agreements.map {
-            Self.agreement($0, of: partnership.agreements, org: org, partnership: id, words: words)
-        }
-        obligations = partnership.obligations.map {
-            Self.obligation($0, of: partnership, occurrences: evaluation?.obligations ?? [], org: org, words: words)
-        }
-        activities = partnership.activities.sorted {
-            ($0.start.span.lowerBound, $0.id) < ($1.start.span.lowerBound, $1.id)
-        }
-        .map {
-            Self.activity(
-                $0, org: org, partnership: partnership, homeName: homeName, partnerName: partnerName, words: words)
-        }
+        (agreements, obligations, activities) = Self.entries(
+            partnership, occurrences: evaluation?.obligations ?? [], org: org, homeName: homeName,
+            partnerName: partnerName, words: words)
         documents = partnership.documents.map { Self.document($0, org: org, partnership: id, words: words) }
         assessments = partnership.assessments.enumerated().map {
             Self.assessment($1, index: $0, documents: partnership.documents, words: words)
         }
         self.saved = saved
         restrict(to: access, organizationID: org, partnershipID: id, words: words)
+    }
+
+    /// The agreements, the obligations with how often each was met, and the activities in the
+    /// order they happened.
+    private static func entries(
+        _ partnership: Partnership, occurrences: [ObligationOccurrence], org: String, homeName: String,
+        partnerName: String, words: Words
+    ) -> (agreements: [RecordEntry], obligations: [RecordEntry], activities: [RecordEntry]) {
+        let agreements = partnership.agreements.map {
+            agreement($0, of: partnership.agreements, org: org, partnership: partnership.id, words: words)
+        }
+        let obligations = partnership.obligations.map {
+            obligation($0, of: partnership, occurrences: occurrences, org: org, words: words)
+        }
+        let activities = partnership.activities.sorted {
+            ($0.start.span.lowerBound, $0.id) < ($1.start.span.lowerBound, $1.id)
+        }
+        .map {
+            activity($0, org: org, partnership: partnership, homeName: homeName, partnerName: partnerName, words: words)
+        }
+        return (agreements, obligations, activities)
     }
 
     /// The facts under the title: kind, partner, first agreement, last activity, silence.
