@@ -140,18 +140,7 @@ struct FormsController {
                 var partnership = current.partnership
                 partnership.id = result.id
                 partnership.kind = result.kind
-                let change = Change(
-                    actor: actor, action: "update", entity: "partnership", entityID: partnership.id,
-                    partnershipID: partnership.id, summary: "changed partnership \(originalID)",
-                    before: JSONWriter.string(
-                        .object([
-                            .init("id", .string(current.partnership.id)),
-                            .init("kind", .string(current.partnership.kind.rawValue)),
-                        ])),
-                    after: JSONWriter.string(
-                        .object([
-                            .init("id", .string(partnership.id)), .init("kind", .string(partnership.kind.rawValue)),
-                        ])))
+                let change = Self.partnershipChange(current.partnership, to: partnership, actor: actor)
                 return (partnership, change, partnership.id)
             }
             guard let saved else { return try respond(site.notFound(request, context, words: words), request, context) }
@@ -168,6 +157,17 @@ struct FormsController {
                 in: site.database, page: formPage)
             return try show(refused, words, request, context, status: .conflict)
         }
+    }
+
+    /// The audit entry of a partnership's id and kind changed.
+    private static func partnershipChange(_ before: Partnership, to after: Partnership, actor: String) -> Change {
+        func summary(_ partnership: Partnership) -> String {
+            JSONWriter.string(
+                .object([.init("id", .string(partnership.id)), .init("kind", .string(partnership.kind.rawValue))]))
+        }
+        return Change(
+            actor: actor, action: "update", entity: "partnership", entityID: after.id, partnershipID: after.id,
+            summary: "changed partnership \(before.id)", before: summary(before), after: summary(after))
     }
 
     private func editPartner(_ request: Request, _ context: KembarRequestContext, post: Bool) async throws -> Response {

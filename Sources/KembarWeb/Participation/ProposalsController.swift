@@ -83,27 +83,11 @@ struct ProposalsController {
             if itemState["kind" + suffix].isEmpty { itemState["kind" + suffix] = Activity.Kind.event.rawValue }
             let build = FieldBuilder(
                 state: itemState, errors: failed == proposal.id ? errors : [:], words: words)
-            var facts = [
-                PartnershipView.Fact(
-                    label: words.text("review_proposer"),
-                    value: [proposal.proposerName, proposal.proposerOrganization].compactMap { $0 }.joined(
-                        separator: ", ")),
-                PartnershipView.Fact(
-                    label: words.text("review_group"), value: words.term(proposal.group, "group")),
-                PartnershipView.Fact(label: words.text("review_contact"), value: proposal.contact),
-                PartnershipView.Fact(label: words.text("review_idea"), value: proposal.idea),
-                PartnershipView.Fact(
-                    label: words.text("review_received"), value: ReviewView.day(proposal.submittedAt, words: words)),
-            ]
-            if let area = proposal.area {
-                facts.append(
-                    PartnershipView.Fact(
-                        label: words.text("field_proposal_area"), value: words.term("area.\(area)", fallback: area)))
-            }
             return ReviewView.Item(
                 anchor: "proposal-\(proposal.id)",
                 heading: words.text("review_proposal_heading", ["n": words.count(proposal.id)]),
-                facts: facts, status: proposal.status.described(reason: proposal.reason, words: words),
+                facts: Self.facts(of: proposal, words: words),
+                status: proposal.status.described(reason: proposal.reason, words: words),
                 pending: proposal.status == .pending,
                 action: SitePath.proposal(organizationID, partnershipID, proposal.id),
                 acceptFields: [
@@ -130,6 +114,28 @@ struct ProposalsController {
             items, of: stored, titleKey: "review_proposals_title", introKey: "review_proposals_intro",
             failed: failed != nil, words: words, request,
             context)
+    }
+
+    /// What the public wrote, as the officers read it.
+    private static func facts(of proposal: Proposal, words: Words) -> [PartnershipView.Fact] {
+        var facts = [
+            PartnershipView.Fact(
+                label: words.text("review_proposer"),
+                value: [proposal.proposerName, proposal.proposerOrganization].compactMap { $0 }.joined(
+                    separator: ", ")),
+            PartnershipView.Fact(
+                label: words.text("review_group"), value: words.term(proposal.group, "group")),
+            PartnershipView.Fact(label: words.text("review_contact"), value: proposal.contact),
+            PartnershipView.Fact(label: words.text("review_idea"), value: proposal.idea),
+            PartnershipView.Fact(
+                label: words.text("review_received"), value: ReviewView.day(proposal.submittedAt, words: words)),
+        ]
+        if let area = proposal.area {
+            facts.append(
+                PartnershipView.Fact(
+                    label: words.text("field_proposal_area"), value: words.term("area.\(area)", fallback: area)))
+        }
+        return facts
     }
 
     private func decide(_ request: Request, _ context: KembarRequestContext) async throws -> Response {
