@@ -51,40 +51,9 @@ struct DocumentView {
         title = document.title
         partnershipTitle = "\(organization.place.name) – \(partnership.partner.name)"
         partnershipHref = SitePath.partnership(org, id) + "#" + SitePath.anchor("document", document.id)
-        var facts = [
-            PartnershipView.Fact(
-                label: words.text("field_document_kind"), value: words.term(document.kind, "document-kind"))
-        ]
-        if let date = document.date { facts.append(.init(label: words.text("field_date"), value: words.date(date))) }
-        if let language = document.language {
-            facts.append(.init(label: words.text("field_language"), value: words.languageName(language)))
-        }
-        if let source = document.source { facts.append(.init(label: words.text("field_source"), value: source)) }
-        let activities = partnership.activities.filter { $0.documents.contains(document.id) }.map(\.title)
-        if !activities.isEmpty {
-            facts.append(.init(label: words.text("field_document_activity"), value: activities.joined(separator: "; ")))
-        }
-        self.facts = facts
+        facts = Self.facts(of: document, in: partnership, words: words)
         fileHref = file.map { _ in SitePath.documentFile(org, id, document.id) }
-        fileFacts =
-            file.map { file in
-                [
-                    .init(label: words.text("field_file_name"), value: file.fileName),
-                    .init(
-                        label: words.text("field_file_type"),
-                        value: DocumentFormat(rawValue: file.mediaType).map { words.term("file-format.\($0.key)") }
-                            ?? file.mediaType),
-                    .init(label: words.text("field_file_size"), value: words.fileSize(file.byteCount)),
-                    .init(
-                        label: words.text("field_uploaded"),
-                        value: words.text(
-                            "uploaded_by",
-                            [
-                                "who": words.actor(file.uploadedBy),
-                                "when": words.date(text: String(file.uploadedAt.prefix(10))),
-                            ])),
-                ]
-            } ?? []
+        fileFacts = file.map { Self.facts(of: $0, words: words) } ?? []
         let text = document.text ?? ""
         noText = text.isEmpty
         self.showsCodings = showsCodings
@@ -108,6 +77,45 @@ struct DocumentView {
         describeHref = canEdit ? SitePath.describeDocument(org, id, document.id) : nil
         removeHref = canEdit ? SitePath.removeDocument(org, id, document.id) : nil
         self.saved = saved
+    }
+
+    private static func facts(of document: Document, in partnership: Partnership, words: Words)
+        -> [PartnershipView.Fact]
+    {
+        var facts = [
+            PartnershipView.Fact(
+                label: words.text("field_document_kind"), value: words.term(document.kind, "document-kind"))
+        ]
+        if let date = document.date { facts.append(.init(label: words.text("field_date"), value: words.date(date))) }
+        if let language = document.language {
+            facts.append(.init(label: words.text("field_language"), value: words.languageName(language)))
+        }
+        if let source = document.source { facts.append(.init(label: words.text("field_source"), value: source)) }
+        let activities = partnership.activities.filter { $0.documents.contains(document.id) }.map(\.title)
+        if !activities.isEmpty {
+            facts.append(.init(label: words.text("field_document_activity"), value: activities.joined(separator: "; ")))
+        }
+        return facts
+    }
+
+    /// The uploaded file: its name, type, size, and who uploaded it when.
+    private static func facts(of file: StoredFile, words: Words) -> [PartnershipView.Fact] {
+        [
+            .init(label: words.text("field_file_name"), value: file.fileName),
+            .init(
+                label: words.text("field_file_type"),
+                value: DocumentFormat(rawValue: file.mediaType).map { words.term("file-format.\($0.key)") }
+                    ?? file.mediaType),
+            .init(label: words.text("field_file_size"), value: words.fileSize(file.byteCount)),
+            .init(
+                label: words.text("field_uploaded"),
+                value: words.text(
+                    "uploaded_by",
+                    [
+                        "who": words.actor(file.uploadedBy),
+                        "when": words.date(text: String(file.uploadedAt.prefix(10))),
+                    ])),
+        ]
     }
 
     private static func codingForm(
