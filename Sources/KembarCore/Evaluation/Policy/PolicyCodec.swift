@@ -53,15 +53,7 @@ public enum PolicyCodec {
             reader.number("minimumCoverage", required: false, range: 0...1) ?? policy.minimumCoverage
         policy.publishedShareAlarm =
             reader.number("publishedShareAlarm", required: false, range: 0...1) ?? policy.publishedShareAlarm
-        if let bands = reader.object("bands", required: false, fields: ["met", "partial"]) {
-            policy.metFrom = bands.number("met", required: false, range: 0...1) ?? policy.metFrom
-            policy.partialFrom = bands.number("partial", required: false, range: 0...1) ?? policy.partialFrom
-            if policy.partialFrom >= policy.metFrom {
-                log.add(
-                    bands.childPath("partial"), .outOfRange,
-                    "must be below \"met\" (\(JSONWriter.format(policy.metFrom)))")
-            }
-        }
+        readBands(reader, into: &policy, log: log)
         policy.weights = readTable("weights", reader, into: policy.weights, range: 0...1_000)
         policy.targets = readTable("targets", reader, into: policy.targets, range: 0.000_001...1_000_000)
         policy.thresholds = readTable("thresholds", reader, into: policy.thresholds, range: 0...1_000_000)
@@ -71,25 +63,8 @@ public enum PolicyCodec {
                     weights.path, .outOfRange, "every indicator of \(element.rawValue) has weight 0; give one a weight")
             }
         }
-        if let load = reader.object("officeLoad", required: false, fields: ["full", "zero", "alarm"]) {
-            policy.officeLoadFull = load.number("full", required: false, range: 0...10_000) ?? policy.officeLoadFull
-            policy.officeLoadZero = load.number("zero", required: false, range: 0...10_000) ?? policy.officeLoadZero
-            policy.officeLoadAlarm = load.number("alarm", required: false, range: 0...10_000) ?? policy.officeLoadAlarm
-            if policy.officeLoadZero <= policy.officeLoadFull {
-                log.add(
-                    load.childPath("zero"), .outOfRange,
-                    "must be above \"full\" (\(JSONWriter.format(policy.officeLoadFull)))")
-            }
-        }
-        if let scale = reader.object("reciprocity", required: false, fields: ["unmetBalance", "metBalance"]) {
-            policy.reciprocityUnmetBalance =
-                scale.number("unmetBalance", required: false, range: 0...1) ?? policy.reciprocityUnmetBalance
-            policy.reciprocityMetBalance =
-                scale.number("metBalance", required: false, range: 0...1) ?? policy.reciprocityMetBalance
-            if policy.reciprocityUnmetBalance >= policy.reciprocityMetBalance {
-                log.add(scale.childPath("unmetBalance"), .outOfRange, "must be below \"metBalance\"")
-            }
-        }
+        readOfficeLoad(reader, into: &policy, log: log)
+        readReciprocity(reader, into: &policy, log: log)
         if let notices = reader.array(
             "agreementNoticeDays", required: false, { ValueReader.count($0, path: $1, log: log) })
         {
@@ -101,6 +76,46 @@ public enum PolicyCodec {
             policy.catchAllAreas = areas
         }
         return policy
+    }
+
+    /// The score bands: where met and partial begin; partial below met.
+    private static func readBands(_ reader: ObjectReader, into policy: inout EvaluationPolicy, log: IssueLog) {
+        if let bands = reader.object("bands", required: false, fields: ["met", "partial"]) {
+            policy.metFrom = bands.number("met", required: false, range: 0...1) ?? policy.metFrom
+            policy.partialFrom = bands.number("partial", required: false, range: 0...1) ?? policy.partialFrom
+            if policy.partialFrom >= policy.metFrom {
+                log.add(
+                    bands.childPath("partial"), .outOfRange,
+                    "must be below \"met\" (\(JSONWriter.format(policy.metFrom)))")
+            }
+        }
+    }
+
+    /// The office's load: partnerships per officer for full and for zero score, and the alarm.
+    private static func readOfficeLoad(_ reader: ObjectReader, into policy: inout EvaluationPolicy, log: IssueLog) {
+        if let load = reader.object("officeLoad", required: false, fields: ["full", "zero", "alarm"]) {
+            policy.officeLoadFull = load.number("full", required: false, range: 0...10_000) ?? policy.officeLoadFull
+            policy.officeLoadZero = load.number("zero", required: false, range: 0...10_000) ?? policy.officeLoadZero
+            policy.officeLoadAlarm = load.number("alarm", required: false, range: 0...10_000) ?? policy.officeLoadAlarm
+            if policy.officeLoadZero <= policy.officeLoadFull {
+                log.add(
+                    load.childPath("zero"), .outOfRange,
+                    "must be above \"full\" (\(JSONWriter.format(policy.officeLoadFull)))")
+            }
+        }
+    }
+
+    /// The reciprocity scale: the balances that score unmet and met.
+    private static func readReciprocity(_ reader: ObjectReader, into policy: inout EvaluationPolicy, log: IssueLog) {
+        if let scale = reader.object("reciprocity", required: false, fields: ["unmetBalance", "metBalance"]) {
+            policy.reciprocityUnmetBalance =
+                scale.number("unmetBalance", required: false, range: 0...1) ?? policy.reciprocityUnmetBalance
+            policy.reciprocityMetBalance =
+                scale.number("metBalance", required: false, range: 0...1) ?? policy.reciprocityMetBalance
+            if policy.reciprocityUnmetBalance >= policy.reciprocityMetBalance {
+                log.add(scale.childPath("unmetBalance"), .outOfRange, "must be below \"metBalance\"")
+            }
+        }
     }
 
     private static func readTable(
