@@ -71,24 +71,13 @@ public struct REFIQDAProject: Sendable {
                 let anchored = (byDocument[documentKey] ?? []).compactMap { $0.anchored(in: text) }
                 for excerpt in anchored.sorted(by: { ($0.start, $0.id) < ($1.start, $1.id) }) {
                     guard let code = codeBook.code(excerpt.code) else { continue }
-                    let selectionGUID = guid("selection:\(excerpt.id)")
                     let coder = user(excerpt.codedBy)
                     let evidenceNotes = item.partnership.assessments.indices.filter { index in
                         item.partnership.assessments[index].evidence.contains {
                             $0.document == document.id && $0.quote == excerpt.quote
                         }
                     }
-                    selections +=
-                        "<PlainTextSelection guid=\"\(selectionGUID)\" name=\(attribute(excerpt.quote.prefix(60) + (excerpt.quote.count > 60 ? "…" : ""))) startPosition=\"\(excerpt.start)\" endPosition=\"\(excerpt.end)\" creatingUser=\"\(coder)\" creationDateTime=\"\(excerpt.codedAt)\">"
-                    if !excerpt.memo.isEmpty {
-                        selections += "<Description>\(XMLText.escaped(excerpt.memo))</Description>"
-                    }
-                    selections +=
-                        "<Coding guid=\"\(guid("coding:\(excerpt.id)"))\" creatingUser=\"\(coder)\" creationDateTime=\"\(excerpt.codedAt)\"><CodeRef targetGUID=\"\(guid("code:\(code.key)"))\"/></Coding>"
-                    for index in evidenceNotes {
-                        selections += "<NoteRef targetGUID=\"\(guid("note:\(key)/\(index)"))\"/>"
-                    }
-                    selections += "</PlainTextSelection>"
+                    selections += selection(excerpt, code: code, coder: coder, notes: evidenceNotes, caseKey: key)
                 }
                 sourcesXML +=
                     "<TextSource guid=\"\(sourceGUID)\" name=\(attribute(document.title)) plainTextPath=\"internal://\(path)\">"
@@ -101,19 +90,56 @@ public struct REFIQDAProject: Sendable {
                 "<Description>\(XMLText.escaped("\(item.partnership.kind.rawValue) partnership \(key)"))</Description>"
             casesXML += sourceRefs + "</Case>\n"
             for (index, assessment) in item.partnership.assessments.enumerated() {
-                let noteGUID = guid("note:\(key)/\(index)")
-                var text = "\(assessment.element.englishName): \(assessment.status.rawValue)\n\n\(assessment.note)"
-                for evidence in assessment.evidence {
-                    let title =
-                        item.partnership.documents.first { $0.id == evidence.document }?.title ?? evidence.document
-                    text += "\n\n“\(evidence.quote)” (\(title))"
-                }
-                notesXML +=
-                    "<Note guid=\"\(noteGUID)\" name=\(attribute("\(item.partnerName): \(assessment.element.englishName), \(assessment.status.rawValue) (\(assessment.by), \(assessment.date.description))")) creatingUser=\"\(user(assessment.by))\"><PlainTextContent>\(XMLText.escaped(text))</PlainTextContent></Note>\n"
-                linksXML +=
-                    "<Link guid=\"\(guid("link:\(key)/\(index)"))\" name=\"assessment of\" direction=\"OneWay\" originGUID=\"\(noteGUID)\" targetGUID=\"\(caseGUID)\"/>\n"
+                let (note, link) = noteAndLink(
+                    assessment, index: index, of: item, caseKey: key, creator: user(assessment.by))
+                notesXML += note
+                linksXML += link
             }
         }
+        let xml = project(users: users, cases: casesXML, sources: sourcesXML, notes: notesXML, links: linksXML)
+        return Files(project: xml, sources: sourceFiles.map { ("sources/\($0.path)", $0.text) })
+    }
+
+    /// One coded passage: where it lies in the source, who coded it to which code, and the
+    /// assessments that cite it.
+    private func selection(_ excerpt: CodedExcerpt, code: Code, coder: String, notes: [Int], caseKey: String)
+        -> String
+    {
+        let selectionGUID = guid("selection:\(excerpt.id)")
+        var selections =
+            "<PlainTextSelection guid=\"\(selectionGUID)\" name=\(attribute(excerpt.quote.prefix(60) + (excerpt.quote.count > 60 ? "…" : ""))) startPosition=\"\(excerpt.start)\" endPosition=\"\(excerpt.end)\" creatingUser=\"\(coder)\" creationDateTime=\"\(excerpt.codedAt)\">"
+        if !excerpt.memo.isEmpty {
+            selections += "<Description>\(XMLText.escaped(excerpt.memo))</Description>"
+        }
+        selections +=
+            "<Coding guid=\"\(guid("coding:\(excerpt.id)"))\" creatingUser=\"\(coder)\" creationDateTime=\"\(excerpt.codedAt)\"><CodeRef targetGUID=\"\(guid("code:\(code.key)"))\"/></Coding>"
+        for index in notes {
+            selections += "<NoteRef targetGUID=\"\(guid("note:\(caseKey)/\(index)"))\"/>"
+        }
+        return selections + "</PlainTextSelection>"
+    }
+
+    /// A person's assessment as a note, with the evidence it cites, and its link to the case.
+    private func noteAndLink(_ assessment: Assessment, index: Int, of item: Case, caseKey key: String, creator: String)
+        -> (note: String, link: String)
+    {
+        let noteGUID = guid("note:\(key)/\(index)")
+        let caseGUID = guid("case:\(key)")
+        var text = "\(assessment.element.englishName): \(assessment.status.rawValue)\n\n\(assessment.note)"
+        for evidence in assessment.evidence {
+            let title = item.partnership.documents.first { $0.id == evidence.document }?.title ?? evidence.document
+            text += "\n\n“\(evidence.quote)” (\(title))"
+        }
+        let note =
+            "<Note guid=\"\(noteGUID)\" name=\(attribute("\(item.partnerName): \(assessment.element.englishName), \(assessment.status.rawValue) (\(assessment.by), \(assessment.date.description))")) creatingUser=\"\(creator)\"><PlainTextContent>\(XMLText.escaped(text))</PlainTextContent></Note>\n"
+        let link =
+            "<Link guid=\"\(guid("link:\(key)/\(index)"))\" name=\"assessment of\" direction=\"OneWay\" originGUID=\"\(noteGUID)\" targetGUID=\"\(caseGUID)\"/>\n"
+        return (note, link)
+    }
+
+    /// The project document around its parts.
+    private func project(users: [String], cases: String, sources: String, notes: String, links: String) -> String {
+        let (casesXML, sourcesXML, notesXML, linksXML) = (cases, sources, notes, links)
         var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
         xml +=
             "<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\(attribute(name)) origin=\"Kembar\" creationDateTime=\"\(exportedAt)\">\n"
@@ -129,7 +155,7 @@ public struct REFIQDAProject: Sendable {
         if !linksXML.isEmpty { xml += "<Links>\n\(linksXML)</Links>\n" }
         xml += "<Description>\(XMLText.escaped("Exported from Kembar on \(exportedAt)."))</Description>\n"
         xml += "</Project>\n"
-        return Files(project: xml, sources: sourceFiles.map { ("sources/\($0.path)", $0.text) })
+        return xml
     }
 
     private func describe(_ document: Document, in item: Case) -> String {
