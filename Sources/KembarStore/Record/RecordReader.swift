@@ -43,28 +43,8 @@ struct RecordReader {
                 date: try row.date("happened_on", table: "stage_events"), note: try row.optionalText("note"))
         }
         let agreements = try await readAgreements()
-        let obligations = try await grouped("obligations") { row in
-            Obligation(
-                id: try row.text("id"), agreement: try row.text("agreement_id"), title: try row.text("title"),
-                every: try row.value("recurrence", table: "obligations"),
-                from: try row.date("due_from", table: "obligations"),
-                until: try row.optionalDate("due_until", table: "obligations"),
-                alternateHost: try row.optionalFlag("alternate_host"))
-        }
-        let documentText = self.documentText
-        let documentColumns =
-            documentText
-            ? ["*"]
-            : [
-                "partnership_id", "ordinal", "id", "title", "kind", "document_date", "language", "source",
-            ]
-        let documents = try await grouped("documents", columns: documentColumns) { row in
-            Document(
-                id: try row.text("id"), title: try row.text("title"), kind: try row.value("kind", table: "documents"),
-                date: try row.optionalDate("document_date", table: "documents"),
-                language: try row.optionalText("language"),
-                source: try row.optionalText("source"), text: documentText ? try row.optionalText("body") : nil)
-        }
+        let obligations = try await readObligations()
+        let documents = try await readDocuments()
         let activities = try await readActivities()
         let assessments = try await readAssessments()
 
@@ -88,6 +68,35 @@ struct RecordReader {
             partnerIDs: Dictionary(uniqueKeysWithValues: rows.map { ($0.1.id, $0.0) }))
     }
 
+    private func readObligations() async throws -> [String: [Obligation]] {
+        try await grouped("obligations") { row in
+            Obligation(
+                id: try row.text("id"), agreement: try row.text("agreement_id"), title: try row.text("title"),
+                every: try row.value("recurrence", table: "obligations"),
+                from: try row.date("due_from", table: "obligations"),
+                until: try row.optionalDate("due_until", table: "obligations"),
+                alternateHost: try row.optionalFlag("alternate_host"))
+        }
+    }
+
+    /// The documents, with their text only when asked for (pages never show it whole).
+    private func readDocuments() async throws -> [String: [Document]] {
+        let documentText = self.documentText
+        let documentColumns =
+            documentText
+            ? ["*"]
+            : [
+                "partnership_id", "ordinal", "id", "title", "kind", "document_date", "language", "source",
+            ]
+        return try await grouped("documents", columns: documentColumns) { row in
+            Document(
+                id: try row.text("id"), title: try row.text("title"), kind: try row.value("kind", table: "documents"),
+                date: try row.optionalDate("document_date", table: "documents"),
+                language: try row.optionalText("language"),
+                source: try row.optionalText("source"), text: documentText ? try row.optionalText("body") : nil)
+        }
+    }
+
     private func readAgreements() async throws -> [String: [Agreement]] {
         let signatories = try await groupedByOwner("agreement_signatories", owner: "agreement_id") { row in
             Signatory(
@@ -108,6 +117,41 @@ struct RecordReader {
                 validUntil: try row.optionalDate("valid_until", table: "agreements"),
                 supersedes: try row.optionalText("supersedes"), signatories: signatories[key] ?? [],
                 areas: areas[key] ?? [], objectives: objectives[key] ?? [], clauses: clauses[key] ?? [])
+        }
+    }
+
+    /// The results of every activity, each with the documents that evidence it.
+    private func readResults() async throws -> [OwnerKey: [ActivityResult]] {
+        let evidence = Dictionary(
+            grouping: try await decodeRows(
+                "result_evidence", orderBy: ["partnership_id", "activity_id", "result_ordinal", "ordinal"]
+            ) { row in
+                (
+                    ResultKey(
+                        owner: OwnerKey(
+                            partnership: try row.text("partnership_id"), owner: try row.text("activity_id")),
+                        ordinal: try row.integer("result_ordinal")),
+                    try row.text("document_id")
+                )
+            },
+            by: \.0
+        ).mapValues { $0.map(\.1) }
+        return try await groupedByOwner("activity_results", owner: "activity_id") { row in
+            let key = ResultKey(
+                owner: OwnerKey(partnership: try row.text("partnership_id"), owner: try row.text("activity_id")),
+                ordinal: try row.integer("ordinal"))
+            let quantity: Quantity? =
+                if let value = try row.optionalDouble("quantity_value"),
+                    let unit = try row.optionalText("quantity_unit")
+                {
+                    Quantity(value: value, unit: unit)
+                } else { nil }
+            return ActivityResult(
+                kind: try row.value("kind", table: "activity_results"),
+                directness: try row.value("directness", table: "activity_results"),
+                description: try row.text("description"), planned: try row.optionalFlag("planned"),
+                delivered: try row.optionalFlag("delivered"), quantity: quantity, evidence: evidence[key] ?? [],
+                sustained: try row.optionalFlag("sustained"))
         }
     }
 
@@ -134,37 +178,7 @@ struct RecordReader {
                 kind: try row.value("kind", table: "activity_benefits"),
                 description: try row.optionalText("description"))
         }
-        let evidence = Dictionary(
-            grouping: try await decodeRows(
-                "result_evidence", orderBy: ["partnership_id", "activity_id", "result_ordinal", "ordinal"]
-            ) { row in
-                (
-                    ResultKey(
-                        owner: OwnerKey(
-                            partnership: try row.text("partnership_id"), owner: try row.text("activity_id")),
-                        ordinal: try row.integer("result_ordinal")),
-                    try row.text("document_id")
-                )
-            },
-            by: \.0
-        ).mapValues { $0.map(\.1) }
-        let results = try await groupedByOwner("activity_results", owner: owner) { row in
-            let key = ResultKey(
-                owner: OwnerKey(partnership: try row.text("partnership_id"), owner: try row.text("activity_id")),
-                ordinal: try row.integer("ordinal"))
-            let quantity: Quantity? =
-                if let value = try row.optionalDouble("quantity_value"),
-                    let unit = try row.optionalText("quantity_unit")
-                {
-                    Quantity(value: value, unit: unit)
-                } else { nil }
-            return ActivityResult(
-                kind: try row.value("kind", table: "activity_results"),
-                directness: try row.value("directness", table: "activity_results"),
-                description: try row.text("description"), planned: try row.optionalFlag("planned"),
-                delivered: try row.optionalFlag("delivered"), quantity: quantity, evidence: evidence[key] ?? [],
-                sustained: try row.optionalFlag("sustained"))
-        }
+        let results = try await readResults()
         return try await grouped("activities") { row in
             let key = OwnerKey(partnership: try row.text("partnership_id"), owner: try row.text("id"))
             return Activity(
