@@ -56,39 +56,8 @@ public struct SearchStore: Sendable {
                 }
             let byRelevance =
                 try await sql.raw(matches).first()?.decode(column: "n", as: Int.self) ?? 0 <= Self.rankingLimit
-            let start = String(SearchQuery.startMark)
-            let end = String(SearchQuery.endMark)
-            var filter: SQLQueryString = ""
-            if let organizationID = scope.organizationID {
-                filter = filter + " AND e.organization_id = \(bind: organizationID)"
-            }
-            if let partnershipID = scope.partnershipID {
-                filter = filter + " AND e.partnership_id = \(bind: partnershipID)"
-            }
-            let statement: SQLQueryString
-            switch dialect {
-            case .sqlite:
-                statement =
-                    """
-                    SELECT e.kind, e.organization_id, e.partnership_id, e.record_id,
-                    highlight(search_index, 0, \(bind: start), \(bind: end)) AS marked_title,
-                    snippet(search_index, 1, \(bind: start), \(bind: end), '…', 24) AS marked_snippet
-                    FROM search_index JOIN search_entries e ON e.id = search_index.rowid
-                    WHERE search_index MATCH \(bind: match)
-                    """ + filter
-                    + (byRelevance ? " ORDER BY bm25(search_index, 4.0, 1.0)" : " ORDER BY search_index.rowid DESC")
-                    + " LIMIT \(bind: limit)"
-            case .postgres:
-                statement =
-                    """
-                    SELECT e.kind, e.organization_id, e.partnership_id, e.record_id,
-                    ts_headline('simple', e.title, q, \(bind: Self.headline(start, end, whole: true))) AS marked_title,
-                    ts_headline('simple', e.body, q, \(bind: Self.headline(start, end, whole: false))) AS marked_snippet
-                    FROM search_entries e, to_tsquery('simple', \(bind: query.postgres)) q
-                    WHERE e.words @@ q
-                    """ + filter + (byRelevance ? " ORDER BY ts_rank(e.words, q) DESC, e.id" : " ORDER BY e.id DESC")
-                    + " LIMIT \(bind: limit)"
-            }
+            let statement = Self.hits(
+                query, match: match, dialect: dialect, scope: scope, byRelevance: byRelevance, limit: limit)
             let hits = try await sql.raw(statement).all().compactMap { row -> SearchHit? in
                 guard let kind = SearchHit.Kind(rawValue: try row.text("kind")) else { return nil }
                 return SearchHit(
@@ -97,6 +66,45 @@ public struct SearchStore: Sendable {
                     title: .init(try row.text("marked_title")), snippet: .init(try row.text("marked_snippet")))
             }
             return Results(hits: hits, byRelevance: byRelevance)
+        }
+    }
+
+    /// The statement that finds the hits in `scope`, best first while the matches are few enough
+    /// to rank, else newest first.
+    private static func hits(
+        _ query: SearchQuery, match: String, dialect: DatabaseDialect, scope: Scope, byRelevance: Bool, limit: Int
+    ) -> SQLQueryString {
+        let start = String(SearchQuery.startMark)
+        let end = String(SearchQuery.endMark)
+        var filter: SQLQueryString = ""
+        if let organizationID = scope.organizationID {
+            filter = filter + " AND e.organization_id = \(bind: organizationID)"
+        }
+        if let partnershipID = scope.partnershipID {
+            filter = filter + " AND e.partnership_id = \(bind: partnershipID)"
+        }
+        switch dialect {
+        case .sqlite:
+            return
+                """
+                SELECT e.kind, e.organization_id, e.partnership_id, e.record_id,
+                highlight(search_index, 0, \(bind: start), \(bind: end)) AS marked_title,
+                snippet(search_index, 1, \(bind: start), \(bind: end), '…', 24) AS marked_snippet
+                FROM search_index JOIN search_entries e ON e.id = search_index.rowid
+                WHERE search_index MATCH \(bind: match)
+                """ + filter
+                    + (byRelevance ? " ORDER BY bm25(search_index, 4.0, 1.0)" : " ORDER BY search_index.rowid DESC")
+                    + " LIMIT \(bind: limit)"
+        case .postgres:
+            return
+                """
+                SELECT e.kind, e.organization_id, e.partnership_id, e.record_id,
+                ts_headline('simple', e.title, q, \(bind: Self.headline(start, end, whole: true))) AS marked_title,
+                ts_headline('simple', e.body, q, \(bind: Self.headline(start, end, whole: false))) AS marked_snippet
+                FROM search_entries e, to_tsquery('simple', \(bind: query.postgres)) q
+                WHERE e.words @@ q
+                """ + filter + (byRelevance ? " ORDER BY ts_rank(e.words, q) DESC, e.id" : " ORDER BY e.id DESC")
+                    + " LIMIT \(bind: limit)"
         }
     }
 
