@@ -210,6 +210,28 @@ extension RecordStore {
     }
 
     /// A new partnership, or one renamed or given another partner: its rows written whole.
+    /// The partner the partnership is to have: one of the government's, or a new one made now.
+    private static func chosenPartner(
+        _ partner: PartnerChoice, organizationID: String, _ sql: any SQLDatabase
+    ) async throws -> String {
+        switch partner {
+        case .existing(let id):
+            guard
+                try await sql.select().column("id").from("partners")
+                    .where("organization_id", .equal, SQLBind(organizationID)).where("id", .equal, SQLBind(id))
+                    .first() != nil
+            else { throw StoreError.partnerNotFound(id) }
+            return id
+        case .new(let newPartner):
+            let taken = Set(
+                try await sql.select().column("id").from("partners")
+                    .where("organization_id", .equal, SQLBind(organizationID)).all().map { try $0.text("id") })
+            let id = PartnerIdentity.freshID(for: newPartner, avoiding: taken)
+            try await RecordWriter.insertPartners([(id, newPartner)], organizationID: organizationID, to: sql)
+            return id
+        }
+    }
+
     private static func rewritePartnership(
         _ partnership: Partnership, organizationID: String, replacing originalID: String?, partner: PartnerChoice?,
         timestamp: String, _ sql: any SQLDatabase
@@ -251,23 +273,8 @@ extension RecordStore {
                     .where("partnership_id", .equal, SQLBind(originalID)).run()
             }
         }
-        switch partner {
-        case .existing(let id):
-            guard
-                try await sql.select().column("id").from("partners")
-                    .where("organization_id", .equal, SQLBind(organizationID)).where("id", .equal, SQLBind(id))
-                    .first() != nil
-            else { throw StoreError.partnerNotFound(id) }
-            partnerID = id
-        case .new(let newPartner):
-            let taken = Set(
-                try await sql.select().column("id").from("partners")
-                    .where("organization_id", .equal, SQLBind(organizationID)).all().map { try $0.text("id") })
-            let id = PartnerIdentity.freshID(for: newPartner, avoiding: taken)
-            try await RecordWriter.insertPartners([(id, newPartner)], organizationID: organizationID, to: sql)
-            partnerID = id
-        case nil:
-            break
+        if let partner {
+            partnerID = try await chosenPartner(partner, organizationID: organizationID, sql)
         }
         guard let partnerID else { throw StoreError.partnerNotFound("(none chosen)") }
         try await RecordWriter(
