@@ -216,6 +216,12 @@ struct RecordWriter {
                 }
             }
         }
+        try await insertActivityPeopleAndMeans(activities, activityKey)
+        try await insertActivityResults(activities, activityKey)
+    }
+
+    /// Who took part in each activity, what each side bore, and what each side gained.
+    private func insertActivityPeopleAndMeans(_ activities: [Owned<Activity>], _ activityKey: [String]) async throws {
         try await eachActivity(
             activities,
             "activity_participants", activityKey + ["side", "participant_group", "role", "head_count"]
@@ -246,6 +252,10 @@ struct RecordWriter {
                     ])
             }
         }
+    }
+
+    /// What came of each activity, and the documents that evidence each result.
+    private func insertActivityResults(_ activities: [Owned<Activity>], _ activityKey: [String]) async throws {
         try await eachActivity(
             activities,
             "activity_results",
