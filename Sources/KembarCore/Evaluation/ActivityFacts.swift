@@ -79,15 +79,33 @@ struct ActivityFacts: Sendable {
         headcounted = counted
         homeHeadcount = homeCount
         partnerHeadcount = partnerCount
-        var homeCost = false
-        var partnerCost = false
-        for cost in activity.costs where cost.amount > 0 {
-            if cost.side == .home { homeCost = true } else { partnerCost = true }
-        }
-        homeResourced = homeCost
-        partnerResourced = partnerCost
+        (homeResourced, partnerResourced) = Self.resourced(activity.costs)
         hasCosts = !activity.costs.isEmpty
         hasBenefits = !activity.benefits.isEmpty
+        let tally = ResultTally(activity.results, oldEnough: span.latest <= sustainedBy)
+        results = activity.results.count
+        evidencedResults = tally.evidenced
+        directResults = tally.direct
+        quantifiedResults = tally.quantified
+        plannedResults = tally.planned
+        deliveredPlans = tally.delivered
+        judgedResults = tally.judged
+        sustainedResults = tally.sustained
+    }
+
+    /// Whether each side bore any cost of the activity.
+    private static func resourced(_ costs: [Cost]) -> (home: Bool, partner: Bool) {
+        var home = false
+        var partner = false
+        for cost in costs where cost.amount > 0 {
+            if cost.side == .home { home = true } else { partner = true }
+        }
+        return (home, partner)
+    }
+
+    /// An activity's results counted by what the results indicators ask of them; whether a result
+    /// lasted is judged only of results old enough.
+    private struct ResultTally {
         var evidenced = 0
         var direct = 0
         var quantified = 0
@@ -95,27 +113,21 @@ struct ActivityFacts: Sendable {
         var delivered = 0
         var judged = 0
         var sustained = 0
-        let oldEnough = span.latest <= sustainedBy
-        for result in activity.results {
-            if !result.evidence.isEmpty { evidenced += 1 }
-            if result.directness == .direct { direct += 1 }
-            if result.quantity != nil { quantified += 1 }
-            if result.planned == true {
-                planned += 1
-                if result.delivered == true { delivered += 1 }
-            }
-            if oldEnough, let lasting = result.sustained {
-                judged += 1
-                if lasting { sustained += 1 }
+
+        init(_ results: [ActivityResult], oldEnough: Bool) {
+            for result in results {
+                if !result.evidence.isEmpty { evidenced += 1 }
+                if result.directness == .direct { direct += 1 }
+                if result.quantity != nil { quantified += 1 }
+                if result.planned == true {
+                    planned += 1
+                    if result.delivered == true { delivered += 1 }
+                }
+                if oldEnough, let lasting = result.sustained {
+                    judged += 1
+                    if lasting { sustained += 1 }
+                }
             }
         }
-        results = activity.results.count
-        evidencedResults = evidenced
-        directResults = direct
-        quantifiedResults = quantified
-        plannedResults = planned
-        deliveredPlans = delivered
-        judgedResults = judged
-        sustainedResults = sustained
     }
 }
