@@ -21,28 +21,39 @@ start_kembar() {
   return 1
 }
 
+#   first_sign_in_kembar SITE JAR EMAIL ONE_TIME_PASSWORD
+#
+# signs in as EMAIL with its one-time password, keeping the cookies in JAR, and chooses a
+# password of its own (which a one-time password requires first); prints the session's Cookie
+# header, or fails when no session was opened.
+first_sign_in_kembar() {
+  local site=$1 jar=$2 email=$3 password=$4 new cookie
+  form_token() { curl -s -c "$jar" -b "$jar" "$site$1" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -n 1; }
+  curl -s -c "$jar" -b "$jar" -o /dev/null --data-urlencode "_csrf=$(form_token /sign-in)" \
+    --data-urlencode "email=$email" --data-urlencode "password=$password" "$site/sign-in"
+  new="chosen password $RANDOM$RANDOM$RANDOM"
+  curl -s -c "$jar" -b "$jar" -o /dev/null --data-urlencode "_csrf=$(form_token /account/password)" \
+    --data-urlencode "current=$password" --data-urlencode "new=$new" --data-urlencode "repeat=$new" \
+    "$site/account/password"
+  cookie="kembar_session=$(awk '$6 == "kembar_session" { print $7 }' "$jar")"
+  [ "$cookie" != "kembar_session=" ] || { echo "the sign-in of $email failed" >&2; return 1; }
+  echo "$cookie"
+}
+
 #   sign_in_kembar SITE DATA_DIR
 #
 # signs in to a server that start_kembar started on a new database with the demonstration data,
 # as the administrator it printed, choosing a password of its own; sets KEMBAR_COOKIE to the
 # session's Cookie header and keeps the browser's cookies in DATA_DIR/cookies.
 sign_in_kembar() {
-  local site=$1 data=$2 jar=$2/cookies password="" new
+  local site=$1 data=$2 password=""
   for _ in $(seq 1 40); do
     password=$(sed -n 's/.*one-time password \([A-Za-z0-9-]*\).*/\1/p' "$data/serve.log")
     [ -n "$password" ] && break
     sleep 0.25
   done
   [ -n "$password" ] || { echo "the server printed no one-time password" >&2; return 1; }
-  form_token() { curl -s -c "$jar" -b "$jar" "$site$1" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -n 1; }
-  curl -s -c "$jar" -b "$jar" -o /dev/null --data-urlencode "_csrf=$(form_token /sign-in)" \
-    --data-urlencode "email=admin@kembar.example" --data-urlencode "password=$password" "$site/sign-in"
-  new="demo password $RANDOM$RANDOM$RANDOM"
-  curl -s -c "$jar" -b "$jar" -o /dev/null --data-urlencode "_csrf=$(form_token /account/password)" \
-    --data-urlencode "current=$password" --data-urlencode "new=$new" --data-urlencode "repeat=$new" \
-    "$site/account/password"
-  KEMBAR_COOKIE="kembar_session=$(awk '$6 == "kembar_session" { print $7 }' "$jar")"
-  [ "$KEMBAR_COOKIE" != "kembar_session=" ] || { echo "sign-in failed" >&2; return 1; }
+  KEMBAR_COOKIE=$(first_sign_in_kembar "$site" "$data/cookies" admin@kembar.example "$password")
 }
 
 #   api_token_kembar SITE DATA_DIR
@@ -63,7 +74,7 @@ api_token_kembar() {
 # sign_in_kembar opened, signs in as them with the one-time password shown and chooses their
 # password; sets KEMBAR_PARTNER_COOKIE to their session's Cookie header.
 partner_session_kembar() {
-  local site=$1 jar=$2/cookies partner_jar=$2/partner-cookies email password new csrf
+  local site=$1 jar=$2/cookies email password csrf
   email="liaison$RANDOM$RANDOM@partner.example"
   csrf=$(curl -s -c "$jar" -b "$jar" "$site/admin/accounts/new" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -n 1)
   password=$(curl -s -c "$jar" -b "$jar" --data-urlencode "_csrf=$csrf" --data-urlencode "email=$email" \
@@ -71,13 +82,5 @@ partner_session_kembar() {
     --data-urlencode "partnership=$4" "$site/admin/accounts/new?lang=en" |
     sed -n 's/.*one-time password of [^ ]* is \([A-Za-z0-9-]*\) .*/\1/p' | head -n 1)
   [ -n "$password" ] || { echo "no partner account was made" >&2; return 1; }
-  partner_token() { curl -s -c "$partner_jar" -b "$partner_jar" "$site$1" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -n 1; }
-  curl -s -c "$partner_jar" -b "$partner_jar" -o /dev/null --data-urlencode "_csrf=$(partner_token /sign-in)" \
-    --data-urlencode "email=$email" --data-urlencode "password=$password" "$site/sign-in"
-  new="partner password $RANDOM$RANDOM$RANDOM"
-  curl -s -c "$partner_jar" -b "$partner_jar" -o /dev/null --data-urlencode "_csrf=$(partner_token /account/password)" \
-    --data-urlencode "current=$password" --data-urlencode "new=$new" --data-urlencode "repeat=$new" \
-    "$site/account/password"
-  KEMBAR_PARTNER_COOKIE="kembar_session=$(awk '$6 == "kembar_session" { print $7 }' "$partner_jar")"
-  [ "$KEMBAR_PARTNER_COOKIE" != "kembar_session=" ] || { echo "the partner's sign-in failed" >&2; return 1; }
+  KEMBAR_PARTNER_COOKIE=$(first_sign_in_kembar "$site" "$2/partner-cookies" "$email" "$password")
 }

@@ -41,13 +41,8 @@ struct AccountsController {
         let newAccount: String
     }
 
-    private func administrator(_ context: KembarRequestContext) throws -> Account {
-        let account = try context.account
-        return account
-    }
-
     private func list(_ request: Request, _ context: KembarRequestContext) async throws -> HTMLPage {
-        let admin = try administrator(context)
+        let admin = try context.account
         let words = context.words
         let names = Dictionary(uniqueKeysWithValues: try await site.store.organizations().map { ($0.id, $0.name) })
         var partners: [String: String] = [:]
@@ -116,7 +111,7 @@ struct AccountsController {
 
     /// The form for the account `id` (nil: an invitation), over what the administrator manages.
     private func accountForm(_ context: KembarRequestContext, id: Int?) async throws -> AccountForm {
-        let admin = try administrator(context)
+        let admin = try context.account
         var existing: Account?
         if let id {
             guard let found = try await site.accounts.account(id: id), admin.canManageAccounts(of: found.organizationID)

@@ -19,9 +19,10 @@ public struct KembarRequestContext: AuthRequestContext {
     private var tokenAccount: Account?
     /// The interface in the visitor's language (set by ``LanguageMiddleware``).
     var words = Words.unset
+    /// Whether the request chose its language now (`?lang=`), to be remembered in a cookie.
+    var languageChosenNow = false
     /// A `multipart/form-data` body (an upload), read once when its form token is checked.
     var multipart: MultipartForm?
-    private(set) var route: Route?
     private var organization: String?
     private var partnershipOfRoute: String?
 
@@ -32,10 +33,9 @@ public struct KembarRequestContext: AuthRequestContext {
 
     /// Reads the route's organization and partnership, and admits the visitor or refuses them.
     mutating func enter(_ route: Route) throws(AccessDenied) {
-        self.route = route
         organization = parameters.get("organization")
         partnershipOfRoute = parameters.get("partnership")
-        _ = try route.access.admit(visitor, organizationID: organization, partnershipID: partnershipOfRoute)
+        try route.access.check(visitor, organizationID: organization, partnershipID: partnershipOfRoute)
     }
 
     /// The account the route admitted (``enter(_:)`` refused anyone else); for a route open to

@@ -86,8 +86,8 @@ public struct Site: Sendable {
     ) async throws
         -> HTMLPage
     {
-        let (language, chosenNow) = LanguageChoice.language(of: request)
-        let words = renderer.words(language)
+        let words = context.words
+        let language = words.language
         let revision = try await revisions.current()
         let key =
             context.visitor.cacheScope + " " + language.rawValue + " " + request.uri.path + "?"
@@ -99,7 +99,7 @@ public struct Site: Sendable {
             let page = try await PageReading.$current.withValue(reading) { try await render(words) }
             return (page, reading.isCurrent)
         }
-        if chosenNow { page.headers = LanguageChoice.rememberingHeaders(language) }
+        if context.languageChosenNow { page.headers = LanguageChoice.rememberingHeaders(language) }
         return page
     }
 }

@@ -38,6 +38,12 @@ enum Footprint {
         for alarm in evaluation.alarms {
             bytes += 192 + texts(alarm.records) + 128 * alarm.phrases.count
         }
+        // What the page draws: the flows each way (three small tables by side, the cost and
+        // benefit lines, the activities behind them) and the areas with their counts.
+        let flows = evaluation.reciprocity
+        bytes += 3 * 160 + 128 + flows.costs.reduce(32) { $0 + 48 + text($1.unit) } + 32 + 40 * flows.benefits.count
+        bytes += texts(flows.delegationRecords) + texts(flows.costRecords) + texts(flows.benefitRecords)
+        bytes += evaluation.areas.reduce(32) { $0 + 96 + text($1.area) }
         return bytes
     }
 

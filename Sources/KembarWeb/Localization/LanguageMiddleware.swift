@@ -10,7 +10,9 @@ struct LanguageMiddleware: RouterMiddleware {
         -> Response
     {
         var context = context
-        context.words = renderer.words(LanguageChoice.language(of: request).language)
+        let (language, chosenNow) = LanguageChoice.language(of: request)
+        context.words = renderer.words(language)
+        context.languageChosenNow = chosenNow
         return try await next(request, context)
     }
 }

@@ -24,41 +24,40 @@ enum RouteAccess: Sendable {
     /// An administrator of accounts.
     case administrator
 
-    /// The account admitted, or nil for a route open to anyone.
-    func admit(_ visitor: Visitor, organizationID: String?, partnershipID: String?) throws(AccessDenied) -> Account? {
+    /// Admits `visitor` to a route of the address's government and partnership, or refuses them.
+    func check(_ visitor: Visitor, organizationID: String?, partnershipID: String?) throws(AccessDenied) {
         switch self {
         case .anyone:
-            return visitor.account
+            break
         case .signedIn:
-            return try visitor.signedIn()
+            _ = try visitor.signedIn()
         case .portfolioReader:
-            return try visitor.portfolioReader()
+            _ = try visitor.portfolioReader()
         case .governmentReader:
             let account = try visitor.portfolioReader()
             guard let organizationID, account.covers(organizationID) else { throw .notFound }
-            return account
         case .reader:
-            return try visitor.reader(organizationID: organizationID ?? "", partnershipID: partnershipID ?? "")
+            _ = try visitor.reader(organizationID: organizationID ?? "", partnershipID: partnershipID ?? "")
         case .historyReader:
             let account = try visitor.reader(organizationID: organizationID ?? "", partnershipID: partnershipID ?? "")
             guard account.canReadHistory(organizationID: organizationID ?? "") else { throw .forbidden }
-            return account
         case .evidenceReader:
-            return try visitor.evidenceReader(organizationID: organizationID ?? "", partnershipID: partnershipID ?? "")
+            _ = try visitor.evidenceReader(organizationID: organizationID ?? "", partnershipID: partnershipID ?? "")
         case .coder:
-            return try visitor.coder(organizationID: organizationID ?? "", partnershipID: partnershipID ?? "")
+            _ = try visitor.coder(organizationID: organizationID ?? "", partnershipID: partnershipID ?? "")
         case .editor:
-            guard let partnershipID else { return try visitor.editor(organizationID: organizationID ?? "") }
-            return try visitor.editor(organizationID: organizationID ?? "", partnershipID: partnershipID)
+            if let partnershipID {
+                _ = try visitor.editor(organizationID: organizationID ?? "", partnershipID: partnershipID)
+            } else {
+                _ = try visitor.editor(organizationID: organizationID ?? "")
+            }
         case .liaison:
             let account = try visitor.reader(organizationID: organizationID ?? "", partnershipID: partnershipID ?? "")
             guard account.canSubmitActivity(organizationID: organizationID ?? "", partnershipID: partnershipID ?? "")
             else { throw .forbidden }
-            return account
         case .administrator:
             let account = try visitor.signedIn()
             guard account.role == .admin, !account.disabled else { throw .forbidden }
-            return account
         }
     }
 }

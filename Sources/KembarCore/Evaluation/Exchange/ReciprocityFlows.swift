@@ -19,9 +19,9 @@ public struct ReciprocityFlows: Hashable, Sendable {
     /// Benefits each side received, one line per kind that has any, in the vocabulary's order.
     public var benefits: [BenefitFlow]
     /// The activities behind each group, for the indicators' records.
-    var delegationRecords: [String]
-    var costRecords: [String]
-    var benefitRecords: [String]
+    public internal(set) var delegationRecords: [String]
+    public internal(set) var costRecords: [String]
+    public internal(set) var benefitRecords: [String]
 
     public struct CostFlow: Hashable, Sendable {
         /// A currency code for money; otherwise the cost kind's id (staff days, in kind).
