@@ -50,6 +50,7 @@ let package = Package(
         .target(
             name: "KembarDocuments",
             dependencies: [
+                "KembarCore",
                 "CZlib",
                 .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "SystemPackage", package: "swift-system"),
@@ -131,7 +132,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KembarDocumentsTests",
-            dependencies: ["KembarDocuments"],
+            dependencies: ["KembarCore", "KembarDocuments"],
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),
