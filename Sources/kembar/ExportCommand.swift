@@ -16,6 +16,9 @@ struct ExportCommand: AsyncParsableCommand {
             qdpx: a REFI-QDA project for qualitative-analysis tools (ATLAS.ti, MAXQDA, NVivo, \
             QualCoder): partnerships as cases, documents with text as sources, coded passages as \
             selections, assessments as notes; every organization unless --organization is given.
+            xlsx: the record as a workbook in the import template's shape (partnerships with their \
+            first agreement, the other agreements, activities), in --language; kembar import \
+            --from xlsx reads it back.
             qdc: the code book alone in REFI-QDA form. codebook-csv: the code book as CSV with the \
             columns tag,description (Taguette imports it).
             """
@@ -23,6 +26,7 @@ struct ExportCommand: AsyncParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case kembar
+        case xlsx
         case qdpx
         case qdc
         case codebookCSV = "codebook-csv"
@@ -34,10 +38,10 @@ struct ExportCommand: AsyncParsableCommand {
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
     var output: String?
 
-    @Option(help: "The organization to export (for kembar/1, needed when the database holds more than one).")
+    @Option(help: "The organization to export (for kembar/1 and xlsx, needed when the database holds more than one).")
     var organization: String?
 
-    @Option(help: "The language the code book's elements and indicators are named in (id or en).")
+    @Option(help: "The language of the code book's names and of the workbook's values (id or en).")
     var language: String = Language.default.rawValue
 
     func validate() throws {
@@ -45,8 +49,8 @@ struct ExportCommand: AsyncParsableCommand {
             throw ValidationError(
                 "--language must be one of: \(Language.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        if format == .qdpx && (output == nil || output == "-") && isatty(STDOUT_FILENO) == 1 {
-            throw ValidationError("a .qdpx project is a ZIP archive: write it to a file with --output FILE")
+        if format == .qdpx || format == .xlsx, output == nil || output == "-", isatty(STDOUT_FILENO) == 1 {
+            throw ValidationError("a .\(format.rawValue) file is a ZIP archive: write it to a file with --output FILE")
         }
     }
 
@@ -60,6 +64,9 @@ struct ExportCommand: AsyncParsableCommand {
                     let record = try await RecordStore(database: database).exportRecord(organizationID: organization)
                     try OutputFile.write(to: output) { emit in try RecordEncoder.write(record, to: emit) }
                     return nil
+                case .xlsx:
+                    let record = try await RecordStore(database: database).exportRecord(organizationID: organization)
+                    return try RecordSpreadsheets(language: language).record(record.partnerships)
                 case .qdpx:
                     var organizations = try await RecordStore(database: database).organizationIDs()
                     if let organization {

@@ -28,7 +28,7 @@ struct AnnualReportCommand: AsyncParsableCommand {
     @Option(help: "The year to report on.")
     var year: Int
 
-    @Option(help: "html or csv.")
+    @Option(help: "html, csv or xlsx.")
     var format: Format = .html
 
     @Option(help: "Read this kembar/1 file (- for standard input) instead of the database.")
@@ -52,11 +52,15 @@ struct AnnualReportCommand: AsyncParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case html
         case csv
+        case xlsx
     }
 
     func validate() throws {
         if let today, CalendarDay(iso: today) == nil {
             throw ValidationError("--today must be a real day written YYYY-MM-DD, not \"\(today)\"")
+        }
+        if format == .xlsx, output == nil || output == "-", isatty(STDOUT_FILENO) == 1 {
+            throw ValidationError("an .xlsx file is a ZIP archive: write it to a file with --output FILE")
         }
         if input != nil, organization != nil {
             throw ValidationError("--organization selects from the database; it cannot be used with --input")
@@ -81,8 +85,13 @@ struct AnnualReportCommand: AsyncParsableCommand {
             }
             let report = AnnualReport(record: record, period: period, policy: rules)
             let writer = try await ReportWriter.bundled()
-            let text = format == .html ? writer.annualHTML(report) : writer.annualCSV(report)
-            try OutputFile.write(to: output) { emit in try emit(Array(text.utf8)) }
+            let bytes: [UInt8] =
+                switch format {
+                case .html: Array(writer.annualHTML(report).utf8)
+                case .csv: Array(writer.annualCSV(report).utf8)
+                case .xlsx: writer.annualXLSX(report)
+                }
+            try OutputFile.write(to: output) { emit in try emit(bytes) }
         }
     }
 }

@@ -24,7 +24,7 @@ import Testing
         // Row 3 and row 8 are empty and left out; the others keep the numbers the program shows.
         #expect(!sheet.rows.contains { $0.number == 3 || $0.number == 8 })
         let liuzhou = try #require(sheet.rows.first { $0.number == 5 })
-        #expect(liuzhou[4] == .date(try #require(CalendarDay(year: 2006, month: 9, day: 21))))
+        #expect(liuzhou[4] == .date(try #require(DatePoint(year: 2006, month: 9, day: 21))))
         #expect(liuzhou[6] == .text("Ekonomi; Pendidikan; Lingkungan Hidup"))
         #expect(Self.cells(sheet, row: 10)[4] == "2005")
         #expect(Self.cells(sheet, row: 9)[6] == "Pendidikan\nLingkungan Hidup")
@@ -33,8 +33,8 @@ import Testing
     @Test func aFormulaGivesTheValueItsProgramComputed() throws {
         let book = try SpreadsheetFile.read(try Self.fixture("daftar-libreoffice.xlsx"), fileName: "daftar.xlsx")
         let yingkou = try #require(book.sheets[0].rows.first { $0.number == 13 })
-        #expect(yingkou[4] == .date(try #require(CalendarDay(year: 2010, month: 5, day: 17))))
-        #expect(yingkou[5] == .date(try #require(CalendarDay(year: 2020, month: 5, day: 16))))
+        #expect(yingkou[4] == .date(try #require(DatePoint(year: 2010, month: 5, day: 17))))
+        #expect(yingkou[5] == .date(try #require(DatePoint(year: 2020, month: 5, day: 16))))
     }
 
     @Test func aWindows1252CSVWithSemicolonsIsReadWithItsAccentsAndQuotes() throws {
@@ -123,9 +123,11 @@ import Testing
         #expect(SheetCollector.day(serial: 61, date1904: false) == CalendarDay(year: 1900, month: 3, day: 1))
         #expect(SheetCollector.day(serial: 38981.75, date1904: false) == CalendarDay(year: 2006, month: 9, day: 21))
         #expect(SheetCollector.day(serial: 0, date1904: true) == CalendarDay(year: 1904, month: 1, day: 1))
-        #expect(StylesCollector.isDate("dd/mm/yyyy"))
-        #expect(StylesCollector.isDate("[$-421]d mmmm yyyy;@"))
-        #expect(!StylesCollector.isDate("h:mm"))
-        #expect(!StylesCollector.isDate("#,##0.00\"d\""))
+        #expect(StylesCollector.datePrecision("dd/mm/yyyy") == .day)
+        #expect(StylesCollector.datePrecision("[$-421]d mmmm yyyy;@") == .day)
+        #expect(StylesCollector.datePrecision("mmmm yyyy") == .month)
+        #expect(StylesCollector.datePrecision("yyyy") == .year)
+        #expect(StylesCollector.datePrecision("h:mm") == nil)
+        #expect(StylesCollector.datePrecision("#,##0.00\"d\"") == nil)
     }
 }

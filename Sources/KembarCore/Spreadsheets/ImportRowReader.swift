@@ -59,8 +59,8 @@ struct ImportRowReader {
             return nil
         }
         switch cell {
-        case .date(let day):
-            return PartialDate(DatePoint(day))
+        case .date(let point):
+            return PartialDate(point)
         case .number(let number) where number.rounded() == number && (1000...9999).contains(number):
             return PartialDate(DatePoint(year: Int(number)))
         case .text(let text):

@@ -44,8 +44,9 @@ public enum Cell: Hashable, Sendable {
     case empty
     case text(String)
     case number(Double)
-    /// A number formatted as a date: the day it means.
-    case date(CalendarDay)
+    /// A number formatted as a date: the date it means, as precise as its format shows it (a
+    /// format of month and year gives a month).
+    case date(DatePoint)
     case boolean(Bool)
     /// A formula saved without its value, by a program that does not compute formulas.
     case uncomputed(formula: String)
@@ -57,7 +58,7 @@ public enum Cell: Hashable, Sendable {
         case .text(let text): text
         case .number(let number):
             number.rounded() == number && abs(number) < 1e15 ? String(Int(number)) : String(number)
-        case .date(let day): day.description
+        case .date(let point): point.description
         case .boolean(let value): value ? "TRUE" : "FALSE"
         case .uncomputed(let formula): "=" + formula
         }

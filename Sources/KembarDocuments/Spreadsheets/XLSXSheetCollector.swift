@@ -11,7 +11,7 @@ final class SheetCollector: NSObject, XMLParserDelegate {
     private(set) var rows: [SheetRow] = []
     private(set) var tooManyRows = false
     private let strings: [String]
-    private let dateStyles: [Bool]
+    private let dateStyles: [DatePoint.Precision?]
     private let date1904: Bool
     private let rowsLeft: Int
 
@@ -27,7 +27,7 @@ final class SheetCollector: NSObject, XMLParserDelegate {
     private var hasValue = false
     private var inInlineString = false
 
-    init(strings: [String], dateStyles: [Bool], date1904: Bool, rowsLeft: Int) {
+    init(strings: [String], dateStyles: [DatePoint.Precision?], date1904: Bool, rowsLeft: Int) {
         self.strings = strings
         self.dateStyles = dateStyles
         self.date1904 = date1904
@@ -105,8 +105,17 @@ final class SheetCollector: NSObject, XMLParserDelegate {
         case "e": return .empty
         default:
             guard let number = Double(value) else { return Cell(text: value) }
-            if style < dateStyles.count, dateStyles[style], let day = Self.day(serial: number, date1904: date1904) {
-                return .date(day)
+            if style < dateStyles.count, let precision = dateStyles[style],
+                let day = Self.day(serial: number, date1904: date1904)
+            {
+                let parts = day.components
+                let point =
+                    switch precision {
+                    case .day: DatePoint(day)
+                    case .month: DatePoint(year: parts.year, month: parts.month) ?? DatePoint(day)
+                    case .year: DatePoint(year: parts.year)
+                    }
+                return .date(point)
             }
             return .number(number)
         }

@@ -1,14 +1,15 @@
 import Foundation
+import KembarCore
 
 #if canImport(FoundationXML)
     import FoundationXML
 #endif
 
-/// Which cell styles of `xl/styles.xml` show a number as a date: Excel's built-in date formats,
-/// and any custom format that writes a day, month or year.
+/// Which cell styles of `xl/styles.xml` show a number as a date, and to what precision: Excel's
+/// built-in date formats, and any custom format that writes a day, month or year.
 final class StylesCollector: NSObject, XMLParserDelegate {
-    private(set) var dateStyles: [Bool] = []
-    private var customDateFormats: Set<Int> = []
+    private(set) var dateStyles: [DatePoint.Precision?] = []
+    private var customDateFormats: [Int: DatePoint.Precision] = [:]
     private var inCellFormats = false
 
     /// Excel's built-in number formats that are dates (14–22, 27–36, 45–47, 50–58).
@@ -21,14 +22,15 @@ final class StylesCollector: NSObject, XMLParserDelegate {
         switch elementName.localName {
         case "numFmt":
             if let id = attributes["numFmtId"].flatMap(Int.init), let code = attributes["formatCode"],
-                Self.isDate(code)
+                let precision = Self.datePrecision(code)
             {
-                customDateFormats.insert(id)
+                customDateFormats[id] = precision
             }
         case "cellXfs": inCellFormats = true
         case "xf" where inCellFormats:
             let format = attributes["numFmtId"].flatMap(Int.init) ?? 0
-            dateStyles.append(Self.builtInDates.contains(format) || customDateFormats.contains(format))
+            dateStyles.append(
+                customDateFormats[format] ?? (format == 17 ? .month : Self.builtInDates.contains(format) ? .day : nil))
         default: break
         }
     }
@@ -38,8 +40,10 @@ final class StylesCollector: NSObject, XMLParserDelegate {
     }
 
     /// A format code writes a date when, outside its quoted text and bracketed colours, it has a
-    /// day or year letter (`m` alone may be minutes).
-    static func isDate(_ code: String) -> Bool {
+    /// day or year letter (`m` alone may be minutes); without a day it shows a month, without a
+    /// month a year.
+    static func datePrecision(_ code: String) -> DatePoint.Precision? {
+        var letters = Set<Character>()
         var quoted = false
         var bracketed = false
         var escaped = false
@@ -53,10 +57,13 @@ final class StylesCollector: NSObject, XMLParserDelegate {
             case "\"": quoted.toggle()
             case "[": bracketed = true
             case "]": bracketed = false
-            case "d" where !quoted && !bracketed, "y" where !quoted && !bracketed: return true
+            case "d", "m", "y", "h", "s":
+                if !quoted && !bracketed { letters.insert(character) }
             default: break
             }
         }
-        return false
+        guard letters.contains("d") || letters.contains("y") else { return nil }
+        if letters.contains("d") { return .day }
+        return letters.contains("m") ? .month : .year
     }
 }

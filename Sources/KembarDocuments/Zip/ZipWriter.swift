@@ -1,6 +1,5 @@
-/// Writes a ZIP archive of stored (uncompressed) entries: what a REFI-QDA `.qdpx` project is.
-/// Stored entries keep the writer small and every reader able to open it; the text inside
-/// compresses well, but the files are exports, not archives kept for years.
+/// Writes a ZIP archive: what a REFI-QDA `.qdpx` project and an XLSX workbook are. Entries are
+/// stored as they are unless compressed is asked for (an XLSX's XML shrinks ten times).
 public struct ZipWriter: Sendable {
     private var body: [UInt8] = []
     private var directory: [UInt8] = []
@@ -8,24 +7,26 @@ public struct ZipWriter: Sendable {
 
     public init() {}
 
-    public mutating func add(_ name: String, _ contents: [UInt8]) {
+    public mutating func add(_ name: String, _ contents: [UInt8], compressed: Bool = false) {
         let nameBytes = Array(name.utf8)
         let crc = Inflate.crc32(contents)
         let offset = UInt32(body.count)
-        // Version 2.0, flag bit 11 (names in UTF-8), method 0 (stored), no date (1980-01-01).
+        let deflated = compressed ? Deflate.raw(contents) : nil
+        let stored = deflated ?? contents
+        // Version 2.0, flag bit 11 (names in UTF-8), method 0 (stored) or 8 (deflated), no date (1980-01-01).
         var local: [UInt8] = []
         local.appendLE32(ZipArchive.localSignature)
         local.appendLE16(20)
         local.appendLE16(0x0800)
-        local.appendLE16(0)
+        local.appendLE16(deflated == nil ? 0 : 8)
         local.appendLE16(0)
         local.appendLE16(0x21)
         local.appendLE32(crc)
-        local.appendLE32(UInt32(contents.count))
+        local.appendLE32(UInt32(stored.count))
         local.appendLE32(UInt32(contents.count))
         local.appendLE16(UInt16(nameBytes.count))
         local.appendLE16(0)
-        body += local + nameBytes + contents
+        body += local + nameBytes + stored
 
         var central: [UInt8] = []
         central.appendLE32(0x0201_4b50)

@@ -1,4 +1,5 @@
 import KembarCore
+import KembarDocuments
 
 /// Writes the reports outside the site (`kembar report`), in the same words and layout.
 public struct ReportWriter: Sendable {
@@ -31,7 +32,12 @@ public struct ReportWriter: Sendable {
 
     /// The yearly report as CSV, in Indonesian.
     public func annualCSV(_ report: AnnualReport) -> String {
-        AnnualReportCSV.table(report, words: renderer.words(.indonesian)).text
+        AnnualReportTable.table(report, words: renderer.words(.indonesian)).text
+    }
+
+    /// The yearly report as an XLSX workbook of one sheet, in Indonesian.
+    public func annualXLSX(_ report: AnnualReport) -> [UInt8] {
+        XLSXWriter.bytes(WorkbookContent(sheets: [AnnualReportTable.sheet(report, words: renderer.words(.indonesian))]))
     }
 }
 

@@ -90,7 +90,7 @@ struct ReportsController {
     func annualCSV(_ request: Request, _ context: KembarRequestContext) async throws -> Response {
         let (organizationID, year) = try reportTarget(context)
         guard let report = try await report(organizationID, year) else { throw AccessDenied.notFound }
-        let csv = AnnualReportCSV.table(report, words: site.renderer.words(.indonesian)).text
+        let csv = AnnualReportTable.table(report, words: site.renderer.words(.indonesian)).text
         return Response(
             status: .ok,
             headers: [
