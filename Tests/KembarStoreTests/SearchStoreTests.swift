@@ -95,7 +95,7 @@ import Testing
                 let index = database.dialect == .sqlite ? ["search_index", "search_entries"] : ["search_entries"]
                 let vocabulary = database.dialect == .sqlite ? ["search_terms"] : []
                 for table in index + vocabulary + [
-                    "document_files", "codes", "excerpts", "personal_tokens", "record_revisions",
+                    "document_files", "codes", "excerpts", "personal_tokens", "record_revisions", "pending_imports",
                 ] {
                     try await sql.drop(table: table).run()
                 }

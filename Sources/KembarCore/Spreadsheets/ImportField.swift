@@ -71,7 +71,7 @@ public enum ImportField: String, CaseIterable, Sendable {
     }
 
     /// The fields a sheet of `kind` reads; a known header outside these is ignored there.
-    static func used(on kind: ImportSheetKind) -> Set<ImportField> {
+    public static func used(on kind: ImportSheetKind) -> Set<ImportField> {
         switch kind {
         case .partnerships: [.number, .partner, .country, .kind, .agreementType, .signed, .validUntil, .areas, .notes]
         case .agreements: [.number, .partner, .country, .kind, .agreementType, .signed, .validUntil, .areas]

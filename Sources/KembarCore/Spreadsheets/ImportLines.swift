@@ -20,7 +20,8 @@ struct PartnershipLine: Sendable {
     var source: ImportSource
     var partner: PartnerReference
     var agreement: AgreementLine?
-    var notes: (header: String, text: String)?
+    /// Each notes column's text, under the column's header.
+    var notes: [(header: String, text: String)]
 }
 
 /// A row of a list of agreements, or the agreement of a partnership's row.

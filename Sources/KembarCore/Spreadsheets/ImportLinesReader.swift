@@ -40,9 +40,8 @@ enum ImportLinesReader {
             reader.fail(.kind, .missing(.kind))
         }
         let agreement = agreementFields(&reader, signedRequired: false)
-        let notes = reader.text(.notes, required: false, maximum: 10_000)
+        let notes = reader.notes()
         guard let partner, reader.problems.allSatisfy({ !$0.isError }) else { return }
-        let header = reader.layout.column(of: .notes).flatMap { reader.layout.headers[$0] } ?? "Keterangan"
         lines.partnerships.append(
             PartnershipLine(
                 source: reader.source, partner: partner,
@@ -51,7 +50,7 @@ enum ImportLinesReader {
                         source: reader.source, partner: partner, type: $0.type, signed: $0.signed,
                         validUntil: $0.validUntil, areas: $0.areas)
                 },
-                notes: notes.map { (header, $0) }))
+                notes: notes))
     }
 
     private static func readAgreement(_ reader: inout ImportRowReader, into lines: inout ImportLines) {

@@ -41,7 +41,7 @@ struct ImportMerger {
         }
         planned[index].sources.append(line.source)
         if let agreement = line.agreement { merge(agreement, into: index) }
-        if let notes = line.notes { add(notes, from: line.source, into: index) }
+        for notes in line.notes { add(notes, from: line.source, into: index) }
     }
 
     mutating func take(_ line: AgreementLine) {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads the fields of one row by its sheet's layout, noting every problem with its cell.
 struct ImportRowReader {
     let layout: SheetLayout
@@ -99,6 +101,25 @@ struct ImportRowReader {
             ["tahun", "year", "years", "thn"].contains(words[1])
         else { return nil }
         return years
+    }
+
+    /// The row's notes: every column read as notes (a person may choose more than one), each
+    /// under its own header.
+    mutating func notes() -> [(header: String, text: String)] {
+        var notes: [(header: String, text: String)] = []
+        for (column, field) in layout.fields.sorted(by: { $0.key < $1.key }) where field == .notes {
+            let text = row[column].text.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !text.isEmpty else { continue }
+            guard text.count <= 10_000 else {
+                problems.append(
+                    ImportProblem(
+                        sheet: layout.sheet, row: row.number, column: ColumnLetter.name(column),
+                        value: String(text.prefix(60)), reason: .tooLong(maximum: 10_000)))
+                continue
+            }
+            notes.append((layout.headers[column] ?? "Keterangan", text))
+        }
+        return notes
     }
 
     mutating func areas() -> [String] {

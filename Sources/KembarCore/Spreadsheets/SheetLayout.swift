@@ -60,8 +60,8 @@ public struct SheetLayout: Sendable {
         return .partnerships
     }
 
-    /// The column that holds `field`, if any.
+    /// The column that holds `field`, if any: the first, when several do.
     func column(of field: ImportField) -> Int? {
-        fields.first { $0.value == field }?.key
+        fields.filter { $0.value == field }.map(\.key).min()
     }
 }

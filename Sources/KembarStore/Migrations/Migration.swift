@@ -31,6 +31,7 @@ public struct Migration: Sendable {
         .personalTokens,
         .recordRevisions,
         .accountVisits,
+        .pendingImports,
     ]
 }
 

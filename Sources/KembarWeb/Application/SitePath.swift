@@ -11,6 +11,15 @@ enum SitePath {
     /// Kembar's own style sheets and script, served from its resources.
     static let staticFiles = "/static"
     static let newPartnership = Route.newPartnership.path()
+    static let importList = Route.importList.path()
+    static let importTemplate = Route.importTemplate.path()
+
+    static func importPreview(_ organization: String, _ upload: String) -> String {
+        Route.importPreview.path(organization, upload)
+    }
+
+    /// A government's record as an XLSX workbook in the import template's shape.
+    static func recordWorkbook(_ organization: String) -> String { Route.recordWorkbook.path(organization) }
     static let home = Route.portfolio.path()
     static let signIn = Route.signIn.path()
     static let signOut = Route.signOut.path()
@@ -44,9 +53,15 @@ enum SitePath {
     /// The partners of a government as GeoJSON, for maps.
     static func publicPartners(_ organization: String) -> String { Route.publicPartners.path(organization) }
 
-    /// The yearly report to the Ministry: `html` (to read and print) or `csv`.
+    /// The yearly report to the Ministry: `html` (to read and print), `csv` or `xlsx`.
     static func annualReport(_ organization: String, year: Int, format: String) -> String {
-        (format == "csv" ? Route.annualReportCSV : Route.annualReportHTML).path(organization, String(year))
+        let route: Route =
+            switch format {
+            case "csv": .annualReportCSV
+            case "xlsx": .annualReportXLSX
+            default: .annualReportHTML
+            }
+        return route.path(organization, String(year))
     }
 
     /// The sign-in page, returning to `next` (a path of this site) afterwards.

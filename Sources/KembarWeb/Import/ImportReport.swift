@@ -34,8 +34,9 @@ public struct ImportReport: Sendable {
         return lines
     }
 
-    /// How the sheets were read: where each header is, what the sheet lists, what is ignored.
-    func sheetLines(_ plan: ImportPlan) -> [String] {
+    /// How the sheets were read: where each header is, what the sheet lists, and (unless the page
+    /// offers a choice for them) the columns it ignores.
+    func sheetLines(_ plan: ImportPlan, listingUnknownColumns: Bool = true) -> [String] {
         var lines: [String] = []
         for layout in plan.layouts {
             lines.append(
@@ -46,7 +47,7 @@ public struct ImportReport: Sendable {
                         "kind": words.text("import_sheet_kind_\(layout.kind.rawValue)"),
                     ]))
             for (column, header) in layout.unknownHeaders.sorted(by: { $0.key < $1.key })
-            where layout.fields[column] == nil {
+            where listingUnknownColumns && layout.fields[column] == nil {
                 lines.append(
                     words.text(
                         "import_column_unknown",
@@ -68,9 +69,14 @@ public struct ImportReport: Sendable {
         if plan.hasErrors { return words.text("import_not_written") }
         if plan.changed.isEmpty { return words.text("import_nothing_to_do") }
         let unchanged = plan.partnerships.count { $0.action == .unchanged && !$0.sources.isEmpty }
+        return Self.counts(created: plan.created, filled: plan.filled, unchanged: unchanged, written: written, words)
+    }
+
+    /// "2 partnerships to create, 6 to fill in" (and how many the list names as the record has them).
+    static func counts(created: Int, filled: Int, unchanged: Int, written: Bool, _ words: Words) -> String {
+        let key = (written ? "import_counts_written" : "import_counts") + (unchanged == 0 ? "_new" : "")
         return words.text(
-            written ? "import_counts_written" : "import_counts",
-            ["created": String(plan.created), "filled": String(plan.filled), "unchanged": String(unchanged)])
+            key, ["created": String(created), "filled": String(filled), "unchanged": String(unchanged)])
     }
 
     public func refusal(_ error: SpreadsheetError) -> String {

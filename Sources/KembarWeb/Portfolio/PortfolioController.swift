@@ -42,7 +42,7 @@ struct PortfolioController {
                 records: records, query: query,
                 governments: try await shown.links(site, words: words, href: query.organizationHref),
                 toDo: ToDoPanel(records: records, proposals: proposals, entries: entries, since: since, words: words),
-                words: words)
+                editable: Set(shown.organizationIDs.filter { reader.canEdit(organizationID: $0) }), words: words)
             return site.page(
                 "portfolio", title: words.text("portfolio_title"), model: view, words: words, request, context,
                 section: .portfolio, attribution: !view.isEmpty)

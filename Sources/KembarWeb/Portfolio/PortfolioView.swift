@@ -59,6 +59,10 @@ struct PortfolioView {
         let hidden: String?
         let alarms: [AlarmSummary]
         let hasAlarms: Bool
+        /// The government's record as a workbook in the import template's shape.
+        let workbookHref: String
+        /// The import page, for those who edit the government's record.
+        let importHref: String?
     }
 
     let organizations: [OrganizationGroup]
@@ -85,13 +89,13 @@ struct PortfolioView {
 
     init(
         records snapshot: RecordView, query: PortfolioQueryParameters, governments: [GovernmentChoice.Link],
-        toDo: ToDoPanel, words: Words
+        toDo: ToDoPanel, editable: Set<String>, words: Words
     ) {
         self.toDo = toDo
         self.governments = governments
         hasGovernments = !governments.isEmpty
         organization = governments.isEmpty ? nil : query.organization
-        organizations = snapshot.records.map { Self.group($0, snapshot, query, words) }
+        organizations = snapshot.records.map { Self.group($0, snapshot, query, editable, words) }
         let allKinds = Set(snapshot.records.flatMap { $0.partnerships.map(\.kind) })
         let allCountries = Set(snapshot.records.flatMap { $0.partnerships.map(\.partner.country) })
         awaitsChoice = !governments.isEmpty && snapshot.records.isEmpty
@@ -136,7 +140,8 @@ struct PortfolioView {
     /// One government's table: its rows as filtered and sorted, how many the filter hides, and
     /// the alarms of those shown.
     private static func group(
-        _ record: CooperationRecord, _ snapshot: RecordView, _ query: PortfolioQueryParameters, _ words: Words
+        _ record: CooperationRecord, _ snapshot: RecordView, _ query: PortfolioQueryParameters,
+        _ editable: Set<String>, _ words: Words
     ) -> OrganizationGroup {
         var entries: [(row: Row, keys: SortKeys, partnership: Partnership, evaluation: PartnershipEvaluation?)] = []
         for (order, partnership) in record.partnerships.enumerated() {
@@ -164,7 +169,8 @@ struct PortfolioView {
             rows: entries.map(\.row), hasRows: !entries.isEmpty,
             hidden: hidden > 0 ? words.text("portfolio_hidden", ["n": words.count(hidden)]) : nil,
             alarms: alarms,
-            hasAlarms: !alarms.isEmpty)
+            hasAlarms: !alarms.isEmpty, workbookHref: SitePath.recordWorkbook(record.organization.id),
+            importHref: editable.contains(record.organization.id) ? SitePath.importList : nil)
     }
 
     private static func headers(_ query: PortfolioQueryParameters, _ words: Words) -> [Header] {

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import KembarCore
+import KembarDocuments
 
 /// The reports the office owes: the yearly report to the Ministry of Home Affairs, for any
 /// year, as a printable page and as CSV. Read by the government's own accounts, not by a
@@ -18,6 +19,9 @@ struct ReportsController {
         }
         table.on(.annualReportCSV) { request, context in
             try await self.annualCSV(request, context)
+        }
+        table.on(.annualReportXLSX) { request, context in
+            try await self.annualXLSX(request, context)
         }
     }
 
@@ -51,7 +55,7 @@ struct ReportsController {
             error = words.text("reports_error_organization")
         } else if Int(yearText).flatMap({ ReportPeriod(year: $0, today: site.today()) }) == nil {
             error = words.text("reports_error_year", ["year": String(site.today().components.year)])
-        } else if !["html", "csv"].contains(format) {
+        } else if !["html", "csv", "xlsx"].contains(format) {
             error = words.text("reports_error_format")
         }
         guard let error else {
@@ -79,7 +83,10 @@ struct ReportsController {
                 downloads: [
                     .init(
                         href: SitePath.annualReport(organizationID, year: year, format: "csv"),
-                        label: words.text("reports_download_csv"), download: true)
+                        label: words.text("reports_download_csv"), download: true),
+                    .init(
+                        href: SitePath.annualReport(organizationID, year: year, format: "xlsx"),
+                        label: words.text("reports_download_xlsx"), download: true),
                 ])
             return HTMLPage(
                 html: AnnualReportPage.html(
@@ -99,6 +106,15 @@ struct ReportsController {
                     "laporan-ksdpl-ksdll-\(organizationID)-\(year).csv"),
             ],
             body: .init(byteBuffer: ByteBuffer(string: csv)))
+    }
+
+    func annualXLSX(_ request: Request, _ context: KembarRequestContext) async throws -> Response {
+        let (organizationID, year) = try reportTarget(context)
+        guard let report = try await report(organizationID, year) else { throw AccessDenied.notFound }
+        let sheet = AnnualReportTable.sheet(report, words: site.renderer.words(.indonesian))
+        return SpreadsheetResponse.attachment(
+            XLSXWriter.bytes(WorkbookContent(sheets: [sheet])),
+            name: "laporan-ksdpl-ksdll-\(organizationID)-\(year).xlsx")
     }
 
     /// The government and year a report's address names, for an account that reads them.

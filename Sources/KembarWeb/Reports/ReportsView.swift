@@ -17,6 +17,7 @@ struct ReportsView {
         let year: String
         let htmlHref: String
         let csvHref: String
+        let xlsxHref: String
     }
 
     let intro: String
@@ -55,7 +56,8 @@ struct ReportsView {
         years = (min(first, thisYear)...thisYear).reversed().map {
             Option(value: String($0), label: String($0), selected: String($0) == chosenYear)
         }
-        formats = [("html", "reports_format_html"), ("csv", "reports_format_csv")].map {
+        formats = [("html", "reports_format_html"), ("csv", "reports_format_csv"), ("xlsx", "reports_format_xlsx")].map
+        {
             Option(value: $0.0, label: words.text($0.1), selected: $0.0 == (chosen?.format ?? "html"))
         }
         governments = sorted.map { government in
@@ -66,7 +68,8 @@ struct ReportsView {
                 years: (max(min(start, thisYear), thisYear - Self.listedYears + 1)...thisYear).reversed().map { year in
                     Year(
                         year: String(year), htmlHref: SitePath.annualReport(id, year: year, format: "html"),
-                        csvHref: SitePath.annualReport(id, year: year, format: "csv"))
+                        csvHref: SitePath.annualReport(id, year: year, format: "csv"),
+                        xlsxHref: SitePath.annualReport(id, year: year, format: "xlsx"))
                 })
         }
     }

@@ -12,10 +12,11 @@ enum Route: String, CaseIterable, Sendable {
     case newPartnership, partnership, editPartnership, editPartner, newRecord, editRecord, dossier, history
     case newDocument, document, documentFile, describeDocument, removeDocument, codings, removeCoding
     case evidence, projectExport, partnershipEvidence, assessments, codeBook, codeBookQDC, codeBookCSV
-    case reports, annualReportChoice, annualReportHTML, annualReportCSV
+    case reports, annualReportChoice, annualReportHTML, annualReportCSV, annualReportXLSX
     case proposals, proposal, submissions, submission, newSubmission, contributions
     case publicHome, publicOrganization, publicPartnership, propose, publicFeed, publicCalendar, publicPartners
     case calendarFeed, partnershipCalendarFeed
+    case importList, importPreview, importTemplate, recordWorkbook
 
     /// The path, with `{name}` for each parameter; the organization is always `{organization}` and
     /// the partnership `{partnership}`, which the route's access check reads.
@@ -101,6 +102,11 @@ enum Route: String, CaseIterable, Sendable {
         case .annualReportChoice: return "/reports/annual"
         case .annualReportHTML: return "/reports/{organization}/annual/{year}.html"
         case .annualReportCSV: return "/reports/{organization}/annual/{year}.csv"
+        case .annualReportXLSX: return "/reports/{organization}/annual/{year}.xlsx"
+        case .importList: return "/import"
+        case .importPreview: return "/import/{organization}/{upload}"
+        case .importTemplate: return "/import-template.xlsx"
+        case .recordWorkbook: return "/export/{organization}/kerja-sama.xlsx"
         default: preconditionFailure("\(self) has a pattern of its own")
         }
     }
@@ -110,7 +116,7 @@ enum Route: String, CaseIterable, Sendable {
         switch self {
         case .signIn, .signOut, .password, .tokens, .newAccount, .account, .newPartnership, .editPartnership,
             .editPartner, .newRecord, .editRecord, .newDocument, .describeDocument, .removeDocument, .codeBook,
-            .newSubmission, .propose:
+            .newSubmission, .propose, .importList, .importPreview:
             [.get, .post]
         case .revokeToken, .codings, .removeCoding, .assessments, .proposal, .submission: [.post]
         default: [.get]
@@ -119,7 +125,7 @@ enum Route: String, CaseIterable, Sendable {
 
     /// Whether the route's form carries a file (`multipart/form-data`, read up to the largest
     /// file taken); every other form is small and URL-encoded.
-    var takesUploads: Bool { self == .newDocument }
+    var takesUploads: Bool { self == .newDocument || self == .importList }
 
     /// Who may use the route, decided before its handler runs.
     var access: RouteAccess {
@@ -129,17 +135,18 @@ enum Route: String, CaseIterable, Sendable {
             // The portfolio sends the public to the portal; a feed's token is its own key.
             .anyone
         case .portfolio: .anyone
-        case .search, .password, .tokens, .revokeToken, .newPartnership: .signedIn
+        // Importing asks which government among those the account edits (see ImportController).
+        case .search, .password, .tokens, .revokeToken, .newPartnership, .importList, .importTemplate: .signedIn
         case .map, .evidence, .projectExport, .codeBook, .codeBookQDC, .codeBookCSV, .reports, .annualReportChoice:
             .portfolioReader
-        case .annualReportHTML, .annualReportCSV: .governmentReader
+        case .annualReportHTML, .annualReportCSV, .annualReportXLSX, .recordWorkbook: .governmentReader
         case .accounts, .newAccount, .account: .administrator
         case .partnership, .document, .documentFile: .reader
         case .dossier, .history: .historyReader
         case .partnershipEvidence: .evidenceReader
         case .codings, .removeCoding, .assessments: .coder
         case .editPartnership, .editPartner, .newRecord, .editRecord, .newDocument, .describeDocument,
-            .removeDocument, .proposals, .proposal, .submissions, .submission:
+            .removeDocument, .proposals, .proposal, .submissions, .submission, .importPreview:
             .editor
         case .newSubmission, .contributions: .liaison
         }

@@ -180,6 +180,19 @@ import Testing
             route(
                 .annualReportCSV, "/reports/bandung/annual/2022.csv", partner: .forbidden, readers: .ok, officer: .ok),
             route(
+                .annualReportXLSX, "/reports/bandung/annual/2022.xlsx", partner: .forbidden, readers: .ok,
+                officer: .ok),
+            route(
+                .recordWorkbook, "/export/bandung/kerja-sama.xlsx", partner: .forbidden, readers: .ok, officer: .ok),
+            // The template holds no one's record; importing takes an editor of some government.
+            route(
+                .importTemplate, "/import-template.xlsx", partner: .ok, readers: .ok, officer: .ok, foreign: .ok),
+            route(.importList, "/import", partner: .notFound, readers: .forbidden, officer: .ok, foreign: .ok),
+            // An upload is its uploader's alone: anyone else is told there is none.
+            route(
+                .importPreview, "/import/bandung/no-such-upload", partner: .notFound, readers: .forbidden,
+                officer: .notFound),
+            route(
                 .publicHome, "/public", public: .ok, partner: .ok, readers: .ok, officer: .ok, foreign: .ok),
             route(
                 .publicOrganization, "/public/bandung", public: .ok, partner: .ok, readers: .ok, officer: .ok,
