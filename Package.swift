@@ -75,6 +75,7 @@ let package = Package(
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
+            resources: [.copy("Resources/gazetteer")],
             swiftSettings: strictSettings
         ),
         .target(

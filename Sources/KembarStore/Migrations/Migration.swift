@@ -32,6 +32,7 @@ public struct Migration: Sendable {
         .recordRevisions,
         .accountVisits,
         .pendingImports,
+        .gazetteer,
     ]
 }
 
