@@ -30,6 +30,8 @@ extension FormPage.Field: MustacheParent {
         case "file": file
         case "accept": accept
         case "radios": radios
+        case "buttonValue": buttonValue
+        case "buttonLabel": buttonLabel
         default: nil
         }
     }

@@ -36,6 +36,10 @@ struct FormPage {
         var accept: String? = nil
         /// Radio buttons, one per box, of which one is to be chosen.
         var radios = false
+        /// A button beside the field that sends the form for a step rather than a save
+        /// (`name="more"`, this value): a search, say.
+        var buttonValue: String? = nil
+        var buttonLabel: String? = nil
     }
 
     struct HiddenField {

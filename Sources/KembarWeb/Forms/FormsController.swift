@@ -57,11 +57,12 @@ struct FormsController {
             }
             throw AccessDenied.forbidden
         }
-        let chosen = post ? try await FormState.read(request) : FormState()
+        var chosen = post ? try await FormState.read(request) : FormState()
         let organizationID =
             organizations.contains { $0.id == chosen["organization"] } ? chosen["organization"] : organizations[0].id
         let partners = try await site.store.partners(organizationID: organizationID)
-        let form = PartnershipForm(organizations: organizations, partners: partners, words: words, isNew: true)
+        var form = PartnershipForm(organizations: organizations, partners: partners, words: words, isNew: true)
+        if post, PlaceSearch.isStep(chosen) { form.offer = try await placeStep(&chosen, prefix: "partner_") }
         let heading = words.text("form_partnership_new_heading")
         guard post, chosen["more"].isEmpty else {
             let state = post ? chosen : form.state(from: nil)
@@ -178,18 +179,23 @@ struct FormsController {
         guard let current = partners.first(where: { $0.id == partnerID }) else {
             return try respond(site.notFound(request, context, words: words), request, context)
         }
-        let form = PartnerForm(words: words)
+        var sent =
+            post
+            ? try await FormState.read(request)
+            : EditBasis.stamped(PartnerForm(words: words).state(from: current.partner))
+        var offer = PlaceSearch.Offer()
+        if post, PlaceSearch.isStep(sent) { offer = try await placeStep(&sent, prefix: "") }
+        let (state, form) = (sent, PartnerForm(words: words, offer: offer))
         let action = SitePath.editPartner(organizationID, partnerID)
         let back = current.partnerships.first.map { SitePath.partnership(organizationID, $0) } ?? SitePath.portfolio
         let heading = words.text("form_partner_heading", ["name": current.partner.name])
-        let state = post ? try await FormState.read(request) : EditBasis.stamped(form.state(from: current.partner))
         func page(_ state: FormState, _ errors: [String: String]) -> FormPage {
             var page = form.page(
                 state, errors: errors, action: action, cancel: back, heading: heading, sharedBy: current.partnerships)
             page.hidden += EditBasis.hidden(state)
             return page
         }
-        guard post else { return try show(page(state, [:]), words, request, context) }
+        guard post, !PlaceSearch.isStep(state) else { return try show(page(state, [:]), words, request, context) }
         var reader = FormReader(state, words: words)
         let partner = form.read(&reader)
         guard let partner, reader.errors.isEmpty else {
@@ -215,6 +221,11 @@ struct FormsController {
             return try show(refused, words, request, context, status: .conflict)
         }
         return redirect(back + "?saved=partner")
+    }
+
+    /// A step of the partner's search in the gazetteer: the cities found, or the chosen one put in `state`.
+    private func placeStep(_ state: inout FormState, prefix: String) async throws -> PlaceSearch.Offer {
+        try await PlaceSearch(gazetteer: GazetteerStore(database: site.database), prefix: prefix).step(&state)
     }
 
     /// The partner's details changed after the form was opened on them; these are they now.

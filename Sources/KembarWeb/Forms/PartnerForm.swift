@@ -6,6 +6,8 @@ import KembarCore
 struct PartnerForm {
     let words: Words
     var prefix = ""
+    /// The gazetteer's cities offered after a search.
+    var offer = PlaceSearch.Offer()
 
     private func name(_ field: String) -> String { prefix + field }
 
@@ -54,7 +56,7 @@ struct PartnerForm {
 
     func fields(_ build: FieldBuilder) -> [FormPage.Field] {
         let countries = CountryCode.all.map { (value: $0, label: words.country($0)) }.sorted { $0.label < $1.label }
-        return [
+        return placeFields(build) + [
             build.text(name("name"), "field_partner_name", required: true),
             build.text(name("native_name"), "field_native_name", hint: "hint_native_name"),
             build.select(name("country"), "field_country", [("", words.text("choose"))] + countries, required: true),
@@ -63,6 +65,33 @@ struct PartnerForm {
             build.text(name("lon"), "field_longitude", inputMode: "decimal"),
             build.text(name("wikidata"), "field_wikidata", hint: "hint_wikidata"),
         ]
+    }
+
+    /// The search step: a name to look up, and the cities found, each with what tells them apart.
+    private func placeFields(_ build: FieldBuilder) -> [FormPage.Field] {
+        var search = build.text(
+            name("place_search"), "field_place_search",
+            hint: offer.searched && offer.cities.isEmpty ? "place_none" : "hint_place_search")
+        search.buttonValue = PlaceSearch.find
+        search.buttonLabel = words.text("place_search_button")
+        guard !offer.cities.isEmpty else { return [search] }
+        var cities = build.radios(
+            name("place"), "field_place_results",
+            offer.cities.map { city in
+                (
+                    value: String(city.id),
+                    label: words.text(
+                        "place_option",
+                        [
+                            "name": city.name, "country": words.country(city.country),
+                            "population": words.count(city.population), "zone": city.timeZone,
+                            "lat": plainNumber(city.coordinate.latitude), "lon": plainNumber(city.coordinate.longitude),
+                        ])
+                )
+            }, required: false)
+        cities.buttonValue = PlaceSearch.use
+        cities.buttonLabel = words.text("place_use_button")
+        return [search, cities]
     }
 
     func page(

@@ -12,7 +12,9 @@ struct PartnershipForm {
     let isNew: Bool
 
     static let newPartner = ""
-    var partnerForm: PartnerForm { PartnerForm(words: words, prefix: "partner_") }
+    /// The gazetteer's cities offered for the new partner after a search.
+    var offer = PlaceSearch.Offer()
+    var partnerForm: PartnerForm { PartnerForm(words: words, prefix: "partner_", offer: offer) }
 
     func state(from partnership: Partnership?) -> FormState {
         var state = FormState()
@@ -40,7 +42,9 @@ struct PartnershipForm {
         Result?, [String: String]
     ) {
         var reader = FormReader(state, words: words)
-        let organizationID = isNew ? state["organization"] : (organizations.first?.id ?? "")
+        // The form asks for the government only when the account edits several.
+        let organizationID =
+            isNew && organizations.count > 1 ? state["organization"] : (organizations.first?.id ?? "")
         let organization = organizations.first { $0.id == organizationID }
         if organization == nil { reader.fail("organization", "error_choice") }
         let kind: Partnership.Kind? = reader.choice("kind", required: true)
