@@ -36,6 +36,17 @@ let package = Package(
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
         .executableTarget(
+            name: "Gazetteer",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "KembarCore", package: kembar),
+                .product(name: "KembarStore", package: kembar),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Benchmarks/Gazetteer",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
             name: "Reports",
             dependencies: [
                 .product(name: "Benchmark", package: "benchmark"),

@@ -54,6 +54,25 @@ import Testing
         }
     }
 
+    @Test func aNewPartnerOfTwoNewPartnershipsGetsOneRow() async throws {
+        try await TestDatabase.withMigrated { database in
+            try await RecordStore(database: database).importRecord(try Fixtures.demoRecord(), actor: "t", source: "d")
+            let list = Self.list([
+                ["1", "Hamamatsu", "Jepang", "Kota Kembar", "2010", "", ""],
+                ["2", "Hamamatsu", "Jepang", "Lembaga", "2012", "", ""],
+            ])
+            let (plan, written) = try await SpreadsheetImportStore(database: database).write(
+                list, organizationID: "bandung", fileName: "daftar.xlsx", actor: "officer")
+            #expect(written && plan.created == 2)
+            let partners = try await RecordStore(database: database).partners(organizationID: "bandung")
+            let hamamatsu = partners.filter { $0.partner.name == "Hamamatsu" }
+            #expect(hamamatsu.count == 1)
+            #expect(hamamatsu.first?.partnerships == ["bandung-hamamatsu", "bandung-hamamatsu-2"])
+            let ids = try await RecordStore(database: database).partnerships(organizationID: "bandung")
+            #expect(ids.suffix(2) == ["bandung-hamamatsu", "bandung-hamamatsu-2"])
+        }
+    }
+
     @Test func aListWithAnErrorWritesNothing() async throws {
         try await TestDatabase.withMigrated { database in
             try await RecordStore(database: database).importRecord(try Fixtures.demoRecord(), actor: "t", source: "d")

@@ -110,6 +110,9 @@ struct ImportMerger {
         {
             // The government knows this partner already: the new partnership shares its row.
             plannedPartnership.partnership.partner = stored.partner
+        } else if let sibling = byPartner[reference.key]?.first {
+            // A partner new to the record with two partnerships on the list is one partner.
+            plannedPartnership.partnership.partner = planned[sibling].partnership.partner
         }
         plannedPartnership.added.append(.partnership(kind))
         byPartner[reference.key, default: []].append(planned.count)

@@ -38,21 +38,15 @@ public struct SpreadsheetImportStore: Sendable {
                 guard issues.isEmpty else { throw StoreError.invalidRecord(issues) }
             }
             let timestamp = Timestamp.now()
+            try await Self.create(
+                changed.filter { $0.action == .create }, organizationID: organizationID, timestamp: timestamp, sql)
             let stored = Dictionary(uniqueKeysWithValues: importer.existing.map { ($0.id, $0) })
-            for planned in changed {
-                if planned.action == .create {
-                    let partner: PartnerChoice =
-                        planned.existingPartnerID.map { .existing($0) } ?? .new(planned.partnership.partner)
-                    try await RecordStore.rewritePartnership(
-                        planned.partnership, organizationID: organizationID, replacing: nil, partner: partner,
-                        timestamp: timestamp, sql)
-                } else if let old = stored[planned.partnership.id] {
-                    try await RecordStore.lockPartnership(organizationID: organizationID, id: old.id, sql)
-                    try await PartnershipChanges(
-                        sql: sql, organizationID: organizationID, old: old, new: planned.partnership,
-                        timestamp: timestamp
-                    ).write()
-                }
+            for planned in changed where planned.action == .fill {
+                guard let old = stored[planned.partnership.id] else { continue }
+                try await RecordStore.lockPartnership(organizationID: organizationID, id: old.id, sql)
+                try await PartnershipChanges(
+                    sql: sql, organizationID: organizationID, old: old, new: planned.partnership, timestamp: timestamp
+                ).write()
             }
             try await AuditLog.append(
                 AuditEntry(
@@ -67,6 +61,45 @@ public struct SpreadsheetImportStore: Sendable {
                     + changed.map { .partnership(organizationID: organizationID, partnershipID: $0.partnership.id) })
             return (plan, true)
         }
+    }
+
+    /// The new partnerships, written together (a list of ten thousand is written in seconds, not
+    /// one partnership at a time): new partners first, then the partnerships at the end of the list.
+    private static func create(
+        _ created: [PlannedPartnership], organizationID: String, timestamp: String, _ sql: any SQLDatabase
+    ) async throws {
+        guard !created.isEmpty else { return }
+        var taken = Set(
+            try await sql.select().column("id").from("partners")
+                .where("organization_id", .equal, SQLBind(organizationID)).all()
+                .map { try $0.decode(column: "id", as: String.self) })
+        var newPartners: [(id: String, partner: Partner)] = []
+        var newIDs: [Partner: String] = [:]
+        var partnerIDs: [String] = []
+        for planned in created {
+            if let existing = planned.existingPartnerID {
+                partnerIDs.append(existing)
+                continue
+            }
+            let partner = planned.partnership.partner
+            // One new partner with two partnerships (a sister city and an institution's) gets one row.
+            let id = newIDs[partner] ?? PartnerIdentity.freshID(for: partner, avoiding: taken)
+            if newIDs[partner] == nil {
+                taken.insert(id)
+                newIDs[partner] = id
+                newPartners.append((id, partner))
+            }
+            partnerIDs.append(id)
+        }
+        try await RecordWriter.insertPartners(newPartners, organizationID: organizationID, to: sql)
+        let first =
+            try await sql.raw(
+                "SELECT COALESCE(MAX(ordinal), -1) + 1 AS next FROM partnerships WHERE organization_id = \(bind: organizationID)"
+            ).first()?.decode(column: "next", as: Int.self) ?? 0
+        try await RecordWriter(
+            sql: sql, organizationID: organizationID, partnerships: created.map(\.partnership), partnerIDs: partnerIDs,
+            ordinals: Array(first..<(first + created.count)), timestamp: timestamp
+        ).writePartnerships()
     }
 
     private static func importer(organizationID: String, fileName: String, _ sql: any SQLDatabase) async throws

@@ -232,7 +232,7 @@ extension RecordStore {
         }
     }
 
-    static func rewritePartnership(
+    private static func rewritePartnership(
         _ partnership: Partnership, organizationID: String, replacing originalID: String?, partner: PartnerChoice?,
         timestamp: String, _ sql: any SQLDatabase
     ) async throws {
