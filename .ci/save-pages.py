@@ -5,7 +5,7 @@ Signed in (with the session's COOKIE header), starts at the portfolio and follow
 into the site (addresses without their query, so each page is saved once), adds the filtered and
 sorted portfolio, and a form sent back with mistakes (the page with errors beside the fields);
 then does the same for the public, from the public portal and the sign-in page.
-Usage: save-pages.py BASE_URL OUT_DIR COOKIE
+Usage: save-pages.py BASE_URL OUT_DIR COOKIE [PATH ...]  (PATHs: more pages to save, signed in)
 """
 import re
 import sys
@@ -15,6 +15,8 @@ import urllib.request
 
 base, out, session = sys.argv[1].rstrip("/"), sys.argv[2], sys.argv[3]
 extra = [
+    # An import's preview, linked from nowhere (its address is the uploader's): named by .ci/run.
+    *sys.argv[4:],
     "/?country=CN&sort=silence&dir=desc",
     "/?element=reciprocity&status=unmet",
     "/?kind=institution",

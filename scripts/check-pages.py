@@ -15,6 +15,7 @@ the administrator instead of the whole list. Needs Debian's chromium and chromiu
 Python's selenium and axe-playwright-python (for its axe.min.js). Exits 1 when any page has a
 finding."""
 import json
+import os
 import pathlib
 import sys
 
@@ -43,6 +44,7 @@ PAGES = [
     ("officer", "/admin/accounts", False), ("officer", "/admin/accounts/new", True),
     ("officer", "/admin/accounts/1", False), ("officer", "/account/tokens", False),
     ("officer", "/account/password", True), ("officer", "/sign-out", False), ("officer", "/no-such-page", False),
+    ("officer", "/import", True),
     ("partner", LIUZHOU, False), ("partner", "/contribute/bandung/bandung-liuzhou/activities/new", True),
     ("partner", "/contribute/bandung/bandung-liuzhou/activities", False),
     ("public", "/sign-in", True), ("public", "/public", False), ("public", "/public/bandung", False),
@@ -120,7 +122,9 @@ def check(driver, address, phone, axe):
 
 def main():
     site, cookie, partner_cookie, out = sys.argv[1].rstrip("/"), sys.argv[2], sys.argv[3], pathlib.Path(sys.argv[4])
-    pages = [("officer", path, False) for path in sys.argv[5:]] or PAGES
+    # An import's preview has an address of its own upload's (scripts/start-kembar.sh makes one).
+    previews = [("officer", path, False) for path in os.environ.get("KEMBAR_IMPORT_PREVIEW", "").split()]
+    pages = [("officer", path, False) for path in sys.argv[5:]] or PAGES + previews
     cookies = {"officer": cookie, "partner": partner_cookie, "public": None}
     out.mkdir(parents=True, exist_ok=True)
     axe = (pathlib.Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text()

@@ -84,3 +84,16 @@ partner_session_kembar() {
   [ -n "$password" ] || { echo "no partner account was made" >&2; return 1; }
   KEMBAR_PARTNER_COOKIE=$(first_sign_in_kembar "$site" "$2/partner-cookies" "$email" "$password")
 }
+
+#   import_preview_kembar SITE DATA_DIR FILE
+#
+# uploads FILE (a spreadsheet) on the import page of the session sign_in_kembar opened, and sets
+# KEMBAR_IMPORT_PREVIEW to the address of its preview (nothing is written until it is confirmed).
+import_preview_kembar() {
+  local site=$1 jar=$2/cookies csrf location
+  csrf=$(curl -s -c "$jar" -b "$jar" "$site/import" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -n 1)
+  location=$(curl -s -o /dev/null -w '%{redirect_url}' -c "$jar" -b "$jar" -F "_csrf=$csrf" \
+    -F organization=bandung -F "file=@$3" "$site/import")
+  KEMBAR_IMPORT_PREVIEW=${location#"$site"}
+  [ -n "$KEMBAR_IMPORT_PREVIEW" ] || { echo "the spreadsheet was not taken for import" >&2; return 1; }
+}

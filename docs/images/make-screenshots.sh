@@ -56,6 +56,11 @@ document="$liuzhou/documents/ringkasan-temuan-saraswati-dkk-demonstrasi"
 token_form=$(curl -s -H "Cookie: $KEMBAR_COOKIE" "$site/account/tokens" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -n 1)
 curl -s -o /dev/null -H "Cookie: $KEMBAR_COOKIE" --data-urlencode "_csrf=$token_form" \
   --data-urlencode "name=Kalender kantor" --data-urlencode "purpose=calendar" "$site/account/tokens"
+# An office's own list uploaded for import (the fixture LibreOffice saved), for its preview; the
+# preview writes nothing.
+import_token=$(curl -s -H "Cookie: $KEMBAR_COOKIE" "$site/import" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -n 1)
+import_preview=$(curl -s -o /dev/null -w '%{redirect_url}' -H "Cookie: $KEMBAR_COOKIE" -F "_csrf=$import_token" \
+  -F organization=bandung -F "file=@Tests/KembarDocumentsTests/Fixtures/spreadsheets/daftar-libreoffice.xlsx" "$site/import")
 # The yearly report is always in Indonesian, as the Ministry reads it.
 shot "annual-report" 1280 1300 "$(saved "annual-report" "$site/reports/bandung/annual/2022.html")"
 
@@ -83,6 +88,9 @@ for lang in id en; do
   shot "reports-$lang" 1280 900 "$(saved "reports-$lang" "$site/reports?lang=$lang")"
   shot "dossier-$lang" 1280 1300 "$(saved "dossier-$lang" "$liuzhou/dossier?lang=$lang")"
   shot "tokens-$lang" 1280 1000 "$(saved "tokens-$lang" "$site/account/tokens?lang=$lang")"
+  shot "import-$lang" 1280 1000 "$(saved "import-$lang" "$site/import?lang=$lang")"
+  shot "import-preview-$lang" 1280 1600 "$(saved "import-preview-$lang" "$import_preview?lang=$lang")"
+  python3 docs/images/phone-shot.py "$out/import-preview-phone-$lang.png" "$import_preview?lang=$lang" "$KEMBAR_COOKIE"
   # A form sent with mistakes comes back with the errors beside the fields.
   curl -s -X POST -H "Cookie: $KEMBAR_COOKIE" "$liuzhou/activities/new?lang=$lang" \
     -d "_csrf=$form_token&title=Rapat+Kelompok+Kerja+Bersama&start=2026-02-30&kind=meeting&host=home&participants.0.side=home&participants.0.group=government&participants.0.role=planner&participants.0.count=-6&save=yes" |

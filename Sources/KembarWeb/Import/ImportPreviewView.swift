@@ -62,7 +62,8 @@ struct ImportPreviewView {
         problems = ordered.map { problem in
             ProblemRow(
                 kind: words.text(problem.isError ? "import_error_label" : "import_notice_label"),
-                css: problem.isError ? "error" : "notice", place: words.place(of: problem), value: problem.value,
+                css: problem.isError ? "import-error" : "import-note", place: words.place(of: problem),
+                value: problem.value,
                 message: words.message(for: problem))
         }
         hasProblems = !problems.isEmpty
