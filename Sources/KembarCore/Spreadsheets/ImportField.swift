@@ -54,7 +54,7 @@ public enum ImportField: String, CaseIterable, Sendable {
         ]
         var headers: [String: ImportField] = [:]
         for (field, names) in written {
-            for name in names { headers[MatchKey.of(name)] = field }
+            for name in names { headers[headerKey(name)] = field }
         }
         headers["#"] = .number
         return headers
@@ -63,11 +63,17 @@ public enum ImportField: String, CaseIterable, Sendable {
     /// The field a header names, if Kembar knows it. `Jenis` alone means the kind of the row's
     /// own thing: of cooperation on a list of partnerships, of activity on a list of activities.
     static func named(_ header: String, on kind: ImportSheetKind) -> ImportField? {
-        let key = MatchKey.of(header)
+        let key = headerKey(header)
         guard let field = headers[key.isEmpty ? header.trimmingCharacters(in: .whitespaces) : key] else { return nil }
         if kind == .activities && field == .kind && key == "jenis" { return .activityKind }
         if kind == .agreements && field == .kind && key == "jenis" { return .agreementType }
         return field
+    }
+
+    /// Headers compare without case, accents, punctuation or spaces: `Tanggal MoU`, `TANGGAL_MOU`
+    /// and `TanggalMoU` are one header.
+    private static func headerKey(_ header: String) -> String {
+        MatchKey.of(header).replacingOccurrences(of: " ", with: "")
     }
 
     /// The fields a sheet of `kind` reads; a known header outside these is ignored there.
