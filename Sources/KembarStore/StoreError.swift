@@ -14,6 +14,12 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case backupExists(String)
     /// A partnership that breaks a rule of `kembar/1`, refused before anything was written.
     case invalidRecord([ValidationIssue])
+    /// A government's `parent` names no government in the database.
+    case parentNotFound(organization: String, parent: String)
+    /// A government's `parent` is not of a level it may belong to (a city, say).
+    case parentOfWrongLevel(organization: String, parent: String, level: String)
+    /// Following the parents from a government comes back to it.
+    case parentCycle([String])
 
     public var description: String {
         switch self {
@@ -35,6 +41,12 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             "no partner \"\(id)\""
         case .invalidRecord(let issues):
             issues.map(\.description).joined(separator: "; ")
+        case .parentNotFound(let organization, let parent):
+            "organization \"\(organization)\" belongs to \"\(parent)\", which is not in the database; import \"\(parent)\" first, or in the same run"
+        case .parentOfWrongLevel(let organization, let parent, let level):
+            "organization \"\(organization)\" cannot belong to \"\(parent)\", which is a \(level) government; a city or regency belongs to a province, a province to the ministry"
+        case .parentCycle(let ids):
+            "the governments \(ids.map { "\"\($0)\"" }.joined(separator: " → ")) belong to each other in a circle"
         case .backupExists(let path):
             "\(path) already exists; a backup is never written over another file"
         case .migrationFromNewerVersion(let applied, let known):

@@ -10,7 +10,9 @@ struct ImportCommand: AsyncParsableCommand {
         commandName: "import",
         abstract: "Load kembar/1 documents, or an office's own spreadsheet, into the database.",
         discussion: """
-            --from kembar (the default): each document is validated first. If anything is wrong, every problem is printed with its \
+            --from kembar (the default): each document is validated first. A government is \
+            written after the one it belongs to (its "parent", a city's province) when both are \
+            given, whatever their order. If anything is wrong, every problem is printed with its \
             JSON path and nothing of that document is written. A valid document is written in one \
             transaction of its own, so the good documents of several are written even when another \
             is refused; the exit status is then 1. Use - to read standard input.
@@ -95,10 +97,18 @@ struct ImportCommand: AsyncParsableCommand {
                     }
                 }
             } else {
+                // A government is written after the one it belongs to, whatever the files' order.
+                let (ordered, circles) = ImportOrder.sorted(files)
+                for circle in circles {
+                    CommandSupport.printError(
+                        "kembar: \(circle.joined(separator: ", ")): the governments of these documents belong to each other in a circle; none of them was written"
+                    )
+                    refused += circle.count
+                }
                 let logger = CommandSupport.logger("kembar.import")
                 try await CommandSupport.withDatabase(logger: logger) { database in
                     let store = RecordStore(database: database)
-                    for file in files {
+                    for file in ordered {
                         do {
                             // Read in a function of its own so that the file's bytes are freed before writing.
                             let record = try RecordInput.read(file)

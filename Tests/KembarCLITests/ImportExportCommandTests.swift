@@ -126,4 +126,5 @@ import Testing
         #expect(outcome.status != 0)
         #expect(outcome.standardError.contains("DATABASE_URL"))
     }
+
 }

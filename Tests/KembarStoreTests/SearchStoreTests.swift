@@ -103,6 +103,10 @@ import Testing
                 for column in ["seen_on", "seen_before"] {
                     try await sql.raw("ALTER TABLE users DROP COLUMN \(unsafeRaw: column)").run()
                 }
+                try await sql.raw("DROP INDEX organizations_parent").run()
+                for column in ["level", "parent_id", "region_code"] {
+                    try await sql.raw("ALTER TABLE organizations DROP COLUMN \(unsafeRaw: column)").run()
+                }
                 try await sql.delete(from: "schema_migrations").where("version", .greaterThanOrEqual, SQLBind(5)).run()
             }
             let applied = try await Migrator.migrate(database, logger: TestDatabase.logger).map(\.version)

@@ -65,6 +65,9 @@ public enum RecordEncoder {
         object["place"] = place.value
         object["cooperationOfficers"] = organization.cooperationOfficers.map { .number(Double($0)) }
         object["cooperationCount"] = organization.cooperationCount.map { .number(Double($0)) }
+        object["level"] = organization.level.map { .string($0.rawValue) }
+        object["parent"] = organization.parent.map(JSONValue.string)
+        object["regionCode"] = organization.regionCode.map(JSONValue.string)
         return object.value
     }
 

@@ -33,6 +33,7 @@ public struct Migration: Sendable {
         .accountVisits,
         .pendingImports,
         .gazetteer,
+        .hierarchy,
     ]
 }
 

@@ -41,6 +41,7 @@ public struct RecordStore: Sendable {
                 try await sql.delete(from: "organizations").where("id", .equal, SQLBind(organizationID)).run()
                 try await SearchEntries.remove(organizationID: organizationID, from: sql)
             }
+            try await OrganizationHierarchy.check(record.organization, sql)
             let timestamp = Timestamp.now()
             try await RecordWriter.write(record, to: sql, timestamp: timestamp)
             try await DocumentSweep.sweep(organizationID: organizationID, in: sql)

@@ -61,13 +61,14 @@ struct RecordWriter {
         try await sql.insert(into: "organizations")
             .columns(
                 "id", "name", "place_name", "place_country", "place_lat", "place_lon", "cooperation_officers",
-                "cooperation_count", "created_at", "updated_at"
+                "cooperation_count", "level", "parent_id", "region_code", "created_at", "updated_at"
             )
             .values(
                 [
                     organization.id, organization.name, organization.place.name, organization.place.country,
                     organization.place.coordinate?.latitude, organization.place.coordinate?.longitude,
-                    organization.cooperationOfficers, organization.cooperationCount, timestamp, timestamp,
+                    organization.cooperationOfficers, organization.cooperationCount, organization.level?.rawValue,
+                    organization.parent, organization.regionCode, timestamp, timestamp,
                 ].map(SQLBind.orNull)
             )
             .run()

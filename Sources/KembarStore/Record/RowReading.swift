@@ -75,7 +75,11 @@ extension SQLRow {
                 name: try text("place_name"), country: try text("place_country"),
                 coordinate: try coordinate(latitude: "place_lat", longitude: "place_lon")),
             cooperationOfficers: try optionalInteger("cooperation_officers"),
-            cooperationCount: try optionalInteger("cooperation_count"))
+            cooperationCount: try optionalInteger("cooperation_count"),
+            // Read by migrations that run before migration 13 added these columns, too.
+            level: contains(column: "level") ? try optionalValue("level", table: "organizations") : nil,
+            parent: contains(column: "parent_id") ? try optionalText("parent_id") : nil,
+            regionCode: contains(column: "region_code") ? try optionalText("region_code") : nil)
     }
 
     /// A row of `partners`.

@@ -63,7 +63,8 @@ public enum RecordDecoder {
                 "\"\(format)\" is not supported; this version reads \"\(CooperationRecord.formatIdentifier)\"")
         }
         let organization = root.object(
-            "organization", fields: ["id", "name", "place", "cooperationOfficers", "cooperationCount"]
+            "organization",
+            fields: ["id", "name", "place", "cooperationOfficers", "cooperationCount", "level", "parent", "regionCode"]
         ).flatMap(readOrganization)
         var partnerships: [Partnership]?
         var ids: [String]?
@@ -100,9 +101,25 @@ public enum RecordDecoder {
         }
         let officers = reader.count("cooperationOfficers")
         let cooperations = reader.count("cooperationCount")
+        let level: Organization.Level? = reader.enumeration("level", required: false)
+        let parent = reader.identifier("parent", required: false)
+        let regionCode = reader.string("regionCode", required: false, kind: .identifier)
+        if let regionCode, !Organization.isRegionCode(regionCode) {
+            reader.log.add(
+                reader.childPath("regionCode"), .invalidValue,
+                "\"\(regionCode)\" is not a region code as the ministry writes them (e.g. 32 for a province, 32.73 for a city)"
+            )
+        }
+        if let parent, parent == id {
+            reader.log.add(reader.childPath("parent"), .invalidValue, "a government cannot belong to itself")
+        } else if parent != nil, let level, level.parentLevels.isEmpty {
+            reader.log.add(
+                reader.childPath("parent"), .invalidValue, "a \(level.rawValue) government belongs to no other")
+        }
         guard let id, let name, let place else { return nil }
         return Organization(
-            id: id, name: name, place: place, cooperationOfficers: officers, cooperationCount: cooperations)
+            id: id, name: name, place: place, cooperationOfficers: officers, cooperationCount: cooperations,
+            level: level, parent: parent, regionCode: regionCode)
     }
 
     private static func readPartnership(_ value: JSONValue, path: String, log: IssueLog) -> Partnership? {
