@@ -27,7 +27,10 @@ struct GenerateCommand: AsyncParsableCommand {
     @Option(
         help: ArgumentHelp(
             "Write a synthetic nation: this many governments, each with --partnerships and --activities.",
-            discussion: "Needs --output-dir; the governments are gov-001, gov-002, …, one file each."))
+            discussion: """
+                Needs --output-dir; the governments are gov-001, gov-002, …, one file each. About one in \
+                fourteen, the first, is a province; the cities and regencies after them belong to them in turn.
+                """))
     var governments: Int?
 
     @Option(help: "The folder the governments' files are written to (made when missing).")

@@ -47,3 +47,24 @@ import Testing
         #expect(!["3", "32.7", "32.73.", "AB", "32.73.01.10"].contains(where: Organization.isRegionCode))
     }
 }
+
+/// A synthetic nation has provinces, with its cities and regencies dealt to them.
+@Suite struct SyntheticHierarchyTests {
+    @Test func aSyntheticNationsGovernmentsBelongToItsProvinces() {
+        let nation = (1...30).map {
+            SyntheticRecord.Parameters.government($0, of: 30, partnerships: 1, activities: 0, seed: 1)
+        }
+        let provinces = nation.filter { $0.level == .province }
+        #expect(provinces.map(\.organizationID) == ["gov-001", "gov-002", "gov-003"])
+        #expect(provinces.allSatisfy { $0.parent == nil })
+        let others = nation.filter { $0.level != .province }
+        #expect(others.allSatisfy { [.city, .regency].contains($0.level) })
+        #expect(Set(others.compactMap(\.parent)) == Set(provinces.map(\.organizationID)))
+        #expect(nation.allSatisfy { $0.regionCode.map(Organization.isRegionCode) ?? false })
+        #expect(nation[3].regionCode == "11.01")
+        let record = SyntheticRecord.make(nation[3])
+        #expect(record.organization.parent == "gov-001")
+        #expect(record.organization.level == .city)
+        #expect(SyntheticRecord.Parameters.government(1, of: 1, partnerships: 1, activities: 0, seed: 1).level == nil)
+    }
+}

@@ -9,6 +9,9 @@ public enum SyntheticRecord {
         public var seed: UInt64
         public var organizationID: String
         public var organizationName: String
+        public var level: Organization.Level?
+        public var parent: String?
+        public var regionCode: String?
 
         public init(
             partnerships: Int, activities: Int, seed: UInt64 = 2006, organizationID: String = "synthetic-government",
@@ -22,15 +25,43 @@ public enum SyntheticRecord {
         }
 
         /// The parameters of the `number`-th government (from 1) of a synthetic nation: ids
-        /// `gov-001`, `gov-002`, …, each with a seed of its own.
+        /// `gov-001`, `gov-002`, …, each with a seed of its own. As in Indonesia (38 provinces, 514
+        /// regencies and cities), about one in fourteen is a province: the first ones, each with
+        /// the cities and regencies that follow dealt to them in turn.
         public static func government(_ number: Int, of count: Int, partnerships: Int, activities: Int, seed: UInt64)
             -> Parameters
         {
-            let digits = max(3, String(count).count)
-            let padded = String(repeating: "0", count: max(0, digits - String(number).count)) + String(number)
-            return Parameters(
+            let provinces = provinceCount(of: count)
+            var parameters = Parameters(
                 partnerships: partnerships, activities: activities, seed: seed &+ UInt64(number),
-                organizationID: "gov-\(padded)", organizationName: "Synthetic Government \(padded)")
+                organizationID: id(number, of: count),
+                organizationName: "Synthetic Government \(padded(number, of: count))")
+            // A nation of one government has no provinces.
+            if provinces == 0 { return parameters }
+            if number <= provinces {
+                parameters.level = .province
+                parameters.regionCode = String(10 + number)
+            } else {
+                let province = (number - provinces - 1) % provinces + 1
+                let place = (number - provinces - 1) / provinces + 1
+                parameters.level = number.isMultiple(of: 2) ? .city : .regency
+                parameters.parent = id(province, of: count)
+                // Region codes have two digits per level; past 99 in a province the code is left out.
+                parameters.regionCode = place <= 99 ? "\(10 + province).\(place < 10 ? "0" : "")\(place)" : nil
+            }
+            return parameters
+        }
+
+        /// How many of `count` synthetic governments are provinces.
+        public static func provinceCount(of count: Int) -> Int {
+            count < 2 ? 0 : min(89, max(1, (count + 13) / 14))
+        }
+
+        private static func id(_ number: Int, of count: Int) -> String { "gov-\(padded(number, of: count))" }
+
+        private static func padded(_ number: Int, of count: Int) -> String {
+            let digits = max(3, String(count).count)
+            return String(repeating: "0", count: max(0, digits - String(number).count)) + String(number)
         }
     }
 
@@ -44,7 +75,8 @@ public enum SyntheticRecord {
             id: parameters.organizationID, name: parameters.organizationName,
             place: Place(
                 name: "Synthetic Home City", country: "ID", coordinate: Coordinate(latitude: -6.9, longitude: 107.6)),
-            cooperationOfficers: max(1, parameters.partnerships / 8), cooperationCount: nil)
+            cooperationOfficers: max(1, parameters.partnerships / 8), cooperationCount: nil, level: parameters.level,
+            parent: parameters.parent, regionCode: parameters.regionCode)
         var partnerships: [Partnership] = []
         partnerships.reserveCapacity(parameters.partnerships)
         let count = max(parameters.partnerships, 0)
