@@ -12,6 +12,10 @@ public struct Account: Hashable, Sendable {
     public var disabled: Bool
     /// Set while the account still has the one-time password it was given.
     public var mustChangePassword: Bool
+    /// The governments below the account's own, whose records it reads but does not change: a
+    /// province's regencies and cities (and, for the ministry's government, every one below it).
+    /// Filled in from the hierarchy when the account is loaded.
+    public var governed: Set<String> = []
 
     public init(
         id: Int, email: String, name: String, role: Role, organizationID: String?, partnershipID: String? = nil,
@@ -29,8 +33,14 @@ public struct Account: Hashable, Sendable {
 }
 
 extension Account {
-    /// Whether the account's records include those of `organizationID`.
+    /// Whether the account's records include those of `organizationID`: its own government's,
+    /// and those of the governments below it.
     public func covers(_ organizationID: String) -> Bool {
+        self.organizationID == nil || self.organizationID == organizationID || governed.contains(organizationID)
+    }
+
+    /// Whether `organizationID` is the account's own government (every one, for the deployment's).
+    public func belongsTo(_ organizationID: String) -> Bool {
         self.organizationID == nil || self.organizationID == organizationID
     }
 
@@ -44,9 +54,10 @@ extension Account {
     /// Whether the account sees the portfolio, the map and every partnership of its government.
     public var readsWholePortfolio: Bool { !disabled && role != .partner }
 
-    /// Whether the account may create and change the record of `organizationID`.
+    /// Whether the account may create and change the record of `organizationID`: its own
+    /// government's only (a province's officers read their cities' records, and change none).
     public func canEdit(organizationID: String) -> Bool {
-        !disabled && (role == .officer || role == .admin) && covers(organizationID)
+        !disabled && (role == .officer || role == .admin) && belongsTo(organizationID)
     }
 
     /// Whether the account may propose its own activities to a partnership, for officers to confirm.
@@ -69,7 +80,7 @@ extension Account {
     /// Whether the account may code passages of documents, add sub-codes and write assessments for
     /// `organizationID`: researchers, officers and administrators.
     public func canCodeEvidence(organizationID: String) -> Bool {
-        !disabled && [.researcher, .officer, .admin].contains(role) && covers(organizationID)
+        !disabled && [.researcher, .officer, .admin].contains(role) && belongsTo(organizationID)
     }
 
     /// Whether the account may add sub-codes to the code book, which every government shares.
@@ -82,6 +93,6 @@ extension Account {
     public func canManageAccounts(of organizationID: String?) -> Bool {
         guard !disabled, role == .admin else { return false }
         guard let organizationID else { return self.organizationID == nil }
-        return covers(organizationID)
+        return belongsTo(organizationID)
     }
 }

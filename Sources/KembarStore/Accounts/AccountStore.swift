@@ -175,8 +175,16 @@ public struct AccountStore: Sendable {
 
     // MARK: - Inside a transaction
 
+    /// The account, with the governments below its own that it reads (a province's cities).
     static func account(id: Int, _ sql: any SQLDatabase) async throws -> Account? {
-        try await sql.select().column("*").from("users").where("id", .equal, SQLBind(id)).first()?.account()
+        guard
+            var account = try await sql.select().column("*").from("users").where("id", .equal, SQLBind(id)).first()?
+                .account()
+        else { return nil }
+        if let organizationID = account.organizationID, account.role != .partner {
+            account.governed = try await OrganizationHierarchy.below(organizationID, sql)
+        }
+        return account
     }
 
     static func account(email: String, _ sql: any SQLDatabase) async throws -> (account: Account, hash: String)? {

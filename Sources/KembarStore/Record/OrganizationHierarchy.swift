@@ -5,6 +5,18 @@ import SQLKit
 /// parent is in the database and of a level it may belong to, following parents never comes back
 /// to it, and (when it is replaced) the governments that belong to it still may.
 enum OrganizationHierarchy {
+    /// Every government below `organizationID`: its children, theirs, and so on.
+    static func below(_ organizationID: String, _ sql: any SQLDatabase) async throws -> Set<String> {
+        var found: Set<String> = []
+        var level = [organizationID]
+        while !level.isEmpty, found.count < 100_000 {
+            let children = try await sql.select().column("id").from("organizations")
+                .where("parent_id", .in, SQLBind.group(level)).all().map { try $0.text("id") }
+            level = children.filter { found.insert($0).inserted && $0 != organizationID }
+        }
+        return found
+    }
+
     static func check(_ organization: Organization, _ sql: any SQLDatabase) async throws {
         if let parentID = organization.parent {
             guard

@@ -13,10 +13,13 @@ public struct SearchStore: Sendable {
     public struct Scope: Sendable {
         public var organizationID: String?
         public var partnershipID: String?
+        /// Governments searched beside `organizationID` (a province's cities and regencies).
+        public var alsoOrganizations: [String]
 
-        public init(organizationID: String?, partnershipID: String? = nil) {
+        public init(organizationID: String?, partnershipID: String? = nil, alsoOrganizations: [String] = []) {
             self.organizationID = organizationID
             self.partnershipID = partnershipID
+            self.alsoOrganizations = alsoOrganizations
         }
     }
 
@@ -78,7 +81,11 @@ public struct SearchStore: Sendable {
         let end = String(SearchQuery.endMark)
         var filter: SQLQueryString = ""
         if let organizationID = scope.organizationID {
-            filter = filter + " AND e.organization_id = \(bind: organizationID)"
+            let organizations = [organizationID] + scope.alsoOrganizations
+            filter =
+                organizations.count == 1
+                ? filter + " AND e.organization_id = \(bind: organizationID)"
+                : filter + " AND e.organization_id IN (\(binds: organizations))"
         }
         if let partnershipID = scope.partnershipID {
             filter = filter + " AND e.partnership_id = \(bind: partnershipID)"

@@ -113,7 +113,7 @@ extension Site {
 
     /// The governments whose records `account` reads: its own, or every one for a deployment account.
     func organizationIDs(readBy account: Account) async throws -> [String] {
-        if let own = account.organizationID { return [own] }
+        if let own = account.organizationID { return [own] + account.governed.sorted() }
         return try await organizations().map(\.id)
     }
 

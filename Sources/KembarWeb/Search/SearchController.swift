@@ -19,7 +19,8 @@ struct SearchController {
         let query = SearchQuery(typed)
         let scope = SearchStore.Scope(
             organizationID: account.organizationID,
-            partnershipID: account.role == .partner ? account.partnershipID : nil)
+            partnershipID: account.role == .partner ? account.partnershipID : nil,
+            alsoOrganizations: account.governed.sorted())
         let found = try await SearchStore(database: site.database).search(query, in: scope)
         var indexes: [String: OrganizationIndex] = [:]
         for organizationID in Set(found.hits.map(\.organizationID)) {
