@@ -75,7 +75,7 @@ let package = Package(
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
-            resources: [.copy("Resources/gazetteer")],
+            resources: [.copy("Resources/gazetteer"), .copy("Resources/directory")],
             swiftSettings: strictSettings
         ),
         .target(

@@ -96,7 +96,7 @@ import Testing
                 let vocabulary = database.dialect == .sqlite ? ["search_terms"] : []
                 for table in index + vocabulary + [
                     "document_files", "codes", "excerpts", "personal_tokens", "record_revisions", "pending_imports",
-                    "gazetteer_cities",
+                    "gazetteer_cities", "directory_pairs",
                 ] {
                     try await sql.drop(table: table).run()
                 }

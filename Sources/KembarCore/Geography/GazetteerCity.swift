@@ -34,7 +34,7 @@ public struct GazetteerCity: Hashable, Sendable {
         var cities: [GazetteerCity] = []
         cities.reserveCapacity(33_000)
         for (index, line) in text.split(whereSeparator: \.isNewline).enumerated() where index > 0 {
-            let fields = Self.fields(line)
+            let fields = CSVLine.fields(line)
             guard fields.count == 7, let population = Int(fields[3]), let latitude = Double(fields[5]),
                 let longitude = Double(fields[6]), CountryCode.isValid(fields[2])
             else { continue }
@@ -45,34 +45,5 @@ public struct GazetteerCity: Hashable, Sendable {
                     coordinate: Coordinate(latitude: latitude, longitude: longitude)))
         }
         return cities
-    }
-
-    private static func fields(_ line: Substring) -> [String] {
-        var fields: [String] = []
-        var field = ""
-        var quoted = false
-        var previousWasQuote = false
-        for character in line {
-            if quoted {
-                if character == "\"" {
-                    quoted = false
-                    previousWasQuote = true
-                } else {
-                    field.append(character)
-                }
-            } else if character == "\"" {
-                if previousWasQuote { field.append("\"") }
-                quoted = true
-            } else if character == "," {
-                fields.append(field)
-                field = ""
-                previousWasQuote = false
-            } else {
-                field.append(character)
-                previousWasQuote = false
-            }
-        }
-        fields.append(field)
-        return fields
     }
 }

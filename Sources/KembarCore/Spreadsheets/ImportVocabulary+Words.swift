@@ -22,6 +22,12 @@ extension ImportVocabulary {
         ("AE", ["UAE", "Uni Emirat Arab", "Emirat Arab"]),
         ("PS", ["Palestina", "Palestine"]),
         ("TL", ["Timor Leste", "Timor-Leste", "East Timor"]),
+        ("IE", ["Republic of Ireland", "Irlandia"]),
+        ("BA", ["Bosnia and Hercegovina", "Bosnia-Herzegovina"]),
+        ("CI", ["Ivory Coast", "Pantai Gading"]),
+        ("CD", ["Democratic Republic of the Congo", "DR Congo", "Republik Demokratik Kongo"]),
+        ("FM", ["Federated States of Micronesia"]),
+        ("PS", ["West Bank"]),
     ]
 
     static let partnershipKindNames: [(Partnership.Kind, [String])] = [

@@ -40,7 +40,10 @@ public struct ImportVocabulary: Sendable {
     public func country(_ written: String) -> String? {
         let trimmed = written.trimmingCharacters(in: .whitespaces)
         if trimmed.count == 2, CountryCode.isValid(trimmed.uppercased()) { return trimmed.uppercased() }
-        return countries[MatchKey.of(trimmed)]
+        let key = MatchKey.of(trimmed)
+        // CLDR writes "Bosnia & Herzegovina"; people write "and" (or "dan").
+        return countries[key]
+            ?? countries[key.split(separator: " ").filter { $0 != "and" && $0 != "dan" }.joined(separator: " ")]
     }
 
     public func partnershipKind(_ written: String) -> Partnership.Kind? {

@@ -34,6 +34,7 @@ public struct Migration: Sendable {
         .pendingImports,
         .gazetteer,
         .hierarchy,
+        .directory,
     ]
 }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The links of the site, each made from its route in ``Route``'s table, so that a link cannot
 /// point where no route answers.
 enum SitePath {
@@ -12,6 +14,16 @@ enum SitePath {
     static let staticFiles = "/static"
     static let newPartnership = Route.newPartnership.path()
     static let importList = Route.importList.path()
+    static let directory = Route.directory.path()
+
+    /// The directory's twins of a city: its name and country in the query, every byte but ASCII
+    /// letters and digits percent-encoded.
+    static func directory(searching name: String, in country: String) -> String {
+        let plain = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".utf8)
+        let encoded = name.utf8.map { plain.contains($0) ? String(UnicodeScalar($0)) : String(format: "%%%02X", $0) }
+            .joined()
+        return directory + "?q=" + encoded + "&country=" + country
+    }
     static let importTemplate = Route.importTemplate.path()
 
     static func importPreview(_ organization: String, _ upload: String) -> String {

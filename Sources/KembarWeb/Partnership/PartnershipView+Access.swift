@@ -5,7 +5,7 @@ import KembarCore
 extension PartnershipView {
     /// Keeps only the actions the visitor may take, and notes who entered each record.
     mutating func restrict(
-        to access: PartnershipAccess, organizationID: String, partnershipID: String, words: Words
+        to access: PartnershipAccess, organizationID: String, partnershipID: String, partner: Partner, words: Words
     ) {
         func annotated(_ entries: [RecordEntry]) -> [RecordEntry] {
             entries.map { entry in
@@ -50,6 +50,11 @@ extension PartnershipView {
                 Link(href: SitePath.history(organizationID, partnershipID), label: words.text("action_history")))
             actions.append(
                 Link(href: SitePath.dossier(organizationID, partnershipID), label: words.text("action_dossier")))
+            // The partner's other twins, from the world's directory.
+            actions.append(
+                Link(
+                    href: SitePath.directory(searching: partner.name, in: partner.country),
+                    label: words.text("action_partner_twins", ["name": partner.name])))
         }
         if access.canReadEvidence {
             actions.append(

@@ -184,7 +184,7 @@ struct PartnershipView {
             Self.assessment($1, index: $0, documents: partnership.documents, words: words)
         }
         self.saved = saved
-        restrict(to: access, organizationID: org, partnershipID: id, words: words)
+        restrict(to: access, organizationID: org, partnershipID: id, partner: partnership.partner, words: words)
     }
 
     /// The agreements, the obligations with how often each was met, and the activities in the

@@ -17,6 +17,7 @@ enum Route: String, CaseIterable, Sendable {
     case publicHome, publicOrganization, publicPartnership, propose, publicFeed, publicCalendar, publicPartners
     case calendarFeed, partnershipCalendarFeed
     case importList, importPreview, importTemplate, recordWorkbook
+    case directory
 
     /// The path, with `{name}` for each parameter; the organization is always `{organization}` and
     /// the partnership `{partnership}`, which the route's access check reads.
@@ -103,6 +104,7 @@ enum Route: String, CaseIterable, Sendable {
         case .annualReportHTML: return "/reports/{organization}/annual/{year}.html"
         case .annualReportCSV: return "/reports/{organization}/annual/{year}.csv"
         case .annualReportXLSX: return "/reports/{organization}/annual/{year}.xlsx"
+        case .directory: return "/directory"
         case .importList: return "/import"
         case .importPreview: return "/import/{organization}/{upload}"
         case .importTemplate: return "/import-template.xlsx"
@@ -136,7 +138,8 @@ enum Route: String, CaseIterable, Sendable {
             .anyone
         case .portfolio: .anyone
         // Importing asks which government among those the account edits (see ImportController).
-        case .search, .password, .tokens, .revokeToken, .newPartnership, .importList, .importTemplate: .signedIn
+        case .search, .password, .tokens, .revokeToken, .newPartnership, .importList, .importTemplate, .directory:
+            .signedIn
         case .map, .evidence, .projectExport, .codeBook, .codeBookQDC, .codeBookCSV, .reports, .annualReportChoice:
             .portfolioReader
         case .annualReportHTML, .annualReportCSV, .annualReportXLSX, .recordWorkbook: .governmentReader

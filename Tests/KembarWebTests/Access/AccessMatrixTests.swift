@@ -188,6 +188,8 @@ import Testing
             route(
                 .importTemplate, "/import-template.xlsx", partner: .ok, readers: .ok, officer: .ok, foreign: .ok),
             route(.importList, "/import", partner: .notFound, readers: .forbidden, officer: .ok, foreign: .ok),
+            // The twin-town directory is reference data, the same for every signed-in person.
+            route(.directory, "/directory?q=Liuzhou", partner: .ok, readers: .ok, officer: .ok, foreign: .ok),
             // An upload is its uploader's alone: anyone else is told there is none.
             route(
                 .importPreview, "/import/bandung/no-such-upload", partner: .notFound, readers: .forbidden,

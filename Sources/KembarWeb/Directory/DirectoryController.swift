@@ -1,0 +1,74 @@
+import Hummingbird
+import KembarCore
+import KembarStore
+
+/// The world's twin-town directory, searched by a city's name: which cities it is twinned with,
+/// and whence each pair comes. Reference data, apart from every government's record.
+struct DirectoryController {
+    let site: Site
+
+    func addRoutes(to table: inout RouteTable) {
+        table.on(.directory) { request, context in try await page(request, context) }
+    }
+
+    private func page(_ request: Request, _ context: KembarRequestContext) async throws -> HTMLPage {
+        let words = context.words
+        let form = FormState(urlEncoded: request.uri.query ?? "")
+        let typed = String(form["q"].prefix(200))
+        let country = CountryCode.isValid(form["country"]) ? form["country"] : nil
+        let store = DirectoryStore(database: site.database)
+        let twins = typed.isEmpty ? [] : try await store.twins(of: typed, country: country)
+        let view = DirectoryView(
+            typed: typed, country: country, twins: twins, loaded: try await store.count() > 0, words: words)
+        return site.page(
+            "directory", title: words.text("directory_title"), model: view, words: words, request, context)
+    }
+}
+
+/// The directory's page: the search, and each twin found.
+struct DirectoryView {
+    struct Option {
+        let value: String
+        let label: String
+        let selected: Bool
+    }
+
+    struct Row {
+        let town: String
+        let twin: String
+        let twinCountry: String
+        let source: String
+    }
+
+    let action = SitePath.directory
+    let typed: String
+    let countries: [Option]
+    let rows: [Row]
+    let hasRows: Bool
+    let summary: String?
+    let empty: Bool
+
+    init(typed: String, country: String?, twins: [DirectoryTwin], loaded: Bool, words: Words) {
+        self.typed = typed
+        countries =
+            [Option(value: "", label: words.text("directory_any_country"), selected: country == nil)]
+            + CountryCode.all.map { ($0, words.country($0)) }.sorted { $0.1 < $1.1 }.map {
+                Option(value: $0.0, label: $0.1, selected: $0.0 == country)
+            }
+        func place(_ town: DirectoryPair.Town) -> String {
+            "\(town.name), \(town.country.map(words.country) ?? town.countryText)"
+        }
+        rows = twins.map {
+            Row(
+                town: place($0.town), twin: $0.twin.name,
+                twinCountry: $0.twin.country.map(words.country) ?? $0.twin.countryText, source: $0.source)
+        }
+        hasRows = !rows.isEmpty
+        summary =
+            !loaded
+            ? words.text("directory_not_loaded")
+            : typed.isEmpty
+                ? nil : words.text("directory_found", ["n": words.count(twins.count), "name": typed])
+        empty = !typed.isEmpty && twins.isEmpty
+    }
+}
