@@ -44,7 +44,7 @@ PAGES = [
     ("officer", "/admin/accounts", False), ("officer", "/admin/accounts/new", True),
     ("officer", "/admin/accounts/1", False), ("officer", "/account/tokens", False),
     ("officer", "/account/password", True), ("officer", "/sign-out", False), ("officer", "/no-such-page", False),
-    ("officer", "/import", True), ("officer", "/directory?q=Liuzhou", False),
+    ("officer", "/import", True), ("officer", "/directory?q=Liuzhou", False), ("officer", "/national", False),
     ("partner", LIUZHOU, False), ("partner", "/contribute/bandung/bandung-liuzhou/activities/new", True),
     ("partner", "/contribute/bandung/bandung-liuzhou/activities", False),
     ("public", "/sign-in", True), ("public", "/public", False), ("public", "/public/bandung", False),

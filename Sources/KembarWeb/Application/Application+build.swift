@@ -36,6 +36,7 @@ public func buildRouter(site: Site) -> Router<KembarRequestContext> {
     ProposalsController(site: site).addRoutes(to: &table)
     ImportController(site: site).addRoutes(to: &table)
     DirectoryController(site: site).addRoutes(to: &table)
+    OverviewController(site: site).addRoutes(to: &table)
     PartnerSubmissionsController(site: site).addRoutes(to: &table)
     SearchController(site: site).addRoutes(to: &table)
     DocumentsController(site: site).addRoutes(to: &table)

@@ -15,6 +15,9 @@ enum SitePath {
     static let newPartnership = Route.newPartnership.path()
     static let importList = Route.importList.path()
     static let directory = Route.directory.path()
+    static let national = Route.national.path()
+
+    static func provinceOverview(_ organization: String) -> String { Route.provinceOverview.path(organization) }
 
     /// The directory's twins of a city: its name and country in the query, every byte but ASCII
     /// letters and digits percent-encoded.

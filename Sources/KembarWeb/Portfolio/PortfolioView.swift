@@ -63,6 +63,8 @@ struct PortfolioView {
         let workbookHref: String
         /// The import page, for those who edit the government's record.
         let importHref: String?
+        /// A province's overview of its regencies and cities.
+        let overviewHref: String?
     }
 
     let organizations: [OrganizationGroup]
@@ -170,7 +172,9 @@ struct PortfolioView {
             hidden: hidden > 0 ? words.text("portfolio_hidden", ["n": words.count(hidden)]) : nil,
             alarms: alarms,
             hasAlarms: !alarms.isEmpty, workbookHref: SitePath.recordWorkbook(record.organization.id),
-            importHref: editable.contains(record.organization.id) ? SitePath.importList : nil)
+            importHref: editable.contains(record.organization.id) ? SitePath.importList : nil,
+            overviewHref: record.organization.level == .province
+                ? SitePath.provinceOverview(record.organization.id) : nil)
     }
 
     private static func headers(_ query: PortfolioQueryParameters, _ words: Words) -> [Header] {

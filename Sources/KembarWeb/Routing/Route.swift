@@ -17,7 +17,7 @@ enum Route: String, CaseIterable, Sendable {
     case publicHome, publicOrganization, publicPartnership, propose, publicFeed, publicCalendar, publicPartners
     case calendarFeed, partnershipCalendarFeed
     case importList, importPreview, importTemplate, recordWorkbook
-    case directory
+    case directory, national, provinceOverview
 
     /// The path, with `{name}` for each parameter; the organization is always `{organization}` and
     /// the partnership `{partnership}`, which the route's access check reads.
@@ -105,6 +105,8 @@ enum Route: String, CaseIterable, Sendable {
         case .annualReportCSV: return "/reports/{organization}/annual/{year}.csv"
         case .annualReportXLSX: return "/reports/{organization}/annual/{year}.xlsx"
         case .directory: return "/directory"
+        case .national: return "/national"
+        case .provinceOverview: return "/provinces/{organization}"
         case .importList: return "/import"
         case .importPreview: return "/import/{organization}/{upload}"
         case .importTemplate: return "/import-template.xlsx"
@@ -142,7 +144,9 @@ enum Route: String, CaseIterable, Sendable {
             .signedIn
         case .map, .evidence, .projectExport, .codeBook, .codeBookQDC, .codeBookCSV, .reports, .annualReportChoice:
             .portfolioReader
-        case .annualReportHTML, .annualReportCSV, .annualReportXLSX, .recordWorkbook: .governmentReader
+        case .annualReportHTML, .annualReportCSV, .annualReportXLSX, .recordWorkbook, .provinceOverview:
+            .governmentReader
+        case .national: .deploymentReader
         case .accounts, .newAccount, .account: .administrator
         case .partnership, .document, .documentFile: .reader
         case .dossier, .history: .historyReader

@@ -11,6 +11,8 @@ enum RouteAccess: Sendable {
     case portfolioReader
     /// A portfolio reader of the address's government.
     case governmentReader
+    /// A portfolio reader of the whole deployment (the ministry's).
+    case deploymentReader
     /// Whoever reads the address's partnership (a partner city's liaison reads its own).
     case reader
     /// A reader of the partnership's change history and dossier: its government's accounts.
@@ -36,6 +38,9 @@ enum RouteAccess: Sendable {
         case .governmentReader:
             let account = try visitor.portfolioReader()
             guard let organizationID, account.covers(organizationID) else { throw .notFound }
+        case .deploymentReader:
+            let account = try visitor.portfolioReader()
+            guard account.organizationID == nil else { throw .forbidden }
         case .reader:
             _ = try visitor.reader(organizationID: organizationID ?? "", partnershipID: partnershipID ?? "")
         case .historyReader:

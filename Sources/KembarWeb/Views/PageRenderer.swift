@@ -96,6 +96,7 @@ extension PageRenderer {
 /// The main sections of the site, in the navigation bar.
 enum NavSection: CaseIterable {
     case portfolio
+    case national
     case map
     case newPartnership
     case search
@@ -107,6 +108,7 @@ enum NavSection: CaseIterable {
     var path: String {
         switch self {
         case .portfolio: SitePath.portfolio
+        case .national: SitePath.national
         case .map: SitePath.map
         case .newPartnership: SitePath.newPartnership
         case .search: SitePath.search
@@ -120,6 +122,7 @@ enum NavSection: CaseIterable {
     var labelKey: String {
         switch self {
         case .portfolio: "nav_portfolio"
+        case .national: "nav_national"
         case .map: "nav_map"
         case .newPartnership: "nav_new_partnership"
         case .search: "nav_search"
@@ -135,6 +138,8 @@ enum NavSection: CaseIterable {
         guard let account else { return [.publicPortal] }
         guard account.readsWholePortfolio else { return [.search, .publicPortal] }
         var sections: [NavSection] = [.portfolio, .map, .search, .evidence, .reports]
+        // The ministry's accounts read the whole deployment, summed.
+        if account.organizationID == nil { sections.insert(.national, at: 1) }
         if account.role == .officer || account.role == .admin { sections.append(.newPartnership) }
         if account.role == .admin { sections.append(.accounts) }
         sections.append(.publicPortal)

@@ -188,6 +188,12 @@ import Testing
             route(
                 .importTemplate, "/import-template.xlsx", partner: .ok, readers: .ok, officer: .ok, foreign: .ok),
             route(.importList, "/import", partner: .notFound, readers: .forbidden, officer: .ok, foreign: .ok),
+            // The national overview is the ministry's (the deployment's accounts); a province's is
+            // for provinces only, and Bandung is none.
+            route(
+                .national, "/national", partner: .forbidden, readers: .forbidden, officer: .forbidden,
+                foreign: .forbidden, except: [.deploymentAdmin: .ok]),
+            route(.provinceOverview, "/provinces/bandung", partner: .forbidden, readers: .notFound, officer: .notFound),
             // The twin-town directory is reference data, the same for every signed-in person.
             route(.directory, "/directory?q=Liuzhou", partner: .ok, readers: .ok, officer: .ok, foreign: .ok),
             // An upload is its uploader's alone: anyone else is told there is none.

@@ -11,6 +11,7 @@ import Testing
 @Suite struct ProvinceAccessTests {
     static func government(_ id: String, _ level: Organization.Level, parent: String? = nil) -> CooperationRecord {
         var record = Fixtures.minimalRecord(organization: id, partnership: "\(id)-mitra")
+        record.organization.name = "Pemerintah \(id)"
         record.organization.level = level
         record.organization.parent = parent
         return record

@@ -1,0 +1,53 @@
+import Foundation
+import HTTPTypes
+import KembarCore
+import KembarDocuments
+import KembarStore
+import KembarTestSupport
+import Testing
+
+@testable import KembarWeb
+
+/// The ministry's and a province's overview of the governments below them.
+@Suite struct OverviewPageTests {
+    @Test func theMinistrySeesEveryGovernmentUnderItsProvince() async throws {
+        try await ProvinceAccessTests.withHierarchy { site in
+            let ministry = try await site.signedIn(.viewer, organizationID: nil)
+            let page = try await ministry.get("/national", language: "en")
+            #expect(page.status == .ok)
+            #expect(page.text.contains("National overview"))
+            let text = page.text
+            // Provinces in order, each with its governments; Bandung's ten partnerships among them.
+            let jabar = try #require(text.range(of: "Pemerintah prov-jabar"))
+            let jateng = try #require(text.range(of: "Pemerintah prov-jateng"))
+            #expect(jabar.lowerBound < jateng.lowerBound)
+            #expect(text.contains("3 governments, 12 partnerships"))
+            #expect(text.contains("Partner countries"))
+            let filtered = try await ministry.get("/national?province=prov-jateng&level=city", language: "en")
+            #expect(filtered.text.contains("Pemerintah kota-solo"))
+            #expect(!filtered.text.contains("Bandung"))
+            let csv = try await ministry.download("/national?format=csv")
+            let table = String(decoding: csv.bytes, as: UTF8.self)
+            #expect(csv.headers[.contentType]?.hasPrefix("text/csv") == true)
+            #expect(table.split(separator: "\r\n").count == 1 + 5)
+            let xlsx = try await ministry.download("/national?format=xlsx")
+            let sheet = try SpreadsheetFile.read(xlsx.bytes, fileName: "o.xlsx").sheets[0]
+            #expect(sheet.rows.count == 1 + 5)
+            let bandung = try #require(sheet.rows.first { $0[1] == .text("Pemerintah Kota Bandung") })
+            #expect(bandung[4] == .number(10))
+        }
+    }
+
+    @Test func aProvinceSeesItsOwnOverviewAndNoOtherNorTheNations() async throws {
+        try await ProvinceAccessTests.withHierarchy { site in
+            let province = try await site.signedIn(.viewer, organizationID: "prov-jabar")
+            let page = try await province.get("/provinces/prov-jabar", language: "en")
+            #expect(page.status == .ok)
+            #expect(page.text.contains("Pemerintah Kota Bandung"))
+            #expect(!page.text.contains("Pemerintah kota-solo"))
+            #expect(try await province.get("/provinces/prov-jateng").status == .notFound)
+            #expect(try await province.get("/national").status == .forbidden)
+            #expect(try await province.get("/provinces/bandung").status == .notFound)
+        }
+    }
+}
