@@ -8,7 +8,7 @@ struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Write the reports the office owes.",
-        subcommands: [AnnualReportCommand.self, DossierReportCommand.self]
+        subcommands: [AnnualReportCommand.self, NationalReportCommand.self, DossierReportCommand.self]
     )
 }
 

@@ -38,3 +38,46 @@ import Testing
         }
     }
 }
+
+/// `kembar report national`: the yearly reports of a synthetic nation, compiled.
+@Suite struct NationalReportCommandTests {
+    @Test func aSyntheticNationIsCompiledByProvince() async throws {
+        try await TestDatabase.withFresh { database in
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nation-\(UUID().uuidString)")
+            let made = try await KembarProcess.run(
+                [
+                    "generate", "--governments", "15", "--partnerships", "2", "--activities", "4", "--output-dir",
+                    folder.path,
+                ],
+                environment: database.environment)
+            try #require(made.status == 0)
+            let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted().reversed()
+                .map { folder.appendingPathComponent($0).path }
+            let imported = try await KembarProcess.run(["import"] + files, environment: database.environment)
+            try #require(imported.status == 0, "\(imported.standardError)")
+            let national = try await KembarProcess.run(
+                ["report", "national", "--year", "2025", "--today", "2026-03-01", "--format", "csv"],
+                environment: database.environment)
+            #expect(national.status == 0, "\(national.standardError)")
+            let governments = Set(
+                national.standardOutput.split(separator: "\r\n").dropFirst().map { $0.split(separator: ",")[1] })
+            #expect(governments.count == 15)
+            let province = try await KembarProcess.run(
+                [
+                    "report", "national", "--year", "2025", "--today", "2026-03-01", "--format", "csv", "--province",
+                    "gov-001",
+                ],
+                environment: database.environment)
+            let own = Set(
+                province.standardOutput.split(separator: "\r\n").dropFirst().map { $0.split(separator: ",")[1] })
+            #expect(own.count == 1 + 14 / 2)
+            let html = try await KembarProcess.run(
+                ["report", "national", "--year", "2025", "--today", "2026-03-01"], environment: database.environment)
+            #expect(html.standardOutput.contains("Kompilasi laporan tahunan kerja sama luar negeri tahun 2025"))
+            let missing = try await KembarProcess.run(
+                ["report", "national", "--year", "2025", "--province", "gov-009"], environment: database.environment)
+            #expect(missing.status == 1)
+            #expect(missing.standardError.contains("no province \"gov-009\""))
+        }
+    }
+}

@@ -37,6 +37,7 @@ public func buildRouter(site: Site) -> Router<KembarRequestContext> {
     ImportController(site: site).addRoutes(to: &table)
     DirectoryController(site: site).addRoutes(to: &table)
     OverviewController(site: site).addRoutes(to: &table)
+    CompilationController(site: site).addRoutes(to: &table)
     PartnerSubmissionsController(site: site).addRoutes(to: &table)
     SearchController(site: site).addRoutes(to: &table)
     DocumentsController(site: site).addRoutes(to: &table)

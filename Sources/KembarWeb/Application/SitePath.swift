@@ -19,6 +19,14 @@ enum SitePath {
 
     static func provinceOverview(_ organization: String) -> String { Route.provinceOverview.path(organization) }
 
+    /// The yearly compilation of the nation's governments (`province` nil) or of a province's.
+    static func compilation(province: String?, year: Int, format: String = "html") -> String {
+        let path =
+            province.map { Route.provinceCompilation.path($0, String(year)) }
+            ?? Route.nationalCompilation.path(String(year))
+        return format == "html" ? path : path + "?format=" + format
+    }
+
     /// The directory's twins of a city: its name and country in the query, every byte but ASCII
     /// letters and digits percent-encoded.
     static func directory(searching name: String, in country: String) -> String {

@@ -35,6 +35,26 @@ public struct ReportWriter: Sendable {
         AnnualReportTable.table(report, words: renderer.words(.indonesian)).text
     }
 
+    /// The compilation of many governments' yearly reports, in Indonesian: a self-contained HTML
+    /// document of the totals, or every row as CSV or XLSX.
+    public func compilationHTML(_ compilation: NationalCompilation, issuer: String) -> String {
+        let words = renderer.words(.indonesian)
+        let view = CompilationView(compilation, issuer: issuer, words: words, linkReports: false)
+        return PrintedDocument.render(
+            "compilation", title: view.title, model: view, words: words, renderer: renderer,
+            style: .embedded(AnnualReportPage.styles), tools: nil)
+    }
+
+    public func compilationCSV(_ compilation: NationalCompilation) -> String {
+        let sheet = CompilationView.sheet(compilation, words: renderer.words(.indonesian))
+        return CSVTable(header: sheet.columns.map(\.header), rows: sheet.rows.map { $0.map(\.text) }).text
+    }
+
+    public func compilationXLSX(_ compilation: NationalCompilation) -> [UInt8] {
+        XLSXWriter.bytes(
+            WorkbookContent(sheets: [CompilationView.sheet(compilation, words: renderer.words(.indonesian))]))
+    }
+
     /// The yearly report as an XLSX workbook of one sheet, in Indonesian.
     public func annualXLSX(_ report: AnnualReport) -> [UInt8] {
         XLSXWriter.bytes(WorkbookContent(sheets: [AnnualReportTable.sheet(report, words: renderer.words(.indonesian))]))

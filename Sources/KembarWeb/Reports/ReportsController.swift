@@ -31,10 +31,25 @@ struct ReportsController {
         let reader = try context.account
         let readable = try await site.organizationIDs(readBy: reader)
         let dependencies = readable.count > GovernmentChoice.shownTogether ? nil : Set(readable)
+        let compiled: String?? =
+            reader.organizationID == nil
+            ? .some(nil)
+            : try await site.organizations().first { $0.id == reader.organizationID && $0.level == .province }.map {
+                $0.id
+            }
         return try await site.cachedPage(request, context, organizations: dependencies) { words in
-            let view = ReportsView(
+            var view = ReportsView(
                 governments: try await reportable(readable), today: site.today(), words: words, error: nil,
                 chosen: nil)
+            if let province = compiled {
+                let thisYear = site.today().components.year
+                view.compilations = ((thisYear - 4)...thisYear).reversed().map { year in
+                    ReportsView.Year(
+                        year: String(year), htmlHref: SitePath.compilation(province: province, year: year),
+                        csvHref: SitePath.compilation(province: province, year: year, format: "csv"),
+                        xlsxHref: SitePath.compilation(province: province, year: year, format: "xlsx"))
+                }
+            }
             return site.page(
                 "reports", title: words.text("reports_title"), model: view, words: words, request, context,
                 section: .reports)

@@ -28,6 +28,11 @@ struct ReportsView {
     let years: [Option]
     let formats: [Option]
     let governments: [Government]
+    /// The compilations of the governments below the account (the nation's, or its province's).
+    var compilations: [Year] = [] {
+        didSet { hasCompilations = !compilations.isEmpty }
+    }
+    private(set) var hasCompilations = false
     let action = SitePath.annualReportChoice
 
     /// A government that may be reported on, and the first year its record is dated in (nil

@@ -17,7 +17,7 @@ enum Route: String, CaseIterable, Sendable {
     case publicHome, publicOrganization, publicPartnership, propose, publicFeed, publicCalendar, publicPartners
     case calendarFeed, partnershipCalendarFeed
     case importList, importPreview, importTemplate, recordWorkbook
-    case directory, national, provinceOverview
+    case directory, national, provinceOverview, nationalCompilation, provinceCompilation
 
     /// The path, with `{name}` for each parameter; the organization is always `{organization}` and
     /// the partnership `{partnership}`, which the route's access check reads.
@@ -107,6 +107,8 @@ enum Route: String, CaseIterable, Sendable {
         case .directory: return "/directory"
         case .national: return "/national"
         case .provinceOverview: return "/provinces/{organization}"
+        case .nationalCompilation: return "/reports/national/{year}"
+        case .provinceCompilation: return "/reports/provinces/{organization}/{year}"
         case .importList: return "/import"
         case .importPreview: return "/import/{organization}/{upload}"
         case .importTemplate: return "/import-template.xlsx"
@@ -144,9 +146,10 @@ enum Route: String, CaseIterable, Sendable {
             .signedIn
         case .map, .evidence, .projectExport, .codeBook, .codeBookQDC, .codeBookCSV, .reports, .annualReportChoice:
             .portfolioReader
-        case .annualReportHTML, .annualReportCSV, .annualReportXLSX, .recordWorkbook, .provinceOverview:
+        case .annualReportHTML, .annualReportCSV, .annualReportXLSX, .recordWorkbook, .provinceOverview,
+            .provinceCompilation:
             .governmentReader
-        case .national: .deploymentReader
+        case .national, .nationalCompilation: .deploymentReader
         case .accounts, .newAccount, .account: .administrator
         case .partnership, .document, .documentFile: .reader
         case .dossier, .history: .historyReader

@@ -194,6 +194,12 @@ import Testing
                 .national, "/national", partner: .forbidden, readers: .forbidden, officer: .forbidden,
                 foreign: .forbidden, except: [.deploymentAdmin: .ok]),
             route(.provinceOverview, "/provinces/bandung", partner: .forbidden, readers: .notFound, officer: .notFound),
+            route(
+                .nationalCompilation, "/reports/national/2025", partner: .forbidden, readers: .forbidden,
+                officer: .forbidden, foreign: .forbidden, except: [.deploymentAdmin: .ok]),
+            route(
+                .provinceCompilation, "/reports/provinces/bandung/2025", partner: .forbidden, readers: .notFound,
+                officer: .notFound),
             // The twin-town directory is reference data, the same for every signed-in person.
             route(.directory, "/directory?q=Liuzhou", partner: .ok, readers: .ok, officer: .ok, foreign: .ok),
             // An upload is its uploader's alone: anyone else is told there is none.

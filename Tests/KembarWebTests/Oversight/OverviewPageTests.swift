@@ -51,3 +51,33 @@ import Testing
         }
     }
 }
+
+/// The yearly compilation of the governments below the ministry or a province.
+@Suite struct CompilationPageTests {
+    @Test func theMinistryAndAProvinceCompileTheYearlyReportsOfTheGovernmentsBelowThem() async throws {
+        try await ProvinceAccessTests.withHierarchy { site in
+            let ministry = try await site.signedIn(.viewer, organizationID: nil)
+            let reports = try await ministry.get("/reports", language: "en")
+            #expect(reports.html.contains("href=\"/reports/national/2026\""))
+            let page = try await ministry.get("/reports/national/2025")
+            #expect(page.status == .ok)
+            #expect(page.text.contains("Kompilasi laporan tahunan kerja sama luar negeri tahun 2025"))
+            #expect(page.html.contains("href=\"/reports/bandung/annual/2025.html\""))
+            let csv = String(
+                decoding: try await ministry.download("/reports/national/2025?format=csv").bytes, as: UTF8.self)
+            #expect(csv.contains("Provinsi,Pemerintah daerah,Tahun"))
+            #expect(csv.contains("Pemerintah prov-jabar,Pemerintah Kota Bandung,2025"))
+            let province = try await site.signedIn(.viewer, organizationID: "prov-jabar")
+            #expect(
+                try await province.get("/reports", language: "en").html.contains(
+                    "href=\"/reports/provinces/prov-jabar/2026\""))
+            let own = String(
+                decoding: try await province.download("/reports/provinces/prov-jabar/2025?format=csv").bytes,
+                as: UTF8.self)
+            #expect(own.contains("Pemerintah Kota Bandung"))
+            #expect(!own.contains("Pemerintah kota-solo"))
+            #expect(try await province.get("/reports/national/2025").status == .forbidden)
+            #expect(try await province.get("/reports/provinces/prov-jateng/2025").status == .notFound)
+        }
+    }
+}
