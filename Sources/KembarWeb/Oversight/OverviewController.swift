@@ -20,24 +20,23 @@ struct OverviewController {
     {
         let words = context.words
         let organizations = try await site.organizations()
-        var covered = organizations
-        if let province {
-            guard organizations.first(where: { $0.id == province })?.level == .province else {
-                throw AccessDenied.notFound
-            }
-            covered = organizations.filter { $0.id == province || $0.parent == province }
+        if let province, organizations.first(where: { $0.id == province })?.level != .province {
+            throw AccessDenied.notFound
         }
+        let covered = province.map { id in organizations.filter { $0.id == id || $0.parent == id } } ?? organizations
         let query = OverviewQuery(request.uri.queryParameters)
-        let view = try await site.records(covered.map(\.id))
-        let summaries = view.records.map {
-            GovernmentSummary(record: $0, evaluations: view.evaluations[$0.organization.id] ?? [:], today: view.day)
+        guard query.format == "csv" || query.format == "xlsx" else {
+            // The page is kept until a government it sums changes (or the day turns).
+            return try await site.cachedPage(request, context, organizations: Set(covered.map(\.id))) { words in
+                let model = try await self.model(covered, organizations, province: province, query: query, words: words)
+                return site.page(
+                    "overview", title: model.title, model: model, words: words, request, context,
+                    section: province == nil ? .national : nil)
+            }.response(from: request, context: context)
         }
-        let model = OverviewView(
-            summaries: summaries, countries: CountrySummary.summarize(view.records, evaluations: view.evaluations),
-            organizations: organizations, province: province, query: query, words: words)
+        let model = try await self.model(covered, organizations, province: province, query: query, words: words)
         let name = province.map { "ikhtisar-\($0)" } ?? "ikhtisar-nasional"
-        switch query.format {
-        case "csv":
+        if query.format == "csv" {
             return Response(
                 status: .ok,
                 headers: [
@@ -45,15 +44,23 @@ struct OverviewController {
                     .contentDisposition: DocumentsController.attachment(name + ".csv"),
                 ],
                 body: .init(byteBuffer: ByteBuffer(string: model.sheet(words).csv)))
-        case "xlsx":
-            return SpreadsheetResponse.attachment(
-                XLSXWriter.bytes(WorkbookContent(sheets: [model.sheet(words).content])), name: name + ".xlsx")
-        default:
-            return try site.page(
-                "overview", title: model.title, model: model, words: words, request, context,
-                section: province == nil ? .national : nil
-            ).response(from: request, context: context)
         }
+        return SpreadsheetResponse.attachment(
+            XLSXWriter.bytes(WorkbookContent(sheets: [model.sheet(words).content])), name: name + ".xlsx")
+    }
+
+    /// The governments covered, summed from their records and evaluations.
+    private func model(
+        _ covered: [Organization], _ organizations: [Organization], province: String?, query: OverviewQuery,
+        words: Words
+    ) async throws -> OverviewView {
+        let view = try await site.records(covered.map(\.id))
+        let summaries = view.records.map {
+            GovernmentSummary(record: $0, evaluations: view.evaluations[$0.organization.id] ?? [:], today: view.day)
+        }
+        return OverviewView(
+            summaries: summaries, countries: CountrySummary.summarize(view.records, evaluations: view.evaluations),
+            organizations: organizations, province: province, query: query, words: words)
     }
 }
 
