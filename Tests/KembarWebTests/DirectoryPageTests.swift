@@ -24,3 +24,30 @@ import Testing
         }
     }
 }
+
+/// Who else at home works with a partner's country: other governments in Kembar's records, and
+/// home towns twinned there in the directory.
+@Suite struct CountryPeersPageTests {
+    @Test func otherGovernmentsAndTownsWithAPartnerInTheCountryAreListed() async throws {
+        var solo = Fixtures.minimalRecord(organization: "kota-solo", partnership: "solo-liuzhou")
+        solo.organization.name = "Pemerintah Kota Surakarta"
+        solo.partnerships[0].partner = Partner(name: "Liuzhou", country: "CN", kind: .city)
+        var tokyo = Fixtures.minimalRecord(organization: "kota-x", partnership: "x-osaka")
+        tokyo.organization.name = "Pemerintah Kota X"
+        try await WebHarness.with(others: [solo, tokyo]) { site in
+            let pairs = try DirectoryFile.read(
+                "city1,country1,city2,country2\nSurabaya,Indonesia,Guangzhou,China\nBandung,Indonesia,Liuzhou,China\nMedan,Indonesia,Ichikawa,Japan\n"
+            ).pairs
+            _ = try await DirectoryStore(database: site.database).replace(with: pairs, source: "test list")
+            let partnership = try await site.get("/partnerships/bandung/bandung-liuzhou", language: "en")
+            #expect(partnership.html.contains("href=\"/directory?country=CN\""))
+            let page = try await site.get("/directory?country=CN", language: "en")
+            #expect(page.text.contains("Who else in Indonesia works with China"))
+            #expect(page.text.contains("Pemerintah Kota Surakarta: 1 partnership"))
+            // The government asking is not listed among the others, nor one without a partner there.
+            #expect(!page.text.contains("Pemerintah Kota Bandung:"))
+            #expect(!page.text.contains("Pemerintah Kota X"))
+            #expect(page.text.contains("2 towns twinned with one of its towns: Bandung, Surabaya."))
+        }
+    }
+}

@@ -18,8 +18,17 @@ struct DirectoryController {
         let country = CountryCode.isValid(form["country"]) ? form["country"] : nil
         let store = DirectoryStore(database: site.database)
         let twins = typed.isEmpty ? [] : try await store.twins(of: typed, country: country)
-        let view = DirectoryView(
+        var view = DirectoryView(
             typed: typed, country: country, twins: twins, loaded: try await store.count() > 0, words: words)
+        if typed.isEmpty, let country {
+            // Who else at home works with the country (the home of the account's government).
+            let account = try context.account
+            let organizations = try await site.organizations()
+            let home = organizations.first { $0.id == account.organizationID }?.place.country ?? "ID"
+            view.peers = DirectoryView.Peers(
+                try await store.peers(in: country, home: home, excluding: account.organizationID), country: country,
+                home: home, words: words)
+        }
         return site.page(
             "directory", title: words.text("directory_title"), model: view, words: words, request, context)
     }
@@ -47,6 +56,35 @@ struct DirectoryView {
     let hasRows: Bool
     let summary: String?
     let empty: Bool
+    /// Who else at home works with the country asked for (without a city's name).
+    var peers: Peers?
+
+    struct Peers {
+        let heading: String
+        let governments: [String]
+        let hasGovernments: Bool
+        let governmentsNone: String
+        let directoryLine: String
+
+        init(_ peers: CountryPeers, country: String, home: String, words: Words) {
+            heading = words.text(
+                "directory_peers_heading", ["home": words.country(home), "country": words.country(country)])
+            governments = peers.governments.map {
+                words.text("directory_peer_government", ["name": $0.name, "n": words.count($0.partnerships)])
+            }
+            hasGovernments = !governments.isEmpty
+            governmentsNone = words.text("directory_peers_none")
+            directoryLine =
+                peers.directoryTowns.isEmpty
+                ? words.text("directory_peers_no_towns")
+                : words.text(
+                    "directory_peer_towns",
+                    [
+                        "n": words.count(peers.directoryTowns.count),
+                        "towns": peers.directoryTowns.joined(separator: ", "),
+                    ])
+        }
+    }
 
     init(typed: String, country: String?, twins: [DirectoryTwin], loaded: Bool, words: Words) {
         self.typed = typed

@@ -50,11 +50,7 @@ extension PartnershipView {
                 Link(href: SitePath.history(organizationID, partnershipID), label: words.text("action_history")))
             actions.append(
                 Link(href: SitePath.dossier(organizationID, partnershipID), label: words.text("action_dossier")))
-            // The partner's other twins, from the world's directory.
-            actions.append(
-                Link(
-                    href: SitePath.directory(searching: partner.name, in: partner.country),
-                    label: words.text("action_partner_twins", ["name": partner.name])))
+            actions += Self.directoryLinks(partner, words: words)
         }
         if access.canReadEvidence {
             actions.append(
@@ -82,5 +78,18 @@ extension PartnershipView {
         obligations = unlinked(obligations)
         activities = unlinked(activities)
         documents = unlinked(documents)
+    }
+
+    /// The partner's other twins, and who else at home works with its country, from the world's
+    /// twin-town directory and Kembar's records.
+    static func directoryLinks(_ partner: Partner, words: Words) -> [Link] {
+        [
+            Link(
+                href: SitePath.directory(searching: partner.name, in: partner.country),
+                label: words.text("action_partner_twins", ["name": partner.name])),
+            Link(
+                href: SitePath.directory + "?country=" + partner.country,
+                label: words.text("action_country_peers", ["country": words.country(partner.country)])),
+        ]
     }
 }
