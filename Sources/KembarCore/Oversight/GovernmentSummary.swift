@@ -61,6 +61,12 @@ public struct CountrySummary: Hashable, Sendable {
 
     public var dormantShare: Double { partnerships == 0 ? 0 : Double(dormant) / Double(partnerships) }
 
+    public init(country: String, partnerships: Int, dormant: Int) {
+        self.country = country
+        self.partnerships = partnerships
+        self.dormant = dormant
+    }
+
     public static func summarize(
         _ records: [CooperationRecord], evaluations: [String: [String: PartnershipEvaluation]]
     ) -> [CountrySummary] {

@@ -21,6 +21,7 @@ public struct Site: Sendable {
     let sessions: SessionStore
     let sessionCache = SessionCache()
     let decisionsWaiting = DecisionsWaiting()
+    let governmentSummaries = GovernmentSummaries()
     let portfolioVisits = PortfolioVisits()
     let throttle: SignInThrottle
     let proposals: ProposalStore

@@ -54,12 +54,10 @@ struct OverviewController {
         _ covered: [Organization], _ organizations: [Organization], province: String?, query: OverviewQuery,
         words: Words
     ) async throws -> OverviewView {
-        let view = try await site.records(covered.map(\.id))
-        let summaries = view.records.map {
-            GovernmentSummary(record: $0, evaluations: view.evaluations[$0.organization.id] ?? [:], today: view.day)
-        }
+        let (summaries, countries) = try await site.governmentSummaries.summaries(
+            of: covered.map(\.id), site: site)
         return OverviewView(
-            summaries: summaries, countries: CountrySummary.summarize(view.records, evaluations: view.evaluations),
+            summaries: summaries, countries: countries,
             organizations: organizations, province: province, query: query, words: words)
     }
 }

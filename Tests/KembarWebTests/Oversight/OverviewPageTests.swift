@@ -81,3 +81,25 @@ import Testing
         }
     }
 }
+
+/// The overview's kept summaries follow each save.
+@Suite struct OverviewFreshnessTests {
+    @Test func aSaveInOneGovernmentIsSummedAgainAndTheOthersKept() async throws {
+        try await ProvinceAccessTests.withHierarchy { site in
+            let ministry = try await site.signedIn(.viewer, organizationID: nil)
+            let before = try await ministry.download("/national?format=csv")
+            #expect(String(decoding: before.bytes, as: UTF8.self).contains("Pemerintah Kota Bandung,kota,,10,"))
+            let officer = try await site.signedIn(.officer, organizationID: "bandung")
+            let saved = try await officer.post(
+                "/partnerships/new",
+                [
+                    ("kind", "sister-city"), ("partner", ""), ("partner_name", "Hamamatsu"), ("partner_country", "JP"),
+                    ("partner_kind", "city"), ("save", "yes"),
+                ])
+            #expect(saved.status == .seeOther)
+            let after = String(decoding: try await ministry.download("/national?format=csv").bytes, as: UTF8.self)
+            #expect(after.contains("Pemerintah Kota Bandung,kota,,11,"))
+            #expect(after.contains("Pemerintah kota-cimahi,kota,,1,"))
+        }
+    }
+}
