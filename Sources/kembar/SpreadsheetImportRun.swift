@@ -52,9 +52,7 @@ struct SpreadsheetImportRun {
             } catch StoreError.organizationNotFound {
                 throw CommandFailure("no organization \"\(organizationID)\" in the database; nothing was written")
             }
-            var lines = report.lines(plan)
-            lines.removeLast()
-            for line in lines { CommandSupport.say(line) }
+            for line in report.lines(plan) + [""] { CommandSupport.say(line) }
             if plan.hasErrors {
                 CommandSupport.printError("kembar: \(file): \(report.counts(plan, written: false))")
                 throw ExitCode.failure

@@ -84,4 +84,55 @@ import Testing
             #expect(noOrganization.standardError.contains("--organization"))
         }
     }
+
+    @Test func theTemplateTheRecordAndTheYearlyReportAreWrittenAsWorkbooks() async throws {
+        try await TestDatabase.withFresh { database in
+            try await demo(database)
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("xlsx-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            for (arguments, name) in [
+                (["template"], "template.xlsx"), (["export", "--format", "xlsx"], "record.xlsx"),
+                (["report", "annual", "--year", "2025", "--format", "xlsx"], "report.xlsx"),
+            ] {
+                let path = folder.appendingPathComponent(name).path
+                let run = try await KembarProcess.run(
+                    arguments + ["--output", path], environment: database.environment)
+                #expect(run.status == 0, "\(name): \(run.standardError)")
+                let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+                // A ZIP archive with a workbook inside (the workbooks' contents are tested in KembarWebTests).
+                #expect(bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]), "\(name)")
+                #expect(String(decoding: bytes, as: UTF8.self).contains("xl/workbook.xml"), "\(name)")
+            }
+            let record = try await KembarProcess.run(
+                [
+                    "import", "--from", "xlsx", folder.appendingPathComponent("record.xlsx").path, "--organization",
+                    "bandung", "--language", "en",
+                ], environment: database.environment)
+            #expect(record.status == 0, "\(record.standardError)")
+            #expect(record.standardOutput.contains("The record already holds everything on this list"))
+        }
+    }
+
+    @Test func partnersWithoutCoordinatesArePlacedFromTheCommandLine() async throws {
+        try await TestDatabase.withFresh { database in
+            try await demo(database)
+            let list = try file(
+                "Nama Mitra;Negara;Jenis;Tanggal MoU\nHamamatsu;Jepang;Kota Kembar;2024\nSan Fernando;Filipina;Kota Kembar;2020\n",
+                name: "daftar.csv")
+            _ = try await KembarProcess.run(
+                ["import", "--from", "csv", list.path, "--organization", "bandung"], environment: database.environment)
+            let located = try await KembarProcess.run(
+                ["partners", "locate", "--organization", "bandung"], environment: database.environment)
+            #expect(located.status == 0, "\(located.standardError)")
+            #expect(located.standardOutput.contains("placed: Hamamatsu (JP) at Hamamatsu, 34.7, 137.73333"))
+            #expect(
+                located.standardOutput.contains("left for a person: San Fernando (PH): several cities of this name"))
+            let hamamatsu = try await record(database).partnerships.first { $0.partner.name == "Hamamatsu" }
+            #expect(hamamatsu?.partner.coordinate == Coordinate(latitude: 34.7, longitude: 137.73333))
+            let unknown = try await KembarProcess.run(
+                ["partners", "locate", "--organization", "nowhere"], environment: database.environment)
+            #expect(unknown.status == 1)
+            #expect(unknown.standardError.contains("no organization \"nowhere\""))
+        }
+    }
 }

@@ -8,6 +8,7 @@ import Testing
     @Test func theShippedDirectoryIsLoadedLinkedAndSearchedFromEitherSide() async throws {
         try await TestDatabase.withMigrated { database in
             let store = DirectoryStore(database: database)
+            #expect(try await store.isLoaded() == false)
             let text = try String(contentsOf: try DirectoryStore.shippedFile(), encoding: .utf8)
             let contents = try DirectoryFile.read(text)
             let linked = try await store.replace(with: contents.pairs, source: DirectoryStore.shippedSource)

@@ -39,6 +39,15 @@ public enum KembarProcess {
             standardError: result.standardError)
     }
 
+    /// Runs another program (LibreOffice, say) through the same library, and gives its exit status.
+    /// Foundation's `Process` is not used beside it: the two keep file descriptors apart badly
+    /// when tests run side by side.
+    public static func runProgram(_ path: String, _ arguments: [String]) async throws -> Int32 {
+        try await Subprocess.run(
+            .path(FilePath(path)), arguments: Arguments(arguments), output: .discarded, error: .discarded
+        ).terminationStatus.code
+    }
+
     /// The test's environment without a database of its own, and with `extra`.
     static func childEnvironment(_ extra: [String: String]) -> Subprocess.Environment {
         var merged = ProcessInfo.processInfo.environment

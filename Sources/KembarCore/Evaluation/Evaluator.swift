@@ -57,7 +57,7 @@ public enum Evaluator {
     ) -> PartnershipEvaluation {
         let facts = PartnershipFacts(partnership: partnership, asOf: asOf, policy: policy)
         let load = organization.cooperationOfficers.map { officers in
-            (partnerships: max(organization.cooperationCount ?? 0, partnershipCount), officers: officers)
+            (partnerships: organization.cooperationsRun(recorded: partnershipCount), officers: officers)
         }
         let context = IndicatorContext(
             facts: facts, occurrences: ObligationSchedule.occurrences(facts), silence: Silence(facts), officeLoad: load,

@@ -1,7 +1,7 @@
 /// Text made safe for XML 1.0 content and attribute values: markup characters escaped, and the
 /// characters XML 1.0 forbids (most control characters) left out.
-enum XMLText {
-    static func escaped(_ text: String) -> String {
+public enum XMLText {
+    public static func escaped(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

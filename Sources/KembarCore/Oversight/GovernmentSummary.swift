@@ -43,9 +43,7 @@ public struct GovernmentSummary: Sendable {
             guard let end = agreement.validUntil?.latestDay else { return false }
             return end >= today && end <= horizon
         }
-        if let officers = organization.cooperationOfficers, officers > 0 {
-            perOfficer = Double(max(organization.cooperationCount ?? 0, partnerships)) / Double(officers)
-        }
+        perOfficer = organization.cooperationsPerOfficer(recorded: partnerships)
         latestActivityYear =
             record.partnerships.flatMap(\.activities).compactMap { $0.start.latestDay.map { $0.components.year } }
             .filter { $0 <= today.components.year }.max()

@@ -51,6 +51,18 @@ public struct Organization: Hashable, Sendable {
         self.regionCode = regionCode
     }
 
+    /// How many foreign cooperations the office runs when the record holds `recorded`: its own
+    /// count, when it reported more than are recorded yet.
+    public func cooperationsRun(recorded: Int) -> Int {
+        max(cooperationCount ?? 0, recorded)
+    }
+
+    /// The office's load: cooperations run per cooperation officer; nil when the officers are not known.
+    public func cooperationsPerOfficer(recorded: Int) -> Double? {
+        guard let officers = cooperationOfficers, officers > 0 else { return nil }
+        return Double(cooperationsRun(recorded: recorded)) / Double(officers)
+    }
+
     /// Whether `code` is written as the ministry writes region codes: two digits for a province,
     /// then two for a regency or city, two for a district and four for a village, dot-separated.
     public static func isRegionCode(_ code: String) -> Bool {

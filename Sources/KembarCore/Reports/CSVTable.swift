@@ -10,6 +10,11 @@ public struct CSVTable: Sendable {
         self.rows = rows
     }
 
+    /// A sheet's header and rows as CSV text, each cell as it reads.
+    public init(_ sheet: SheetContent) {
+        self.init(header: sheet.columns.map(\.header), rows: sheet.rows.map { $0.map(\.text) })
+    }
+
     public var text: String {
         var out = "\u{FEFF}"
         for row in [header] + rows {

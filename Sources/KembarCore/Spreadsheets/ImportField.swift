@@ -28,7 +28,7 @@ public enum ImportField: String, CaseIterable, Sendable {
     /// Headers known for each field, as match keys (see ``MatchKey``).
     static let headers: [String: ImportField] = {
         let written: [ImportField: [String]] = [
-            .number: ["No", "No.", "Nomor", "Nomor Urut", "#"],
+            .number: ["No", "No.", "Nomor", "Nomor Urut"],
             .partner: [
                 "Nama Mitra", "Mitra", "Kota Mitra", "Partner", "Nama Kota Mitra", "Mitra Kerja Sama",
                 "Mitra Kerjasama", "Partner city", "Partner name", "Nama Mitra Kerja Sama", "Kota/Provinsi Mitra",
@@ -56,6 +56,7 @@ public enum ImportField: String, CaseIterable, Sendable {
         for (field, names) in written {
             for name in names { headers[headerKey(name)] = field }
         }
+        // A header of punctuation alone has no key; `#` is looked up as written.
         headers["#"] = .number
         return headers
     }()

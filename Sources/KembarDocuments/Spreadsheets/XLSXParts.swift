@@ -49,12 +49,12 @@ enum XLSXParts {
         var xml = declaration + "<workbook xmlns=\"\(mainNamespace)\" xmlns:r=\"\(relationNamespace)\">"
         xml += "<bookViews><workbookView activeTab=\"0\"/></bookViews><sheets>"
         for (index, sheet) in workbook.sheets.enumerated() {
-            xml += "<sheet name=\"\(escaped(sheet.name))\" sheetId=\"\(index + 1)\" r:id=\"rId\(index + 1)\"/>"
+            xml += "<sheet name=\"\(XMLText.escaped(sheet.name))\" sheetId=\"\(index + 1)\" r:id=\"rId\(index + 1)\"/>"
         }
         if hasLists {
             let number = workbook.sheets.count + 1
             xml +=
-                "<sheet name=\"\(escaped(XLSXWriter.listsSheet))\" sheetId=\"\(number)\" state=\"hidden\" r:id=\"rId\(number)\"/>"
+                "<sheet name=\"\(XMLText.escaped(XLSXWriter.listsSheet))\" sheetId=\"\(number)\" state=\"hidden\" r:id=\"rId\(number)\"/>"
         }
         xml += "</sheets><definedNames>"
         for (index, sheet) in workbook.sheets.enumerated() {
@@ -62,7 +62,7 @@ enum XLSXParts {
             let rows = max(sheet.rows.count + (sheet.example == nil ? 0 : 1) + 1, 2)
             let name = "'" + sheet.name.replacingOccurrences(of: "'", with: "''") + "'"
             xml += "<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"\(index)\" hidden=\"1\">"
-            xml += escaped("\(name)!$A$1:$\(last)$\(rows)") + "</definedName>"
+            xml += XMLText.escaped("\(name)!$A$1:$\(last)$\(rows)") + "</definedName>"
         }
         return xml + "</definedNames></workbook>"
     }
@@ -90,7 +90,7 @@ enum XLSXParts {
             declaration + "<comments xmlns=\"\(mainNamespace)\"><authors><author>Kembar</author></authors><commentList>"
         for (column, text) in notes {
             xml += "<comment ref=\"\(ColumnLetter.name(column))1\" authorId=\"0\"><text><t xml:space=\"preserve\">"
-            xml += escaped(text) + "</t></text></comment>"
+            xml += XMLText.escaped(text) + "</t></text></comment>"
         }
         return xml + "</commentList></comments>"
     }
@@ -138,24 +138,4 @@ enum XLSXParts {
         + "<alignment wrapText=\"1\" vertical=\"top\"/></xf>"
         + "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"3\" borderId=\"0\" xfId=\"0\" applyFill=\"1\"/></cellXfs>"
         + "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles></styleSheet>"
-
-    /// Text as XML character data, without the control characters XML 1.0 cannot carry.
-    static func escaped(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-            default:
-                if scalar.value >= 0x20 && scalar.value != 0xFFFE && scalar.value != 0xFFFF {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out
-    }
 }

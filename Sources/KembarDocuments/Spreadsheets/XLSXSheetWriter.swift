@@ -83,7 +83,7 @@ struct XLSXSheetWriter {
             // Errors are warnings: a value the list lacks (a new area, say) can still be kept.
             xml += "<dataValidation type=\"list\" errorStyle=\"warning\" allowBlank=\"1\" showInputMessage=\"1\""
             xml += " showErrorMessage=\"1\" sqref=\"\(letter)2:\(letter)\(Self.validatedRows)\">"
-            xml += "<formula1>\(XLSXParts.escaped(range))</formula1></dataValidation>"
+            xml += "<formula1>\(XMLText.escaped(range))</formula1></dataValidation>"
         }
         return xml + "</dataValidations>"
     }
@@ -91,7 +91,7 @@ struct XLSXSheetWriter {
     static func inlineString(_ text: String, reference: String, style: Int = 0) -> String {
         let styled = style == 0 ? "" : " s=\"\(style)\""
         return
-            "<c r=\"\(reference)\"\(styled) t=\"inlineStr\"><is><t xml:space=\"preserve\">\(XLSXParts.escaped(text))</t></is></c>"
+            "<c r=\"\(reference)\"\(styled) t=\"inlineStr\"><is><t xml:space=\"preserve\">\(XMLText.escaped(text))</t></is></c>"
     }
 
     static func number(_ value: Double) -> String {

@@ -93,6 +93,13 @@ public struct DirectoryStore: Sendable {
         }
     }
 
+    /// Whether the directory has been loaded (without counting its pairs).
+    public func isLoaded() async throws -> Bool {
+        try await database.read { sql in
+            try await sql.select().column("id").from("directory_pairs").limit(1).first() != nil
+        }
+    }
+
     public func count() async throws -> Int {
         try await database.read { sql in
             try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("directory_pairs")

@@ -19,7 +19,7 @@ struct DirectoryController {
         let store = DirectoryStore(database: site.database)
         let twins = typed.isEmpty ? [] : try await store.twins(of: typed, country: country)
         var view = DirectoryView(
-            typed: typed, country: country, twins: twins, loaded: try await store.count() > 0, words: words)
+            typed: typed, country: country, twins: twins, loaded: try await store.isLoaded(), words: words)
         if typed.isEmpty, let country {
             // Who else at home works with the country (the home of the account's government).
             let account = try context.account
@@ -90,8 +90,8 @@ struct DirectoryView {
         self.typed = typed
         countries =
             [Option(value: "", label: words.text("directory_any_country"), selected: country == nil)]
-            + CountryCode.all.map { ($0, words.country($0)) }.sorted { $0.1 < $1.1 }.map {
-                Option(value: $0.0, label: $0.1, selected: $0.0 == country)
+            + words.countries.map {
+                Option(value: $0.code, label: $0.name, selected: $0.code == country)
             }
         func place(_ town: DirectoryPair.Town) -> String {
             "\(town.name), \(town.country.map(words.country) ?? town.countryText)"

@@ -55,7 +55,7 @@ struct PartnerForm {
     }
 
     func fields(_ build: FieldBuilder) -> [FormPage.Field] {
-        let countries = CountryCode.all.map { (value: $0, label: words.country($0)) }.sorted { $0.label < $1.label }
+        let countries = words.countries.map { (value: $0.code, label: $0.name) }
         return placeFields(build) + [
             build.text(name("name"), "field_partner_name", required: true),
             build.text(name("native_name"), "field_native_name", hint: "hint_native_name"),

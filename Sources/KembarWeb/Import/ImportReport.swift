@@ -14,7 +14,8 @@ public struct ImportReport: Sendable {
         self.words = words
     }
 
-    /// How each sheet was read, the columns it ignores, every problem, and what each partnership gets.
+    /// How each sheet was read, the columns it ignores, every problem, and what each partnership
+    /// gets; ``counts(_:written:)`` says what it comes to.
     public func lines(_ plan: ImportPlan) -> [String] {
         var lines = sheetLines(plan)
         lines += plan.problems.map(words.line(for:))
@@ -29,8 +30,6 @@ public struct ImportReport: Sendable {
                 lines += items.map { "  - " + words.item($0) }
             }
         }
-        lines.append("")
-        lines.append(counts(plan, written: false))
         return lines
     }
 

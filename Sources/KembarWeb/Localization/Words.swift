@@ -186,6 +186,13 @@ struct Words: Sendable {
         return text("duration_years", ["n": number((Double(days) / 365.25 * 10).rounded(.down) / 10)])
     }
 
+    /// Every country, by its name in the interface language, for a choice of country.
+    var countries: [(code: String, name: String)] {
+        CountryCode.all.map { ($0, country($0)) }.sorted {
+            $0.name.compare($1.name, options: [.caseInsensitive, .diacriticInsensitive]) == .orderedAscending
+        }
+    }
+
     /// The country's name in the interface language, from the ICU data Foundation carries.
     func country(_ code: String) -> String {
         // ICU's current short form for CN reads "China mainland"; people say China / Tiongkok.

@@ -19,11 +19,7 @@ struct OverviewController {
         -> Response
     {
         let words = context.words
-        let organizations = try await site.organizations()
-        if let province, organizations.first(where: { $0.id == province })?.level != .province {
-            throw AccessDenied.notFound
-        }
-        let covered = province.map { id in organizations.filter { $0.id == id || $0.parent == id } } ?? organizations
+        let (covered, organizations) = try await site.oversight(province: province)
         let query = OverviewQuery(request.uri.queryParameters)
         guard query.format == "csv" || query.format == "xlsx" else {
             // The page is kept until a government it sums changes (or the day turns).
@@ -35,18 +31,9 @@ struct OverviewController {
             }.response(from: request, context: context)
         }
         let model = try await self.model(covered, organizations, province: province, query: query, words: words)
-        let name = province.map { "ikhtisar-\($0)" } ?? "ikhtisar-nasional"
-        if query.format == "csv" {
-            return Response(
-                status: .ok,
-                headers: [
-                    .contentType: "text/csv; charset=utf-8; header=present",
-                    .contentDisposition: DocumentsController.attachment(name + ".csv"),
-                ],
-                body: .init(byteBuffer: ByteBuffer(string: model.sheet(words).csv)))
-        }
-        return SpreadsheetResponse.attachment(
-            XLSXWriter.bytes(WorkbookContent(sheets: [model.sheet(words).content])), name: name + ".xlsx")
+        return SpreadsheetResponse.download(
+            model.sheet(words), format: query.format,
+            name: province.map { "ikhtisar-\($0)" } ?? "ikhtisar-nasional")
     }
 
     /// The governments covered, summed from their records and evaluations.

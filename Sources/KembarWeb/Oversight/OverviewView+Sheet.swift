@@ -2,15 +2,7 @@ import KembarCore
 
 /// The overview as one table: a row per government, for CSV and XLSX.
 extension OverviewView {
-    struct Sheet {
-        let content: SheetContent
-
-        var csv: String {
-            CSVTable(header: content.columns.map(\.header), rows: content.rows.map { $0.map(\.text) }).text
-        }
-    }
-
-    func sheet(_ words: Words) -> Sheet {
+    func sheet(_ words: Words) -> SheetContent {
         var headers = [
             words.text("overview_column_province"), words.text("overview_column_government"),
             words.text("overview_column_level"), words.text("overview_column_region"),
@@ -48,9 +40,8 @@ extension OverviewView {
             ]
             return cells
         }
-        return Sheet(
-            content: SheetContent(
-                name: words.text("overview_sheet_name"),
-                columns: headers.enumerated().map { ColumnContent(header: $1, width: $0 < 2 ? 28 : 12) }, rows: rows))
+        return SheetContent(
+            name: words.text("overview_sheet_name"),
+            columns: headers.enumerated().map { ColumnContent(header: $1, width: $0 < 2 ? 28 : 12) }, rows: rows)
     }
 }

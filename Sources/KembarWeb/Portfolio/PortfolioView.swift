@@ -167,7 +167,9 @@ struct PortfolioView {
             name: record.organization.name,
             caption: words.text("portfolio_caption", ["organization": record.organization.name]),
             count: words.count(record.partnerships.count), load: Self.load(record, words),
-            overloaded: Self.perOfficer(record).map { $0 > snapshot.policy.officeLoadAlarm } ?? false,
+            overloaded: record.organization.cooperationsPerOfficer(recorded: record.partnerships.count).map {
+                $0 > snapshot.policy.officeLoadAlarm
+            } ?? false,
             rows: entries.map(\.row), hasRows: !entries.isEmpty,
             hidden: hidden > 0 ? words.text("portfolio_hidden", ["n": words.count(hidden)]) : nil,
             alarms: alarms,
@@ -283,19 +285,17 @@ struct PortfolioView {
         return Alarm.Kind.allCases.filter(kinds.contains)
     }
 
-    static func perOfficer(_ record: CooperationRecord) -> Double? {
-        guard let officers = record.organization.cooperationOfficers, officers > 0 else { return nil }
-        return Double(max(record.organization.cooperationCount ?? 0, record.partnerships.count)) / Double(officers)
-    }
-
     private static func load(_ record: CooperationRecord, _ words: Words) -> String? {
-        guard let officers = record.organization.cooperationOfficers, let perOfficer = perOfficer(record) else {
+        let recorded = record.partnerships.count
+        guard let officers = record.organization.cooperationOfficers,
+            let perOfficer = record.organization.cooperationsPerOfficer(recorded: recorded)
+        else {
             return nil
         }
         return words.text(
             "portfolio_load",
             [
-                "partnerships": words.count(max(record.organization.cooperationCount ?? 0, record.partnerships.count)),
+                "partnerships": words.count(record.organization.cooperationsRun(recorded: recorded)),
                 "officers": words.count(officers), "per": words.number(perOfficer),
             ])
     }

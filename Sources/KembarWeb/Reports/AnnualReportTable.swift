@@ -15,8 +15,7 @@ enum AnnualReportTable {
     ]
 
     static func table(_ report: AnnualReport, words: Words) -> CSVTable {
-        let sheet = sheet(report, words: words)
-        return CSVTable(header: sheet.columns.map(\.header), rows: sheet.rows.map { $0.map(\.text) })
+        CSVTable(sheet(report, words: words))
     }
 
     static func sheet(_ report: AnnualReport, words: Words) -> SheetContent {

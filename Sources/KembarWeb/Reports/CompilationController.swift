@@ -18,34 +18,16 @@ struct CompilationController {
         -> Response
     {
         guard let year = Int(try context.parameters.require("year")) else { throw AccessDenied.notFound }
-        let organizations = try await site.organizations()
-        var covered = organizations
-        if let province {
-            guard organizations.first(where: { $0.id == province })?.level == .province else {
-                throw AccessDenied.notFound
-            }
-            covered = organizations.filter { $0.id == province || $0.parent == province }
-        }
+        let (covered, organizations) = try await site.oversight(province: province)
         let view = try await site.records(covered.map(\.id))
         guard let period = ReportPeriod(year: year, today: view.day) else { throw AccessDenied.notFound }
         let compilation = NationalCompilation(records: view.records, period: period, policy: view.policy)
         let words = site.renderer.words(.indonesian)
         let name = "kompilasi-ksdpl-ksdll-\(province ?? "nasional")-\(year)"
         switch request.uri.queryParameters["format"].map(String.init) {
-        case "csv":
-            let sheet = CompilationView.sheet(compilation, words: words)
-            let csv = CSVTable(header: sheet.columns.map(\.header), rows: sheet.rows.map { $0.map(\.text) }).text
-            return Response(
-                status: .ok,
-                headers: [
-                    .contentType: "text/csv; charset=utf-8; header=present",
-                    .contentDisposition: DocumentsController.attachment(name + ".csv"),
-                ],
-                body: .init(byteBuffer: ByteBuffer(string: csv)))
-        case "xlsx":
-            return SpreadsheetResponse.attachment(
-                XLSXWriter.bytes(WorkbookContent(sheets: [CompilationView.sheet(compilation, words: words)])),
-                name: name + ".xlsx")
+        case let format? where format == "csv" || format == "xlsx":
+            return SpreadsheetResponse.download(
+                CompilationView.sheet(compilation, words: words), format: format, name: name)
         default:
             let issuer =
                 province.flatMap { id in organizations.first { $0.id == id }?.name } ?? words.text("nav_national")

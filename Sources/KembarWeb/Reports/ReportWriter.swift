@@ -46,8 +46,7 @@ public struct ReportWriter: Sendable {
     }
 
     public func compilationCSV(_ compilation: NationalCompilation) -> String {
-        let sheet = CompilationView.sheet(compilation, words: renderer.words(.indonesian))
-        return CSVTable(header: sheet.columns.map(\.header), rows: sheet.rows.map { $0.map(\.text) }).text
+        CSVTable(CompilationView.sheet(compilation, words: renderer.words(.indonesian))).text
     }
 
     public func compilationXLSX(_ compilation: NationalCompilation) -> [UInt8] {

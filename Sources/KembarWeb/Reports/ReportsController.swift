@@ -110,26 +110,20 @@ struct ReportsController {
     }
 
     func annualCSV(_ request: Request, _ context: KembarRequestContext) async throws -> Response {
-        let (organizationID, year) = try reportTarget(context)
-        guard let report = try await report(organizationID, year) else { throw AccessDenied.notFound }
-        let csv = AnnualReportTable.table(report, words: site.renderer.words(.indonesian)).text
-        return Response(
-            status: .ok,
-            headers: [
-                .contentType: "text/csv; charset=utf-8; header=present",
-                .contentDisposition: DocumentsController.attachment(
-                    "laporan-ksdpl-ksdll-\(organizationID)-\(year).csv"),
-            ],
-            body: .init(byteBuffer: ByteBuffer(string: csv)))
+        try await annualTable(context, format: "csv")
     }
 
     func annualXLSX(_ request: Request, _ context: KembarRequestContext) async throws -> Response {
+        try await annualTable(context, format: "xlsx")
+    }
+
+    /// The yearly report as one table, in Indonesian, as the Ministry reads it.
+    private func annualTable(_ context: KembarRequestContext, format: String) async throws -> Response {
         let (organizationID, year) = try reportTarget(context)
         guard let report = try await report(organizationID, year) else { throw AccessDenied.notFound }
-        let sheet = AnnualReportTable.sheet(report, words: site.renderer.words(.indonesian))
-        return SpreadsheetResponse.attachment(
-            XLSXWriter.bytes(WorkbookContent(sheets: [sheet])),
-            name: "laporan-ksdpl-ksdll-\(organizationID)-\(year).xlsx")
+        return SpreadsheetResponse.download(
+            AnnualReportTable.sheet(report, words: site.renderer.words(.indonesian)), format: format,
+            name: "laporan-ksdpl-ksdll-\(organizationID)-\(year)")
     }
 
     /// The government and year a report's address names, for an account that reads them.

@@ -83,8 +83,7 @@ struct RecordWorkbook {
 
     private func choices(_ field: ImportField) -> [String]? {
         switch field {
-        case .country:
-            CountryCode.all.map(words.country).sorted { $0.compare($1, options: .caseInsensitive) == .orderedAscending }
+        case .country: words.countries.map(\.name)
         case .kind: Partnership.Kind.allCases.map { words.term($0, "partnership-kind") }
         case .agreementType: Agreement.Kind.allCases.map { words.term($0, "agreement-type") }
         case .activityKind: Activity.Kind.allCases.map { words.term($0, "activity-kind") }

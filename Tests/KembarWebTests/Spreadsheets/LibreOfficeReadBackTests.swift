@@ -17,26 +17,22 @@ import Testing
     static let required = ProcessInfo.processInfo.environment["KEMBAR_REQUIRE_LIBREOFFICE"] != nil
 
     /// Each sheet of `bytes` as LibreOffice shows it, by sheet name.
-    static func shown(_ bytes: [UInt8], name: String) throws -> [String: [[String]]] {
+    static func shown(_ bytes: [UInt8], name: String) async throws -> [String: [[String]]] {
         let soffice = try #require(soffice, "LibreOffice (soffice) is installed")
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kembar-lo-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let input = directory.appendingPathComponent("\(name).xlsx")
         try Data(bytes).write(to: input)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: soffice)
         // Comma, double quote, UTF-8, from line 1; cells as shown; every sheet to a file of its own.
-        process.arguments = [
-            "--headless", "-env:UserInstallation=file://\(directory.path)/profile", "--convert-to",
-            "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1", "--outdir",
-            directory.appendingPathComponent("out").path, input.path,
-        ]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0)
+        let status = try await KembarProcess.runProgram(
+            soffice,
+            [
+                "--headless", "-env:UserInstallation=file://\(directory.path)/profile", "--convert-to",
+                "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1", "--outdir",
+                directory.appendingPathComponent("out").path, input.path,
+            ])
+        try #require(status == 0)
         var sheets: [String: [[String]]] = [:]
         let out = directory.appendingPathComponent("out")
         for file in try FileManager.default.contentsOfDirectory(atPath: out.path) where file.hasSuffix(".csv") {
@@ -67,14 +63,14 @@ import Testing
     }
 
     @Test(.enabled(if: soffice != nil || required, "LibreOffice is installed (CI installs libreoffice-calc)"))
-    func theRecordAndTheTemplateShowInLibreOfficeAsKembarWroteThem() throws {
+    func theRecordAndTheTemplateShowInLibreOfficeAsKembarWroteThem() async throws {
         let words = Words(language: .indonesian, catalog: try Catalog.bundled())
         let demo = try Fixtures.demoRecord()
         for (name, content) in [
             ("record", RecordWorkbook(words: words).record(demo.partnerships)),
             ("template", RecordWorkbook(words: words).template()),
         ] {
-            let shown = try Self.shown(XLSXWriter.bytes(content), name: name)
+            let shown = try await Self.shown(XLSXWriter.bytes(content), name: name)
             for (sheet, rows) in Self.expected(content) {
                 #expect(shown[sheet] == rows, "\(name): \(sheet)")
             }
@@ -83,14 +79,14 @@ import Testing
     }
 
     @Test(.enabled(if: soffice != nil || required, "LibreOffice is installed (CI installs libreoffice-calc)"))
-    func theYearlyReportShowsInLibreOfficeAsItsCSV() throws {
+    func theYearlyReportShowsInLibreOfficeAsItsCSV() async throws {
         let demo = try Fixtures.demoRecord()
         let today = try #require(CalendarDay(iso: "2026-03-01"))
         let period = try #require(ReportPeriod(year: 2025, today: today))
         let report = AnnualReport(record: demo, period: period, policy: .standard)
         let words = Words(language: .indonesian, catalog: try Catalog.bundled())
         let content = WorkbookContent(sheets: [AnnualReportTable.sheet(report, words: words)])
-        let shown = try Self.shown(XLSXWriter.bytes(content), name: "report")
+        let shown = try await Self.shown(XLSXWriter.bytes(content), name: "report")
         #expect(shown == Self.expected(content))
         #expect(shown["Laporan tahunan"]?.dropFirst().first?.first == "2025")
     }
