@@ -13,7 +13,8 @@ struct ServeCommand: AsyncParsableCommand {
         abstract: "Run the web application.",
         discussion: """
             Brings the schema up to date, loads the demonstration portfolio (the Bandung government's \
-            record) when the database holds no organization, and serves until interrupted.
+            record) and the world twin-town directory when the database holds no organization, and \
+            serves until interrupted.
             """
     )
 
@@ -96,8 +97,9 @@ struct ServeCommand: AsyncParsableCommand {
                 if !noDemo, try await store.isEmpty() {
                     let demo = try DemoRecord.record()
                     try await store.importRecord(demo, actor: "system:demo", source: "the demonstration portfolio")
+                    let pairs = try await DirectoryStore(database: database).loadShipped()
                     CommandSupport.say(
-                        "Loaded the demonstration portfolio (\(demo.organization.name), \(demo.partnerships.count) partnerships)."
+                        "Loaded the demonstration portfolio (\(demo.organization.name), \(demo.partnerships.count) partnerships) and the twin-town directory (\(pairs) pairs)."
                     )
                     signInHelp = try await demoAdministrator(database)
                 }

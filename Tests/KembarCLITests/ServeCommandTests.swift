@@ -25,6 +25,7 @@ import Testing
             #expect(page.body.contains("Liuzhou"))
             #expect(health.body == "ok")
             #expect(printed.contains("Loaded the demonstration portfolio"))
+            #expect(printed.contains("and the twin-town directory ("))
             #expect(signIn.status == 303 && signIn.location == "/account/password", "\(signIn)")
             #expect(change.status == 303, "\(change.body)")
             #expect(portfolio.status == 200 && portfolio.body.contains("Liuzhou"))

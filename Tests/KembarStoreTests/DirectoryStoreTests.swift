@@ -28,4 +28,37 @@ import Testing
             #expect(try await store.count() == 1)
         }
     }
+
+    @Test func theNeighbourhoodOfAGovernmentHoldsItsTwinsItsPartnersTwinsItsPeersTwinsAndTownsOfItsSize()
+        async throws
+    {
+        try await TestDatabase.withMigrated { database in
+            let store = DirectoryStore(database: database)
+            let pairs = try DirectoryFile.read(
+                """
+                city1,country1,city2,country2
+                Bandung,Indonesia,Fort Worth,United States
+                Liuzhou,China,Surabaya,Indonesia
+                Surabaya,Indonesia,Busan,South Korea
+                Nanning,China,Passau,Germany
+                Shanghai,China,Osaka,Japan
+                Liuzhou,China,Bandung,Indonesia
+                """
+            ).pairs
+            _ = try await store.replace(with: pairs, source: "test list")
+            let around = try await store.neighbourhood(
+                home: Place(name: "Bandung", country: "ID"),
+                partners: [Partner(name: "Liuzhou", country: "CN", kind: .city)])
+            #expect(around.twins["bandung|ID"]?.map(\.town.name).sorted() == ["Fort Worth", "Liuzhou"])
+            #expect(around.twins["liuzhou|CN"]?.map(\.town.name).sorted() == ["Bandung", "Surabaya"])
+            #expect(around.twins["surabaya|ID"]?.map(\.town.name).sorted() == ["Busan", "Liuzhou"])
+            // Bandung's population from the gazetteer; Nanning is within a factor of two, Shanghai not.
+            let home = try #require(around.homePopulation)
+            #expect(home > 1_000_000)
+            #expect(around.sized.map(\.town.name).contains("Nanning"))
+            #expect(!around.sized.map(\.town.name).contains("Shanghai"))
+            #expect(around.sized.allSatisfy { $0.town.country == "CN" })
+            #expect(around.twins["busan|KR"] == nil)
+        }
+    }
 }

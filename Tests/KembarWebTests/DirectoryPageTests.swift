@@ -1,3 +1,4 @@
+import HTTPTypes
 import KembarCore
 import KembarStore
 import KembarTestSupport
@@ -48,6 +49,42 @@ import Testing
             #expect(!page.text.contains("Pemerintah Kota Bandung:"))
             #expect(!page.text.contains("Pemerintah Kota X"))
             #expect(page.text.contains("2 towns twinned with one of its towns: Bandung, Surabaya."))
+        }
+    }
+}
+
+/// The portfolio's partner suggestions, from the directory around the government's partners.
+@Suite struct PartnerSuggestionsPageTests {
+    @Test func thePortfolioSuggestsCitiesFromTheDirectoryEachWithItsReason() async throws {
+        try await WebHarness.with { site in
+            let pairs = try DirectoryFile.read(
+                """
+                city1,country1,city2,country2
+                Liuzhou,China,Surabaya,Indonesia
+                Surabaya,Indonesia,Busan,South Korea
+                Liuzhou,China,Cincinnati,United States
+                Liuzhou,China,Bandung,Indonesia
+                Bandung,Indonesia,Fort Worth,United States
+                """
+            ).pairs
+            _ = try await DirectoryStore(database: site.database).replace(with: pairs, source: "test list")
+            let page = try await site.get("/", language: "en")
+            #expect(page.text.contains("Cities you might look to as partners"))
+            #expect(page.text.contains("Twinned with Surabaya, which like Bandung is twinned with Liuzhou."))
+            #expect(page.text.contains("Twinned with your partner Liuzhou."))
+            #expect(page.html.contains("href=\"/directory?q=Cincinnati&amp;country=US\""))
+            // Fort Worth is already Bandung's partner in the record: the directory's word is not repeated.
+            #expect(!page.text.contains("but your record has no partnership with it"))
+            let indonesian = try await site.get("/", language: "id")
+            #expect(indonesian.text.contains("Bersaudara dengan mitra Anda, Liuzhou."))
+        }
+    }
+
+    @Test func withoutTheDirectoryThePortfolioSuggestsNothing() async throws {
+        try await WebHarness.with { site in
+            let page = try await site.get("/", language: "en")
+            #expect(page.status == .ok)
+            #expect(!page.text.contains("Cities you might look to as partners"))
         }
     }
 }

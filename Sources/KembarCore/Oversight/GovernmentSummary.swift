@@ -14,6 +14,8 @@ public struct GovernmentSummary: Sendable {
     public var perOfficer: Double?
     /// The latest year in which the record dates an activity.
     public var latestActivityYear: Int?
+    /// Each partnership's partner, where it is and how it stands, for the map.
+    public var partners: [MappedPartner]
 
     /// How far ahead an agreement's end counts as coming.
     public static let expiryHorizonDays = 180
@@ -25,9 +27,16 @@ public struct GovernmentSummary: Sendable {
         var elements: [KeyElement: [ElementStatus: Int]] = [:]
         var dormant = 0
         var missed = 0
+        var partners: [MappedPartner] = []
         let yearAgo = today.adding(days: -365)
         for partnership in record.partnerships {
-            guard let evaluation = evaluations[partnership.id] else { continue }
+            let evaluation = evaluations[partnership.id]
+            partners.append(
+                MappedPartner(
+                    name: partnership.partner.name, country: partnership.partner.country,
+                    coordinate: partnership.partner.coordinate,
+                    health: evaluation.map(PartnershipHealth.init) ?? .unknown))
+            guard let evaluation else { continue }
             for element in KeyElement.allCases {
                 let status = evaluation.elements[element]?.status ?? .unknown
                 elements[element, default: [:]][status, default: 0] += 1
@@ -37,6 +46,7 @@ public struct GovernmentSummary: Sendable {
         }
         self.elements = elements
         self.dormant = dormant
+        self.partners = partners
         obligationsMissedThisYear = missed
         let horizon = today.adding(days: Self.expiryHorizonDays)
         agreementsExpiring = record.partnerships.flatMap(\.agreements).count { agreement in
@@ -83,5 +93,21 @@ public struct CountrySummary: Hashable, Sendable {
             }
         }
         return byCountry.values.sorted { ($1.partnerships, $0.country) < ($0.partnerships, $1.country) }
+    }
+}
+
+/// A partner as the national map draws it.
+public struct MappedPartner: Hashable, Sendable {
+    public var name: String
+    /// ISO 3166-1 alpha-2.
+    public var country: String
+    public var coordinate: Coordinate?
+    public var health: PartnershipHealth
+
+    public init(name: String, country: String, coordinate: Coordinate?, health: PartnershipHealth) {
+        self.name = name
+        self.country = country
+        self.coordinate = coordinate
+        self.health = health
     }
 }

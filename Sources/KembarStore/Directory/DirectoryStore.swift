@@ -30,6 +30,14 @@ public struct DirectoryStore: Sendable {
         return url
     }
 
+    /// Loads the directory shipped with Kembar in place of any other; returns the pairs loaded.
+    @discardableResult
+    public func loadShipped() async throws -> Int {
+        let contents = try DirectoryFile.read(String(contentsOf: try Self.shippedFile(), encoding: .utf8))
+        _ = try await replace(with: contents.pairs, source: Self.shippedSource)
+        return contents.pairs.count
+    }
+
     /// Replaces the directory with `pairs` in one transaction; returns how many towns were linked
     /// to a city of the gazetteer.
     public func replace(with pairs: [DirectoryPair], source: String) async throws -> Int {

@@ -49,7 +49,7 @@ struct MapView {
                     "\(record.organization.place.name) – \(partnership.partner.name): \(words.term(health, "health"))"
                 if let home, let coordinate = partnership.partner.coordinate {
                     let point = WorldMap.project(latitude: coordinate.latitude, longitude: coordinate.longitude)
-                    lines += Self.arc(from: home, to: point, health: health, title: title)
+                    lines += WorldMap.arc(from: home, to: point, css: "link health-\(health.rawValue)", title: title)
                     markers +=
                         "<circle class=\"partner health-\(health.rawValue)\" cx=\"\(HTMLText.number(point.x))\" cy=\"\(HTMLText.number(point.y))\" r=\"3.5\"><title>\(HTMLText.escape(title))</title></circle>"
                 } else {
@@ -64,44 +64,14 @@ struct MapView {
                         healthClass: "health-\(health.rawValue)", located: partnership.partner.coordinate != nil))
             }
         }
-        var countries = ""
-        for country in map.countries {
-            let css = country.code.map { partnerCountries.contains($0) } == true ? "country partner-country" : "country"
-            countries += "<path class=\"\(css)\" d=\"\(country.path)\"/>"
-        }
-        let title = words.text("map_title")
-        let description = words.text("map_description", ["n": words.count(entries.count)])
-        svg =
-            "<svg class=\"world\" viewBox=\"0 0 \(Int(WorldMap.width)) \(Int(WorldMap.height))\" role=\"img\" aria-labelledby=\"map-title map-description\">"
-            + "<title id=\"map-title\">\(HTMLText.escape(title))</title><desc id=\"map-description\">\(HTMLText.escape(description))</desc>"
-            + "<rect class=\"sea\" width=\"\(Int(WorldMap.width))\" height=\"\(Int(WorldMap.height))\"/>" + countries
-            + lines + markers
-            + "</svg>"
+        svg = map.svg(
+            title: words.text("map_title"),
+            description: words.text("map_description", ["n": words.count(entries.count)]),
+            highlighted: partnerCountries, overlay: lines + markers)
         self.entries = entries
         legend = PartnershipHealth.allCases.map {
             Legend(label: words.term($0, "health"), healthClass: "health-\($0.rawValue)")
         }
         unlocated = unlocatedCount > 0 ? words.text("map_unlocated", ["n": words.count(unlocatedCount)]) : nil
-    }
-
-    /// A gentle curve from home to partner, the short way round the world: a line that would
-    /// cross more than half the map is drawn off one edge, and again in from the other.
-    private static func arc(
-        from home: (x: Double, y: Double), to point: (x: Double, y: Double), health: PartnershipHealth, title: String
-    ) -> String {
-        guard abs(point.x - home.x) > WorldMap.width / 2 else {
-            return path(home: home, target: point, health: health, title: title)
-        }
-        let shift = point.x > home.x ? -WorldMap.width : WorldMap.width
-        return path(home: home, target: (point.x + shift, point.y), health: health, title: title)
-            + path(home: (home.x - shift, home.y), target: point, health: health, title: title)
-    }
-
-    private static func path(
-        home: (x: Double, y: Double), target: (x: Double, y: Double), health: PartnershipHealth, title: String
-    ) -> String {
-        let control = (x: (home.x + target.x) / 2, y: min(home.y, target.y) - abs(target.x - home.x) / 6)
-        return
-            "<path class=\"link health-\(health.rawValue)\" d=\"M\(HTMLText.number(home.x)) \(HTMLText.number(home.y))Q\(HTMLText.number(control.x)) \(HTMLText.number(control.y)) \(HTMLText.number(target.x)) \(HTMLText.number(target.y))\"><title>\(HTMLText.escape(title))</title></path>"
     }
 }

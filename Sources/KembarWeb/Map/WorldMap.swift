@@ -9,6 +9,8 @@ struct WorldMap: Sendable {
         let code: String?
         let name: String
         let path: String
+        /// Where a line to the country as a whole ends: the centre of its largest land.
+        let anchor: (x: Double, y: Double)?
     }
 
     static let width = 1000.0
@@ -42,40 +44,65 @@ struct WorldMap: Sendable {
                 return nil
             }
             let a2 = property("ISO_A2").flatMap { $0 == "-99" ? fixes[property("ISO_A3_EH") ?? ""] : $0 }
-            let path = WorldMap.path(geometry)
+            let (path, anchor) = WorldMap.path(geometry)
             guard !path.isEmpty else { return nil }
-            return Country(code: a2, name: property("NAME") ?? "", path: path)
+            return Country(code: a2, name: property("NAME") ?? "", path: path, anchor: anchor)
         }
+        anchors = Dictionary(
+            countries.compactMap { country in country.code.flatMap { code in country.anchor.map { (code, $0) } } },
+            uniquingKeysWith: { first, _ in first })
     }
+
+    /// Each country's anchor by its ISO code.
+    let anchors: [String: (x: Double, y: Double)]
 
     /// The point of a coordinate on the map.
     static func project(latitude: Double, longitude: Double) -> (x: Double, y: Double) {
         ((longitude + 180) / 360 * width, (north - latitude) / (north - south) * height)
     }
 
-    private static func path(_ geometry: [JSONValue.Member]) -> String {
+    /// The SVG path of a country's polygons, and the centroid of its largest ring.
+    private static func path(_ geometry: [JSONValue.Member]) -> (String, (x: Double, y: Double)?) {
         guard case .array(let coordinates)? = geometry.first(where: { $0.key == "coordinates" })?.value,
             case .string(let type)? = geometry.first(where: { $0.key == "type" })?.value
-        else { return "" }
+        else { return ("", nil) }
         let polygons: [JSONValue] = type == "MultiPolygon" ? coordinates : [.array(coordinates)]
         var path = ""
+        var largest: (area: Double, centre: (x: Double, y: Double))?
         for polygon in polygons {
             guard case .array(let rings) = polygon else { continue }
             for ring in rings {
                 guard case .array(let points) = ring else { continue }
-                var first = true
-                for point in points {
+                let projected: [(x: Double, y: Double)] = points.compactMap { point in
                     guard case .array(let pair) = point, pair.count >= 2, case .number(let longitude) = pair[0],
                         case .number(let latitude) = pair[1]
-                    else { continue }
-                    let (x, y) = project(latitude: max(min(latitude, north), south), longitude: longitude)
-                    path += (first ? "M" : "L") + format(x) + " " + format(y)
-                    first = false
+                    else { return nil }
+                    return project(latitude: max(min(latitude, north), south), longitude: longitude)
                 }
-                if !first { path += "Z" }
+                for (index, point) in projected.enumerated() {
+                    path += (index == 0 ? "M" : "L") + format(point.x) + " " + format(point.y)
+                }
+                if !projected.isEmpty { path += "Z" }
+                if let centroid = centroid(projected), centroid.area > largest?.area ?? 0 { largest = centroid }
             }
         }
-        return path
+        return (path, largest?.centre)
+    }
+
+    /// A ring's area and centre of mass (the shoelace formula).
+    private static func centroid(_ ring: [(x: Double, y: Double)]) -> (area: Double, centre: (x: Double, y: Double))? {
+        guard ring.count >= 3 else { return nil }
+        var twiceArea = 0.0
+        var x = 0.0
+        var y = 0.0
+        for (point, next) in zip(ring, ring.dropFirst() + [ring[0]]) {
+            let cross = point.x * next.y - next.x * point.y
+            twiceArea += cross
+            x += (point.x + next.x) * cross
+            y += (point.y + next.y) * cross
+        }
+        guard abs(twiceArea) > 0 else { return nil }
+        return (abs(twiceArea) / 2, (x / (3 * twiceArea), y / (3 * twiceArea)))
     }
 
     /// One decimal: a tenth of a map unit is finer than a screen pixel.

@@ -45,7 +45,7 @@ struct OverviewController {
             of: covered.map(\.id), site: site)
         return OverviewView(
             summaries: summaries, countries: countries,
-            organizations: organizations, province: province, query: query, words: words)
+            organizations: organizations, province: province, query: query, world: site.worldMap, words: words)
     }
 }
 

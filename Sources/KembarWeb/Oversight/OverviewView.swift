@@ -62,10 +62,11 @@ struct OverviewView {
     let csvHref: String
     let xlsxHref: String
     let shownSummaries: [GovernmentSummary]
+    let map: OversightMapView
 
     init(
         summaries: [GovernmentSummary], countries: [CountrySummary], organizations: [Organization], province: String?,
-        query: OverviewQuery, words: Words
+        query: OverviewQuery, world: WorldMap, words: Words
     ) {
         let names = Dictionary(organizations.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         title =
@@ -99,6 +100,7 @@ struct OverviewView {
             Count(value: words.term($0, "status"), label: words.term($0, "status"), css: "status-\($0.rawValue)")
         }
         groups = Self.groups(shownSummaries, names: names, words: words)
+        map = OversightMapView(OversightMap(shownSummaries), world: world, words: words)
         isEmpty = shownSummaries.isEmpty
         self.countries = countries.map {
             CountryRow(

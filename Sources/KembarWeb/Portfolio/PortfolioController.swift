@@ -38,11 +38,14 @@ struct PortfolioController {
                 entries[organizationID] = try await site.submissions.pendingByPartnership(
                     organizationID: organizationID)
             }
-            let view = PortfolioView(
+            var view = PortfolioView(
                 records: records, query: query,
                 governments: try await shown.links(site, words: words, href: query.organizationHref),
                 toDo: ToDoPanel(records: records, proposals: proposals, entries: entries, since: since, words: words),
                 editable: Set(shown.organizationIDs.filter { reader.canEdit(organizationID: $0) }), words: words)
+            if records.records.count == 1, let record = records.records.first, !query.hasFilters {
+                view.suggestions = try await PartnerSuggestionsView.load(record, site: site, words: words)
+            }
             return site.page(
                 "portfolio", title: words.text("portfolio_title"), model: view, words: words, request, context,
                 section: .portfolio, attribution: !view.isEmpty)

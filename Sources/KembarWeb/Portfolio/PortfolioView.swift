@@ -88,6 +88,8 @@ struct PortfolioView {
 
     /// What the account is to act on, above everything else.
     let toDo: ToDoPanel
+    /// Cities the one government shown might look to as partners.
+    var suggestions: PartnerSuggestionsView?
 
     init(
         records snapshot: RecordView, query: PortfolioQueryParameters, governments: [GovernmentChoice.Link],

@@ -23,6 +23,9 @@ import Testing
             #expect(jabar.lowerBound < jateng.lowerBound)
             #expect(text.contains("3 governments, 12 partnerships"))
             #expect(text.contains("Partner countries"))
+            // Few lines: each partnership drawn from its government, in its health's colour.
+            #expect(page.html.contains("<svg class=\"world\""))
+            #expect(page.html.contains("<title>Pemerintah Kota Bandung – Liuzhou: "))
             let filtered = try await ministry.get("/national?province=prov-jateng&level=city", language: "en")
             #expect(filtered.text.contains("Pemerintah kota-solo"))
             #expect(!filtered.text.contains("Bandung"))
@@ -79,6 +82,23 @@ import Testing
             #expect(try await province.get("/reports/national/2025").status == .forbidden)
             #expect(try await province.get("/reports/provinces/prov-jateng/2025").status == .notFound)
         }
+    }
+}
+
+/// The overview's map past its limit of lines.
+@Suite struct OversightMapViewTests {
+    @Test func pastTheLimitEachLineJoinsTwoCountriesAndSaysHowManyPartnershipsItCarries() throws {
+        var record = try Fixtures.demoRecord()
+        record.organization.place.coordinate = Coordinate(latitude: -6.9, longitude: 107.6)
+        let summary = GovernmentSummary(record: record, evaluations: [:], today: RecordBuilder.day("2026-12-05"))
+        let words = Words(language: .english, catalog: try Catalog.bundled())
+        let view = OversightMapView(OversightMap([summary], lineLimit: 1), world: try WorldMap.bundled(), words: words)
+        let china = record.partnerships.count { $0.partner.country == "CN" }
+        #expect(view.svg.contains("<title>Indonesia – China: \(china) partnership"))
+        #expect(view.svg.contains("class=\"flow\""))
+        #expect(!view.svg.contains("class=\"link "))
+        #expect(view.explanation.contains("each of the"))
+        #expect(!view.hasLegend)
     }
 }
 
