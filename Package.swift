@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "KembarDocuments", targets: ["KembarDocuments"]),
         .library(name: "KembarStore", targets: ["KembarStore"]),
         .library(name: "KembarWeb", targets: ["KembarWeb"]),
+        .library(name: "KembarMail", targets: ["KembarMail"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
@@ -58,6 +59,18 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "KembarMail",
+            dependencies: [
+                "KembarStore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "KembarStore",
             dependencies: [
                 "KembarCore",
@@ -84,6 +97,7 @@ let package = Package(
                 "KembarCore",
                 "KembarDocuments",
                 "KembarStore",
+                "KembarMail",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "SQLKit", package: "sql-kit"),
@@ -104,6 +118,7 @@ let package = Package(
                 "KembarDocuments",
                 "KembarStore",
                 "KembarWeb",
+                "KembarMail",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -146,6 +161,16 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "KembarMailTests",
+            dependencies: [
+                "KembarMail", "KembarStore", "KembarTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "KembarCLITests",
             dependencies: ["KembarCore", "KembarDocuments", "KembarStore", "KembarTestSupport"],
             swiftSettings: strictSettings
@@ -157,6 +182,7 @@ let package = Package(
                 "KembarDocuments",
                 "KembarStore",
                 "KembarWeb",
+                "KembarMail",
                 "KembarTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "CompressNIO", package: "compress-nio"),

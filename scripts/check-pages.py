@@ -43,11 +43,11 @@ PAGES = [
     ("officer", "/review/bandung/bandung-liuzhou/partner-activities", False),
     ("officer", "/admin/accounts", False), ("officer", "/admin/accounts/new", True),
     ("officer", "/admin/accounts/1", False), ("officer", "/account/tokens", False),
-    ("officer", "/account/password", True), ("officer", "/sign-out", False), ("officer", "/no-such-page", False),
+    ("officer", "/account/password", True), ("officer", "/account/mail", True), ("officer", "/sign-out", False), ("officer", "/no-such-page", False),
     ("officer", "/import", True), ("officer", "/directory?q=Liuzhou", False), ("officer", "/national", False),
     ("partner", LIUZHOU, False), ("partner", "/contribute/bandung/bandung-liuzhou/activities/new", True),
     ("partner", "/contribute/bandung/bandung-liuzhou/activities", False),
-    ("public", "/sign-in", True), ("public", "/public", False), ("public", "/public/bandung", False),
+    ("public", "/sign-in", True), ("public", "/forgot-password", False), ("public", "/public", False), ("public", "/public/bandung", False),
     ("public", "/public/bandung/partnerships/bandung-liuzhou", False),
     ("public", "/public/bandung/partnerships/bandung-liuzhou/propose", True),
 ]

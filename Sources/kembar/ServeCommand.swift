@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import KembarCore
 import KembarDocuments
+import KembarMail
 import KembarStore
 import KembarWeb
 import Logging
@@ -54,6 +55,8 @@ struct ServeCommand: AsyncParsableCommand {
             valueName: "zone"))
     var timeZone = "Asia/Jakarta"
 
+    @OptionGroup(title: "Mail") var mail: MailOptions
+
     /// The administrator created on a new database with the demonstration portfolio.
     static let demoAdministrator = "admin@kembar.example"
 
@@ -64,6 +67,10 @@ struct ServeCommand: AsyncParsableCommand {
         }
         if let publicURL {
             do { _ = try PublicURL.normalized(publicURL) } catch { throw ValidationError(error.description) }
+        }
+        if try mail.settings() != nil, publicURL == nil {
+            throw ValidationError(
+                "mail needs --public-url https://… too: the links in the messages lead there")
         }
         guard cacheBytes != nil else {
             throw ValidationError(
@@ -115,7 +122,8 @@ struct ServeCommand: AsyncParsableCommand {
                         publicURL: try publicURL.map(PublicURL.normalized)),
                     uploads: IntakeLimits(maximumBytes: maxUploadMb * 1024 * 1024),
                     cacheBytes: cacheBytes ?? Site.defaultCacheBytes, logger: logger,
-                    timeZone: TimeZone(identifier: timeZone) ?? .current
+                    timeZone: TimeZone(identifier: timeZone) ?? .current,
+                    mail: try mail.settings().map { MailSetup(server: $0.server, from: $0.from) }
                 ) { [hostname, signInHelp] boundPort in
                     let base = "http://\(hostname):\(boundPort)"
                     CommandSupport.say("Kembar serves \(base)/ with data in \(location). Stop with Ctrl-C.")

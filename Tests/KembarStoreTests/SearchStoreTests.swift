@@ -96,7 +96,8 @@ import Testing
                 let vocabulary = database.dialect == .sqlite ? ["search_terms"] : []
                 for table in index + vocabulary + [
                     "document_files", "codes", "excerpts", "personal_tokens", "record_revisions", "pending_imports",
-                    "gazetteer_cities", "directory_pairs",
+                    "gazetteer_cities", "directory_pairs", "mail_outbox", "mail_settings", "mail_told", "mail_secrets",
+                    "account_links",
                 ] {
                     try await sql.drop(table: table).run()
                 }

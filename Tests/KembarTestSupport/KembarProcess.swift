@@ -141,13 +141,13 @@ final class ServerChild: Sendable {
     private let signals: AsyncStream<Signal>.Continuation
     private let run: Task<Int32, Never>
 
-    init(arguments: [String], environment: [String: String]) {
+    init(arguments: [String], environment: [String: String], executable: String = KembarProcess.executable.path) {
         let (stream, signals) = AsyncStream.makeStream(of: Signal.self)
         self.signals = signals
         let collected = Output()
         run = Task {
             let result = try? await Subprocess.run(
-                .path(FilePath(KembarProcess.executable.path)), arguments: Arguments(arguments),
+                .path(FilePath(executable)), arguments: Arguments(arguments),
                 environment: KembarProcess.childEnvironment(environment), input: .none, output: .sequence,
                 error: .combinedWithOutput
             ) { execution in

@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import KembarCore
 import KembarDocuments
+import KembarMail
 import KembarStore
 import KembarTestSupport
 import KembarWeb
@@ -33,7 +34,7 @@ struct WebHarness {
         security: SecuritySettings? = nil, intake: DocumentIntake = DocumentIntake(pdf: PDFText(program: nil)),
         cacheBytes: Int = Site.defaultCacheBytes, observer: (any CacheObserver)? = nil,
         policy: EvaluationPolicy = .standard, today: @escaping @Sendable () -> CalendarDay = { testToday },
-        _ body: @escaping @Sendable (WebHarness) async throws -> Void
+        mail: MailSetup? = nil, _ body: @escaping @Sendable (WebHarness) async throws -> Void
     ) async throws {
         try await TestDatabase.withMigrated { database in
             let stored = try record ?? (demo ? Fixtures.demoRecord() : nil)
@@ -43,7 +44,7 @@ struct WebHarness {
             let site = try Site(
                 database: database, renderer: try await PageRenderer.bundled(), policy: policy,
                 security: security ?? SecuritySettings(passwords: testPasswords), intake: intake,
-                cacheBytes: cacheBytes, observer: observer, today: today)
+                cacheBytes: cacheBytes, observer: observer, mail: mail, today: today)
             try await Application(router: buildRouter(site: site)).test(.router) { client in
                 var harness = WebHarness(client: client, database: database)
                 if signedIn {

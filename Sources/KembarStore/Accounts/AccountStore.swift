@@ -160,6 +160,11 @@ public struct AccountStore: Sendable {
         return found.account
     }
 
+    /// The account with `email` (as typed: compared normalized), disabled or not.
+    public func account(email: String) async throws -> Account? {
+        try await database.read { sql in try await Self.account(email: Self.normalized(email), sql)?.account }
+    }
+
     public func account(id: Int) async throws -> Account? {
         try await database.read { sql in try await Self.account(id: id, sql) }
     }

@@ -35,6 +35,7 @@ public struct Migration: Sendable {
         .gazetteer,
         .hierarchy,
         .directory,
+        .mailOutbox,
     ]
 }
 

@@ -39,6 +39,7 @@ struct AccountsController {
     struct ListView {
         let rows: [Row]
         let newAccount: String
+        let mail: MailLogView
     }
 
     private func list(_ request: Request, _ context: KembarRequestContext) async throws -> HTMLPage {
@@ -64,7 +65,8 @@ struct AccountsController {
         }
         return site.page(
             "accounts", title: words.text("accounts_title"),
-            model: ListView(rows: rows, newAccount: SitePath.newAccount),
+            model: ListView(
+                rows: rows, newAccount: SitePath.newAccount, mail: try await mailLog(admin, accounts, words)),
             words: words, request, context, section: .accounts)
     }
 
@@ -81,9 +83,9 @@ struct AccountsController {
         guard post else { return try show(form.page(state, [:]), status: .ok) }
         let (read, errors) = form.read(state)
         guard let draft = read else { return try show(form.page(state, errors), status: .unprocessableContent) }
-        let oneTimePassword: String?
+        let outcome: Saved
         do {
-            oneTimePassword = try await save(draft, of: form, state: state, actor: context.visitor.actor)
+            outcome = try await save(draft, of: form, state: state, actor: context.visitor.actor)
         } catch let error as AccountError {
             return try show(
                 form.page(state, [AccountForm.field(of: error): form.message(error)]), status: .unprocessableContent)
@@ -97,16 +99,34 @@ struct AccountsController {
                 in: site.database, page: form.page)
             return try show(refused, status: .conflict)
         }
-        guard let oneTimePassword else {
+        switch outcome {
+        case .saved:
             return Response(status: .seeOther, headers: [.location: SitePath.accounts])
+        case .invited(let email):
+            return try site.message(
+                request, context, words: words, title: words.text("accounts_invited_title"),
+                message: words.text("accounts_invited_message", ["email": email]), status: .ok
+            ).response(from: request, context: context)
+        case .oneTimePassword(let password):
+            return try site.message(
+                request, context, words: words, title: words.text("accounts_password_title"),
+                message: words.text(
+                    "accounts_password_message",
+                    ["email": AccountStore.normalized(draft.email), "password": password]),
+                status: .ok
+            ).response(from: request, context: context)
         }
-        return try site.message(
-            request, context, words: words, title: words.text("accounts_password_title"),
-            message: words.text(
-                "accounts_password_message",
-                ["email": AccountStore.normalized(draft.email), "password": oneTimePassword]),
-            status: .ok
-        ).response(from: request, context: context)
+    }
+
+    /// The mail sent to the accounts the administrator manages (every account's, for the deployment's).
+    private func mailLog(_ admin: Account, _ accounts: [Account], _ words: Words) async throws -> MailLogView {
+        let outbox = Outbox(database: site.database)
+        let managed = Set(accounts.map(\.id))
+        let messages = try await outbox.log(limit: 200).filter { message in
+            admin.organizationID == nil || message.accountID.map(managed.contains) == true
+        }
+        return MailLogView(
+            setup: site.mail, messages: Array(messages.prefix(50)), counts: try await outbox.counts(), words: words)
     }
 
     /// The form for the account `id` (nil: an invitation), over what the administrator manages.
@@ -130,14 +150,33 @@ struct AccountsController {
             words: context.words)
     }
 
-    /// Writes the account; the one-time password to hand over, when one was made.
+    /// What saving an account leads to.
+    private enum Saved {
+        case saved
+        /// A new account was sent an invitation by mail.
+        case invited(String)
+        /// A one-time password to hand over (no mail server, or a reset asked for).
+        case oneTimePassword(String)
+    }
+
+    /// Writes the account: a new one is invited by mail when a mail server is configured, and
+    /// given a one-time password to hand over otherwise.
     private func save(_ draft: AccountStore.Draft, of form: AccountForm, state: FormState, actor: String) async throws
-        -> String?
+        -> Saved
     {
         guard let existing = form.existing else {
             let password = Passwords.oneTime()
-            try await site.accounts.create(draft, password: password, oneTime: true, actor: actor)
-            return password
+            let account = try await site.accounts.create(draft, password: password, oneTime: true, actor: actor)
+            guard let composer = try await site.mailComposer() else { return .oneTimePassword(password) }
+            let government = try await site.governmentName(of: account)
+            let language = try await MailSettingsStore(database: site.database).settings(of: account).language
+            try await AccountLinkStore(database: site.database).send(.invitation, accountID: account.id) { token in
+                let message = try composer.link(
+                    to: account, language: language, purpose: .invitation, token: token, government: government)
+                return Outbox.Draft(
+                    message, key: "invitation:" + SecretToken.hash(token), kind: "invitation", accountID: account.id)
+            }
+            return .invited(account.email)
         }
         _ = try await site.accounts.update(
             id: existing.id, to: draft, disabled: !state["disabled"].isEmpty, actor: actor
@@ -146,11 +185,11 @@ struct AccountsController {
                 throw AccountOutdated(account: stored)
             }
         }
-        guard !state["reset"].isEmpty else { return nil }
+        guard !state["reset"].isEmpty else { return .saved }
         let password = Passwords.oneTime()
         try await site.accounts.setPassword(
             id: existing.id, to: password, oneTime: true, keepingSession: nil, actor: actor)
-        return password
+        return .oneTimePassword(password)
     }
 
     /// The account changed after the form was opened on it; this is it now.

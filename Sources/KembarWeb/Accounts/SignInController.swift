@@ -41,6 +41,7 @@ struct SignInController {
                 submitLabel: words.text("sign_in_submit"), cancelHref: SitePath.publicHome,
                 cancelLabel: words.text("nav_public"))
             if let next { page.hidden = [.init(name: "next", value: next)] }
+            page.related = PartnershipView.Link(href: SitePath.forgotPassword, label: words.text("forgot_link"))
             return try site.page(
                 "form", title: page.heading, model: page, words: words, request, context, status: status
             )
@@ -106,12 +107,8 @@ struct SignInController {
                     FormPage.Section(
                         legend: words.text("password_title"),
                         fields: [
-                            build.password("current", "field_current_password", autocomplete: "current-password"),
-                            build.password(
-                                "new", "field_new_password", autocomplete: "new-password",
-                                hint: words.text("password_hint", ["min": words.count(Passwords.minimumLength)])),
-                            build.password("repeat", "field_repeat_password", autocomplete: "new-password"),
-                        ], tables: [])
+                            build.password("current", "field_current_password", autocomplete: "current-password")
+                        ] + NewPassword.fields(build, words), tables: [])
                 ],
                 submitLabel: words.text("save"), cancelHref: SitePath.home, cancelLabel: words.text("cancel"))
             return try site.page(
@@ -120,18 +117,11 @@ struct SignInController {
             .response(from: request, context: context)
         }
         guard post else { return try form([:], status: .ok) }
-        var errors: [String: String] = [:]
+        var errors = NewPassword.problems(state, words: words)
         if try await site.accounts.verify(email: account.email, password: state["current"]) == nil {
             errors["current"] = words.text("password_current_wrong")
         }
-        switch Passwords.problem(state["new"]) {
-        case .tooShort(let minimum): errors["new"] = words.text("password_too_short", ["min": words.count(minimum)])
-        case .tooLong(let maximum): errors["new"] = words.text("password_too_long", ["max": words.count(maximum)])
-        case .controlCharacters: errors["new"] = words.text("error_control_characters")
-        case nil:
-            if state["new"] == state["current"] { errors["new"] = words.text("password_unchanged") }
-        }
-        if state["repeat"] != state["new"] { errors["repeat"] = words.text("password_mismatch") }
+        if errors["new"] == nil, state["new"] == state["current"] { errors["new"] = words.text("password_unchanged") }
         guard errors.isEmpty else { return try form(errors, status: .unprocessableContent) }
         try await site.accounts.setPassword(
             id: account.id, to: state["new"], oneTime: false, keepingSession: context.visitor.session?.tokenHash,

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import KembarCore
 import KembarDocuments
+import KembarMail
 import KembarStore
 import Logging
 import ServiceLifecycle
@@ -45,6 +46,8 @@ public func buildRouter(site: Site) -> Router<KembarRequestContext> {
     ReportsController(site: site).addRoutes(to: &table)
     DossierController(site: site).addRoutes(to: &table)
     TokensController(site: site).addRoutes(to: &table)
+    MailPreferencesController(site: site).addRoutes(to: &table)
+    AccountLinkController(site: site).addRoutes(to: &table)
     FeedsController(site: site).addRoutes(to: &table)
     // The site's pages: who is signed in by session, the form token, the forced password change.
     let pages = router.group()
@@ -55,6 +58,8 @@ public func buildRouter(site: Site) -> Router<KembarRequestContext> {
     table.register(on: pages, site: site)
     // The API: bearer tokens and problem details, no session and no form token.
     APIController(site: site).addRoutes(to: router)
+    // One-click unsubscribing: a signed token, no session and no form token.
+    UnsubscribeController(site: site).addRoutes(to: router)
     return router
 }
 
@@ -64,12 +69,12 @@ public func buildApplication(
     database: any KembarDatabase, hostname: String, port: Int, policy: EvaluationPolicy = .standard,
     security: SecuritySettings = SecuritySettings(), uploads: IntakeLimits = .standard,
     cacheBytes: Int = Site.defaultCacheBytes, logger: Logger,
-    timeZone: TimeZone = TimeZone(identifier: "Asia/Jakarta")!,
+    timeZone: TimeZone = TimeZone(identifier: "Asia/Jakarta")!, mail: MailSetup? = nil,
     onListening: @escaping @Sendable (Int) async -> Void = { _ in }
 ) async throws -> some ApplicationProtocol {
     let site = try Site(
         database: database, renderer: try await PageRenderer.bundled(), policy: policy, security: security,
-        intake: DocumentIntake(limits: uploads), cacheBytes: cacheBytes, logger: logger,
+        intake: DocumentIntake(limits: uploads), cacheBytes: cacheBytes, logger: logger, mail: mail,
         today: { Site.today(in: timeZone) })
     var app = Application(
         router: buildRouter(site: site),
@@ -77,6 +82,11 @@ public func buildApplication(
         onServerRunning: { channel in await onListening(channel.localAddress?.port ?? port) },
         logger: logger)
     app.addServices(DatabaseService(database: database))
+    if let mail {
+        app.addServices(
+            MailDelivery(outbox: Outbox(database: database), client: SMTPClient(server: mail.server), logger: logger),
+            MailScheduleService(site: site, logger: logger))
+    }
     return app
 }
 

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import KembarCore
 import KembarDocuments
+import KembarMail
 import KembarStore
 import Logging
 
@@ -30,6 +31,8 @@ public struct Site: Sendable {
     let documents: DocumentStore
     let evidence: EvidenceStore
     let personalTokens: PersonalTokenStore
+    /// How mail is sent; nil when no mail server is configured (nothing is sent).
+    let mail: MailSetup?
 
     /// The memory the caches may use unless told otherwise (`kembar serve --cache-mb`).
     public static let defaultCacheBytes = 256 << 20
@@ -42,7 +45,7 @@ public struct Site: Sendable {
         security: SecuritySettings = SecuritySettings(), intake: DocumentIntake = DocumentIntake(),
         cacheBytes: Int = Site.defaultCacheBytes, observer: (any CacheObserver)? = nil,
         revisionFreshness: Duration = .milliseconds(500), logger: Logger = Logger(label: "kembar.site"),
-        today: @escaping @Sendable () -> CalendarDay
+        mail: MailSetup? = nil, today: @escaping @Sendable () -> CalendarDay
     ) throws {
         let revisions = RevisionWatch(database: database, freshness: revisionFreshness)
         let database = WatchedDatabase(base: database, watch: revisions)
@@ -65,6 +68,7 @@ public struct Site: Sendable {
             logger: logger)
         pages = PageCache(watch: revisions, budget: cacheBytes / 4)
         worldMap = try WorldMap.bundled()
+        self.mail = mail
         self.today = today
     }
 

@@ -16,6 +16,15 @@ enum SitePath {
     static let importList = Route.importList.path()
     static let directory = Route.directory.path()
     static let national = Route.national.path()
+    static let mailPreferences = Route.mailPreferences.path()
+    static let forgotPassword = Route.forgotPassword.path()
+
+    static func accountLink(_ token: String) -> String { Route.accountLink.path(token) }
+
+    /// The one-click unsubscribe, outside the route table: a mail program's POST carries no form token.
+    static let unsubscribePattern = "/unsubscribe/{token}"
+
+    static func unsubscribe(_ token: String) -> String { "/unsubscribe/" + token.addingPercentEncodingForPath() }
 
     static func provinceOverview(_ organization: String) -> String { Route.provinceOverview.path(organization) }
 

@@ -18,6 +18,7 @@ enum Route: String, CaseIterable, Sendable {
     case calendarFeed, partnershipCalendarFeed
     case importList, importPreview, importTemplate, recordWorkbook
     case directory, national, provinceOverview, nationalCompilation, provinceCompilation
+    case mailPreferences, forgotPassword, accountLink
 
     /// The path, with `{name}` for each parameter; the organization is always `{organization}` and
     /// the partnership `{partnership}`, which the route's access check reads.
@@ -105,6 +106,9 @@ enum Route: String, CaseIterable, Sendable {
         case .annualReportCSV: return "/reports/{organization}/annual/{year}.csv"
         case .annualReportXLSX: return "/reports/{organization}/annual/{year}.xlsx"
         case .directory: return "/directory"
+        case .mailPreferences: return "/account/mail"
+        case .forgotPassword: return "/forgot-password"
+        case .accountLink: return "/account/link/{token}"
         case .national: return "/national"
         case .provinceOverview: return "/provinces/{organization}"
         case .nationalCompilation: return "/reports/national/{year}"
@@ -122,7 +126,7 @@ enum Route: String, CaseIterable, Sendable {
         switch self {
         case .signIn, .signOut, .password, .tokens, .newAccount, .account, .newPartnership, .editPartnership,
             .editPartner, .newRecord, .editRecord, .newDocument, .describeDocument, .removeDocument, .codeBook,
-            .newSubmission, .propose, .importList, .importPreview:
+            .newSubmission, .propose, .importList, .importPreview, .mailPreferences, .forgotPassword, .accountLink:
             [.get, .post]
         case .revokeToken, .codings, .removeCoding, .assessments, .proposal, .submission: [.post]
         default: [.get]
@@ -137,12 +141,14 @@ enum Route: String, CaseIterable, Sendable {
     var access: RouteAccess {
         switch self {
         case .liveness, .health, .readiness, .signIn, .signOut, .publicHome, .publicOrganization, .publicPartnership,
-            .propose, .publicFeed, .publicCalendar, .publicPartners, .calendarFeed, .partnershipCalendarFeed:
+            .propose, .publicFeed, .publicCalendar, .publicPartners, .calendarFeed, .partnershipCalendarFeed,
+            .forgotPassword, .accountLink:
             // The portfolio sends the public to the portal; a feed's token is its own key.
             .anyone
         case .portfolio: .anyone
         // Importing asks which government among those the account edits (see ImportController).
-        case .search, .password, .tokens, .revokeToken, .newPartnership, .importList, .importTemplate, .directory:
+        case .search, .password, .tokens, .revokeToken, .newPartnership, .importList, .importTemplate, .directory,
+            .mailPreferences:
             .signedIn
         case .map, .evidence, .projectExport, .codeBook, .codeBookQDC, .codeBookCSV, .reports, .annualReportChoice:
             .portfolioReader

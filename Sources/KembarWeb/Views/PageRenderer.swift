@@ -70,6 +70,14 @@ public struct PageRenderer: Sendable {
 }
 
 extension PageRenderer {
+    /// A message's HTML part: the `mail` template, on its own (no page around it).
+    func renderMail(_ view: MailView) -> String {
+        guard let html = library.render(view, withTemplate: "mail") else {
+            preconditionFailure("template mail is missing from the bundle")
+        }
+        return html
+    }
+
     /// What waits for the officer's decision, when anything does: to the portfolio's to-do panel.
     fileprivate static func decisions(_ visitor: Visitor, words: Words) -> [NavLink] {
         guard visitor.decisionsWaiting > 0 else { return [] }
@@ -154,6 +162,7 @@ struct AccountBadge {
     let signOut: String
     let password: String
     var tokens = SitePath.tokens
+    var mail = SitePath.mailPreferences
 }
 
 struct PageContext {

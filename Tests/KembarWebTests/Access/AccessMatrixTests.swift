@@ -51,6 +51,14 @@ import Testing
                 foreign: .seeOther),
             route(.signOut, "/sign-out", partner: .ok, readers: .ok, officer: .ok, foreign: .ok),
             route(.password, "/account/password", partner: .ok, readers: .ok, officer: .ok, foreign: .ok),
+            route(.mailPreferences, "/account/mail", partner: .ok, readers: .ok, officer: .ok, foreign: .ok),
+            route(
+                .forgotPassword, "/forgot-password", public: .ok, partner: .ok, readers: .ok, officer: .ok,
+                foreign: .ok),
+            // A link's token is its own key: an unknown one is nobody's.
+            route(
+                .accountLink, "/account/link/no-such-token", public: .notFound, partner: .notFound,
+                readers: .notFound, officer: .notFound, foreign: .notFound),
             route(
                 .revokeToken, "/account/tokens/999999/revoke", public: noToken, partner: .notFound,
                 readers: .notFound, officer: .notFound),
