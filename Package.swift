@@ -158,6 +158,7 @@ let package = Package(
                 "KembarCore", "KembarDocuments", "KembarStore", "KembarTestSupport",
                 .product(name: "SQLKit", package: "sql-kit"),
             ],
+            resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -6,11 +6,12 @@ struct BackupCommand: AsyncParsableCommand {
         commandName: "backup",
         abstract: "Copy the whole database to a file, while Kembar keeps running.",
         discussion: """
-            On the SQLite default, writes a consistent copy of everything — the record, accounts, \
-            proposals, partner entries, the audit log — to FILE (which must not exist). To restore, \
-            stop Kembar and put the copy in place of KEMBAR_DATA_DIR/kembar.sqlite. On PostgreSQL, \
-            use the database's own tools (pg_dump, pg_restore): the command says which. \
-            `kembar export` writes the record alone, in the kembar/1 interchange format.
+            Writes everything — the record, accounts (password hashes), tokens, the audit log, \
+            documents' files, evidence, proposals, partner entries, the mail outbox — to FILE (which \
+            must not exist), as a SQLite file: on SQLite, the consistent copy SQLite makes while \
+            writers write; on PostgreSQL, every table read in one snapshot. `kembar restore FILE` \
+            puts it back, on either database. `kembar export` writes the record alone, in the \
+            kembar/1 interchange format.
             """
     )
 
@@ -21,14 +22,40 @@ struct BackupCommand: AsyncParsableCommand {
         try await reportingFailures {
             let logger = CommandSupport.logger("kembar.backup")
             try await CommandSupport.withDatabase(logger: logger) { database in
-                guard let sqlite = database as? SQLiteKembarDatabase else {
-                    throw CommandFailure(
-                        "the database is PostgreSQL: back it up with pg_dump --format=custom --file \(output) "
-                            + "\"$DATABASE_URL\" (restore with pg_restore --clean --dbname \"$DATABASE_URL\" \(output))"
-                    )
-                }
-                try await sqlite.backup(to: output)
-                CommandSupport.say("Wrote a copy of \(database.location) to \(output).")
+                let counts = try await DatabaseBackup.write(database, to: output, logger: logger)
+                let rows = counts.map { " (\($0.values.reduce(0, +)) rows in \($0.count) tables)" } ?? ""
+                CommandSupport.say("Wrote a copy of \(database.location) to \(output)\(rows).")
+            }
+        }
+    }
+}
+
+struct RestoreCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "restore",
+        abstract: "Put a backup in place of the database's contents.",
+        discussion: """
+            Restores FILE (written by kembar backup, on SQLite or PostgreSQL) into the database \
+            configured (KEMBAR_DATA_DIR or DATABASE_URL), in one transaction. An older backup is \
+            migrated forward on a copy. A database that holds governments or accounts is replaced \
+            only with --replace; none is touched while a server runs on it.
+            """
+    )
+
+    @Argument(help: "The backup file.")
+    var file: String
+
+    @Flag(help: "Replace what the database holds.")
+    var replace = false
+
+    func run() async throws {
+        try await reportingFailures {
+            let logger = CommandSupport.logger("kembar.restore")
+            try await CommandSupport.withDatabase(logger: logger) { database in
+                let counts = try await DatabaseRestore.restore(file, into: database, replace: replace, logger: logger)
+                CommandSupport.say(
+                    "Restored \(file) into \(database.location): \(counts.values.reduce(0, +)) rows in \(counts.count) tables."
+                )
             }
         }
     }

@@ -14,7 +14,8 @@ struct Kembar: AsyncParsableCommand {
             """,
         subcommands: [
             ServeCommand.self, MigrateCommand.self, ImportCommand.self, ExportCommand.self, EvaluateCommand.self,
-            GenerateCommand.self, UserCommand.self, BackupCommand.self, ReportCommand.self, TemplateCommand.self,
+            GenerateCommand.self, UserCommand.self, BackupCommand.self, RestoreCommand.self, ReportCommand.self,
+            TemplateCommand.self,
             PartnersCommand.self, DirectoryCommand.self, MailCommand.self,
         ]
     )

@@ -97,6 +97,7 @@ import Testing
                 for table in index + vocabulary + [
                     "document_files", "codes", "excerpts", "personal_tokens", "record_revisions", "pending_imports",
                     "gazetteer_cities", "directory_pairs", "mail_outbox", "mail_settings", "mail_told", "mail_secrets",
+                    "server_instances",
                     "account_links",
                 ] {
                     try await sql.drop(table: table).run()

@@ -36,6 +36,7 @@ public struct Migration: Sendable {
         .hierarchy,
         .directory,
         .mailOutbox,
+        .serverPresence,
     ]
 }
 

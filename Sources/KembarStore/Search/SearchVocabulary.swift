@@ -54,6 +54,13 @@ enum SearchVocabulary {
         try await sql.raw("DROP TABLE temp.search_index_words").run()
     }
 
+    /// Makes the vocabulary again from the index as it now is (after a restore); nothing on PostgreSQL.
+    static func relearn(_ sql: any SQLDatabase) async throws {
+        guard sql.isSQLite else { return }
+        try await sql.delete(from: "search_terms").run()
+        try await learnEverything(sql)
+    }
+
     /// The words of the index that `prefix` starts, in order; nil when there are more than
     /// ``maximumExpansion`` (or none, when a word the index holds was typed differently from how
     /// the index folds it: FTS5 then looks for the prefix itself).

@@ -81,7 +81,9 @@ public func buildApplication(
         configuration: .init(address: .hostname(hostname, port: port), serverName: "Kembar"),
         onServerRunning: { channel in await onListening(channel.localAddress?.port ?? port) },
         logger: logger)
-    app.addServices(DatabaseService(database: database))
+    let presence = ServerPresence(database: database)
+    try await presence.mark()
+    app.addServices(DatabaseService(database: database), presence)
     if let mail {
         app.addServices(
             MailDelivery(outbox: Outbox(database: database), client: SMTPClient(server: mail.server), logger: logger),
