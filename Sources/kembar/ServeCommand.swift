@@ -55,7 +55,19 @@ struct ServeCommand: AsyncParsableCommand {
             valueName: "zone"))
     var timeZone = "Asia/Jakarta"
 
+    @Option(
+        help: ArgumentHelp(
+            "How many API calls a minute one token may make (a fifth of them at once); over it, 429. Default: KEMBAR_API_CALLS_PER_MINUTE, else 600.",
+            valueName: "n"))
+    var apiCallsPerMinute: Int?
+
     @OptionGroup(title: "Mail") var mail: MailOptions
+
+    /// `--api-calls-per-minute`, else the environment's, else 600.
+    var apiRate: Int {
+        apiCallsPerMinute ?? ProcessInfo.processInfo.environment["KEMBAR_API_CALLS_PER_MINUTE"].flatMap { Int($0) }
+            ?? 600
+    }
 
     /// The administrator created on a new database with the demonstration portfolio.
     static let demoAdministrator = "admin@kembar.example"
@@ -71,6 +83,9 @@ struct ServeCommand: AsyncParsableCommand {
         if try mail.settings() != nil, publicURL == nil {
             throw ValidationError(
                 "mail needs --public-url https://… too: the links in the messages lead there")
+        }
+        guard apiRate >= 1 else {
+            throw ValidationError("--api-calls-per-minute must be a whole number from 1 up, not \(apiRate)")
         }
         guard cacheBytes != nil else {
             throw ValidationError(
@@ -123,7 +138,8 @@ struct ServeCommand: AsyncParsableCommand {
                     uploads: IntakeLimits(maximumBytes: maxUploadMb * 1024 * 1024),
                     cacheBytes: cacheBytes ?? Site.defaultCacheBytes, logger: logger,
                     timeZone: TimeZone(identifier: timeZone) ?? .current,
-                    mail: try mail.settings().map { MailSetup(server: $0.server, from: $0.from) }
+                    mail: try mail.settings().map { MailSetup(server: $0.server, from: $0.from) },
+                    apiRateLimit: APIRateLimit(burst: max(1, apiRate / 5), perMinute: apiRate)
                 ) { [hostname, signInHelp] boundPort in
                     let base = "http://\(hostname):\(boundPort)"
                     CommandSupport.say("Kembar serves \(base)/ with data in \(location). Stop with Ctrl-C.")

@@ -129,6 +129,12 @@ import Testing
         #expect(outcome.standardError.contains("--public-url is the scheme and host only"))
     }
 
+    @Test func refusesAnAPIRateBelowOneCallAMinute() async throws {
+        let outcome = try await KembarProcess.run(["serve", "--api-calls-per-minute", "0"])
+        #expect(outcome.status != 0)
+        #expect(outcome.standardError.contains("--api-calls-per-minute must be a whole number from 1 up"))
+    }
+
     /// A browser signed in as the demonstration's administrator, with a password of its own.
     static func signedIn(_ server: RunningServer) async throws -> ServerBrowser {
         let printed = await server.printed(waitingFor: "Sign in at")

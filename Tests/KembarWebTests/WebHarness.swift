@@ -7,8 +7,9 @@ import KembarDocuments
 import KembarMail
 import KembarStore
 import KembarTestSupport
-import KembarWeb
 import NIOCore
+
+@testable import KembarWeb
 
 /// The day every web test takes as "today", so that pages do not change with the calendar.
 let testToday = CalendarDay(year: 2026, month: 11, day: 29)!
@@ -34,7 +35,8 @@ struct WebHarness {
         security: SecuritySettings? = nil, intake: DocumentIntake = DocumentIntake(pdf: PDFText(program: nil)),
         cacheBytes: Int = Site.defaultCacheBytes, observer: (any CacheObserver)? = nil,
         policy: EvaluationPolicy = .standard, today: @escaping @Sendable () -> CalendarDay = { testToday },
-        mail: MailSetup? = nil, _ body: @escaping @Sendable (WebHarness) async throws -> Void
+        mail: MailSetup? = nil, apiRateLimit: APIRateLimit = APIRateLimit(),
+        _ body: @escaping @Sendable (WebHarness) async throws -> Void
     ) async throws {
         try await TestDatabase.withMigrated { database in
             let stored = try record ?? (demo ? Fixtures.demoRecord() : nil)
@@ -44,7 +46,7 @@ struct WebHarness {
             let site = try Site(
                 database: database, renderer: try await PageRenderer.bundled(), policy: policy,
                 security: security ?? SecuritySettings(passwords: testPasswords), intake: intake,
-                cacheBytes: cacheBytes, observer: observer, mail: mail, today: today)
+                cacheBytes: cacheBytes, observer: observer, mail: mail, apiRateLimit: apiRateLimit, today: today)
             try await Application(router: buildRouter(site: site)).test(.router) { client in
                 var harness = WebHarness(client: client, database: database)
                 if signedIn {

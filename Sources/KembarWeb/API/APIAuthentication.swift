@@ -9,6 +9,7 @@ import KembarStore
 struct APITokenAuthenticator: AuthenticatorMiddleware {
     typealias Context = KembarRequestContext
     let tokens: PersonalTokenStore
+    let limit: APIRateLimit
 
     func authenticate(request: Request, context: Context) async throws -> Account? {
         guard request.headers[.authorization] != nil else {
@@ -18,6 +19,9 @@ struct APITokenAuthenticator: AuthenticatorMiddleware {
         }
         guard let bearer = request.headers.bearer else {
             throw Problem.unauthorized("The Authorization header must read `Bearer <token>`.", invalidToken: false)
+        }
+        if let seconds = limit.wait(for: SecretToken.hash(bearer.token)) {
+            throw Problem.tooManyRequests(retryAfter: seconds, rate: limit.rate)
         }
         guard let account = try await tokens.account(secret: bearer.token, purpose: .api) else {
             throw Problem.unauthorized(

@@ -46,7 +46,7 @@ struct APIController {
         }
         // Every endpoint lies under the API's root, in a group of its own that takes bearer tokens.
         let api = router.group(RouterPath(APIPath.root)).add(
-            middleware: APITokenAuthenticator(tokens: site.personalTokens))
+            middleware: APITokenAuthenticator(tokens: site.personalTokens, limit: site.apiRateLimit))
         for endpoint in endpoints {
             precondition(endpoint.path.hasPrefix(APIPath.root + "/"), "\(endpoint.path) lies outside the API")
             for (method, handler) in endpoint.methods {

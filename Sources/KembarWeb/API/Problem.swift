@@ -55,6 +55,13 @@ extension Problem {
             ])
     }
 
+    static func tooManyRequests(retryAfter seconds: Int, rate: String) -> Problem {
+        Problem(
+            status: .tooManyRequests, kind: "too-many-requests", title: "Too many requests for this token",
+            detail: "This token called faster than \(rate); try again in \(seconds) s.",
+            headers: [.retryAfter: String(seconds)])
+    }
+
     static func forbidden(_ detail: String) -> Problem {
         Problem(status: .forbidden, kind: "forbidden", title: "Not allowed for this account", detail: detail)
     }

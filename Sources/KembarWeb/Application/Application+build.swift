@@ -70,11 +70,13 @@ public func buildApplication(
     security: SecuritySettings = SecuritySettings(), uploads: IntakeLimits = .standard,
     cacheBytes: Int = Site.defaultCacheBytes, logger: Logger,
     timeZone: TimeZone = TimeZone(identifier: "Asia/Jakarta")!, mail: MailSetup? = nil,
+    apiRateLimit: APIRateLimit = APIRateLimit(),
     onListening: @escaping @Sendable (Int) async -> Void = { _ in }
 ) async throws -> some ApplicationProtocol {
     let site = try Site(
         database: database, renderer: try await PageRenderer.bundled(), policy: policy, security: security,
         intake: DocumentIntake(limits: uploads), cacheBytes: cacheBytes, logger: logger, mail: mail,
+        apiRateLimit: apiRateLimit,
         today: { Site.today(in: timeZone) })
     var app = Application(
         router: buildRouter(site: site),

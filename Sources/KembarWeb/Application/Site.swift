@@ -23,6 +23,7 @@ public struct Site: Sendable {
     let sessionCache = SessionCache()
     let decisionsWaiting = DecisionsWaiting()
     let governmentSummaries = GovernmentSummaries()
+    let apiRateLimit: APIRateLimit
     let portfolioVisits = PortfolioVisits()
     let throttle: SignInThrottle
     let proposals: ProposalStore
@@ -45,7 +46,8 @@ public struct Site: Sendable {
         security: SecuritySettings = SecuritySettings(), intake: DocumentIntake = DocumentIntake(),
         cacheBytes: Int = Site.defaultCacheBytes, observer: (any CacheObserver)? = nil,
         revisionFreshness: Duration = .milliseconds(500), logger: Logger = Logger(label: "kembar.site"),
-        mail: MailSetup? = nil, today: @escaping @Sendable () -> CalendarDay
+        mail: MailSetup? = nil, apiRateLimit: APIRateLimit = APIRateLimit(),
+        today: @escaping @Sendable () -> CalendarDay
     ) throws {
         let revisions = RevisionWatch(database: database, freshness: revisionFreshness)
         let database = WatchedDatabase(base: database, watch: revisions)
@@ -69,6 +71,7 @@ public struct Site: Sendable {
         pages = PageCache(watch: revisions, budget: cacheBytes / 4)
         worldMap = try WorldMap.bundled()
         self.mail = mail
+        self.apiRateLimit = apiRateLimit
         self.today = today
     }
 
