@@ -33,8 +33,14 @@ token() { curl -s -c "$jar" -b "$jar" "$site$1" | sed -n 's/.*name="_csrf" value
 curl -s -c "$jar" -b "$jar" -o /dev/null --data-urlencode "_csrf=$(token /sign-in)" \
   --data-urlencode "email=$email" --data-urlencode "password=$password" "$site/sign-in"
 cookie="kembar_session=$(awk '$6 == "kembar_session" { print $7 }' "$jar")"
+status=$(curl -s -b "$jar" -o /dev/null -w '%{http_code}' "$site/national")
+[ "$status" = 200 ] || { echo "signed in as $email, /national answers $status: is the password right?" >&2; exit 1; }
 printf 'wrk.headers["Cookie"] = "%s"\n' "$cookie" >"$work/cookie.lua"
 
+# Started again, so that the first overview is made from nothing kept.
+kill "$KEMBAR_PID"; wait "$KEMBAR_PID" 2>/dev/null || true
+start_kembar "$kembar" "$work/data"
+site="http://127.0.0.1:$KEMBAR_PORT"
 echo "first /national after start: $(curl -s -b "$jar" -o /dev/null -w '%{time_total}' "$site/national") s"
 echo "/national kept (wrk -t2 -c8 -d10s):"
 wrk -t2 -c8 -d10s --latency -s "$work/cookie.lua" "$site/national" | grep -E " 50%| 99%|Requests/sec|Non-2xx|errors"

@@ -7,18 +7,29 @@ import Synchronization
 public final class APIRateLimit: Sendable {
     struct State {
         var level: Double
-        var at: ContinuousClock.Instant
+        var at: Double
     }
 
     let burst: Double
     let perSecond: Double
+    /// Seconds on a monotonic clock (a parameter, so that tests need not wait).
+    private let seconds: @Sendable () -> Double
     private let buckets = Mutex<[String: State]>([:])
-    private let clock = ContinuousClock()
 
     /// 600 calls a minute sustained, 120 at once: far above what an office's scripts need.
-    public init(burst: Int = 120, perMinute: Int = 600) {
+    public convenience init(burst: Int = 120, perMinute: Int = 600) {
+        let clock = ContinuousClock()
+        let origin = clock.now
+        self.init(burst: burst, perMinute: perMinute) {
+            let elapsed = clock.now - origin
+            return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        }
+    }
+
+    init(burst: Int, perMinute: Int, seconds: @escaping @Sendable () -> Double) {
         self.burst = Double(burst)
         perSecond = Double(perMinute) / 60
+        self.seconds = seconds
     }
 
     /// The rate, as the answer to a token over it says it.
@@ -26,13 +37,11 @@ public final class APIRateLimit: Sendable {
 
     /// Nil when the token may call now (the call counted), else the whole seconds to wait.
     func wait(for token: String) -> Int? {
-        let now = clock.now
+        let now = seconds()
         return buckets.withLock { buckets in
             if buckets.count > 10_000 { buckets.removeAll() }  // many tokens: start again rather than grow
             var state = buckets[token] ?? State(level: burst, at: now)
-            let elapsed = now - state.at
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-            state.level = min(burst, state.level + seconds * perSecond)
+            state.level = min(burst, state.level + (now - state.at) * perSecond)
             state.at = now
             defer { buckets[token] = state }
             guard state.level >= 1 else { return max(1, Int(((1 - state.level) / perSecond).rounded(.up))) }

@@ -1,3 +1,4 @@
+import Foundation
 import NIOCore
 import Testing
 
@@ -50,5 +51,25 @@ import Testing
         #expect(throws: MultipartForm.Failure.self) { try MultipartForm(nameless, boundary: boundary) }
         let headerless = body(["\r\nisi"])
         #expect(throws: MultipartForm.Failure.self) { try MultipartForm(headerless, boundary: boundary) }
+    }
+
+    /// Found by libFuzzer (Fuzz/FuzzMultipart): a header name holding a byte above 127 made
+    /// multipart-kit's parser trap, ending the server. Its first line is the boundary.
+    @Test func aHeaderNameBeyondASCIIIsMalformedNotACrash() throws {
+        let input = try #require(
+            Data(
+                base64Encoded:
+                    "WHlaCi0tWHlaDQpDb250ZW50LURpc40Ac2l0aW9uOiBmb3JtLWRhdGE7IG5hbWU9InZpdGxlIg0KDQoAAE5vdHVsZW4NCi0tWHlaDQp0ZW9DbnRuLURpc3Bvc2l0aW9uOiBmb3JtLWRhdGE7IG5hbWU9ImZpbGUiOyBmaWxlbmFzaQ0KLS1YeVotLQ0K"
+            ))
+        let newline = try #require(input.firstIndex(of: UInt8(ascii: "\n")))
+        let boundary = String(decoding: input[..<newline], as: UTF8.self)
+        #expect(throws: MultipartForm.Failure.self) {
+            try MultipartForm(ByteBuffer(bytes: input[(newline + 1)...]), boundary: boundary)
+        }
+        // A name beyond ASCII in a value (a file name) is still read.
+        let form = try MultipartForm(
+            body(["Content-Disposition: form-data; name=\"file\"; filename=\"柳州.txt\"\r\n\r\nisi"]),
+            boundary: self.boundary)
+        #expect(form.files["file"]?.fileName == "柳州.txt")
     }
 }
