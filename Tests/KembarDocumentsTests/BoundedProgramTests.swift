@@ -23,7 +23,8 @@ import Testing
         let slow = try await program("/bin/sleep", timeout: .milliseconds(200)).run(["30"])
         #expect(slow.stopped == .timedOut)
         #expect(slow.status == 128 + SIGKILL)
-        #expect(ContinuousClock.now - started < .seconds(20))
+        // Stopped, not run to its end: however loaded the machine, sooner than the sleep itself.
+        #expect(ContinuousClock.now - started < .seconds(30))
         let loud = try await program("/usr/bin/yes", limit: 100_000).run([])
         #expect(loud.stopped == .printedTooMuch)
         #expect(loud.standardOutput.isEmpty)
