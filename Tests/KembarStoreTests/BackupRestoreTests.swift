@@ -163,6 +163,10 @@ import Testing
             await #expect(throws: DatabaseRestore.Failure.notABackup(text)) {
                 try await DatabaseRestore.restore(text, into: target, replace: true, logger: Self.logger)
             }
+            let missing = Self.temporaryPath()
+            await #expect(throws: DatabaseRestore.Failure.unreadable(missing)) {
+                try await DatabaseRestore.restore(missing, into: target, replace: true, logger: Self.logger)
+            }
         }
         // The backup file itself was not changed by the migration of its copy.
         let untouched = try await SQLiteKembarDatabase.open(path: path, logger: Self.logger)

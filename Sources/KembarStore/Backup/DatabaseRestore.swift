@@ -9,6 +9,7 @@ import SQLKit
 /// as it was.
 public enum DatabaseRestore {
     public enum Failure: Error, CustomStringConvertible, Equatable {
+        case unreadable(String)
         case notABackup(String)
         case newerThanKembar(backup: Int, kembar: Int)
         case holdsData(organizations: Int, accounts: Int)
@@ -16,6 +17,7 @@ public enum DatabaseRestore {
 
         public var description: String {
             switch self {
+            case .unreadable(let path): "cannot read \(path): no such file, or not one this user may read"
             case .notABackup(let path): "\(path) is not a Kembar backup (a SQLite file written by kembar backup)"
             case .newerThanKembar(let backup, let kembar):
                 "the backup's schema is version \(backup), newer than this Kembar's \(kembar): restore it with a newer Kembar"
@@ -36,6 +38,7 @@ public enum DatabaseRestore {
             "kembar-restore-\(UUID().uuidString).sqlite"
         ).path
         defer { try? FileManager.default.removeItem(atPath: working) }
+        guard FileManager.default.isReadableFile(atPath: path) else { throw Failure.unreadable(path) }
         guard
             (try? Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe).prefix(16))
                 == Data("SQLite format 3\0".utf8)

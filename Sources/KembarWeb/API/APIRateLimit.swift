@@ -35,11 +35,20 @@ public final class APIRateLimit: Sendable {
     /// The rate, as the answer to a token over it says it.
     var rate: String { "\(Int((perSecond * 60).rounded())) calls a minute (\(Int(burst)) at once)" }
 
+    /// How many tokens are kept before the idle ones are forgotten.
+    static let keptTokens = 10_000
+
+    /// Forgets the tokens whose bucket has filled up again: they know nothing a new bucket would
+    /// not. A token held back stays held back, however many others (made-up ones, say) call.
+    private func forgetIdle(_ buckets: inout [String: State], now: Double) {
+        buckets = buckets.filter { $0.value.level + (now - $0.value.at) * perSecond < burst }
+    }
+
     /// Nil when the token may call now (the call counted), else the whole seconds to wait.
     func wait(for token: String) -> Int? {
         let now = seconds()
         return buckets.withLock { buckets in
-            if buckets.count > 10_000 { buckets.removeAll() }  // many tokens: start again rather than grow
+            if buckets.count > Self.keptTokens { forgetIdle(&buckets, now: now) }
             var state = buckets[token] ?? State(level: burst, at: now)
             state.level = min(burst, state.level + (now - state.at) * perSecond)
             state.at = now

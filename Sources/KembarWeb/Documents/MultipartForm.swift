@@ -53,7 +53,7 @@ struct MultipartForm: Sendable {
         }
         // multipart-kit traps (ends the process) on a header name byte above 127: such a body is
         // refused before it is parsed (found by Fuzz/FuzzMultipart).
-        guard MultipartHeaderNames.areASCII(Array(body.readableBytesView), boundary: boundary) else { throw .malformed }
+        guard MultipartHeaderNames.areASCII(body.readableBytesView, boundary: boundary) else { throw .malformed }
         do {
             try parser.execute(body)
         } catch {

@@ -116,14 +116,16 @@ struct MailComposer {
 
     private func line(_ item: MailItem, _ words: Words, _ partnerships: [String: Partnership]) -> MailView.Line {
         let words = partnerships[item.organizationID + "/" + item.partnershipID].map(words.naming) ?? words
-        let page = base + SitePath.partnership(item.organizationID, item.partnershipID)
+        // The government's own alarm (its office's load) has no partnership: it links to the portfolio.
+        let page =
+            item.partnershipID.isEmpty
+            ? base + SitePath.portfolio + "?organization=" + item.organizationID.addingPercentEncodingForPath()
+            : base + SitePath.partnership(item.organizationID, item.partnershipID)
         switch item.subject {
-        case .alarm(let alarm) where item.partnershipID.isEmpty:
+        case .alarm(let alarm):
             return MailView.Line(
                 text: item.partnerName + ": " + words.say(alarm.phrases),
-                href: base + SitePath.portfolio + "?organization=" + item.organizationID.addingPercentEncodingForPath())
-        case .alarm(let alarm):
-            return MailView.Line(text: item.partnerName + ": " + words.say(alarm.phrases), href: page + "#alarms")
+                href: item.partnershipID.isEmpty ? page : page + "#alarms")
         case .obligationDue(let obligation, let day), .obligationMissed(let obligation, let day):
             return MailView.Line(
                 text: words.text(

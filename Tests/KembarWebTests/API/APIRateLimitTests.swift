@@ -51,4 +51,14 @@ import Testing
         clock.advance(100)
         #expect(limit.wait(for: "t") == nil && limit.wait(for: "t") == nil && limit.wait(for: "t") == 1)
     }
+
+    @Test func manyOtherTokensDoNotFreeATokenHeldBack() {
+        let clock = StoppedClock()
+        let limit = APIRateLimit(burst: 2, perMinute: 60) { clock.now.withLock { $0 } }
+        #expect(limit.wait(for: "busy") == nil && limit.wait(for: "busy") == nil)
+        #expect(limit.wait(for: "busy") == 1)
+        // More made-up tokens than are kept: still held back.
+        for index in 0...APIRateLimit.keptTokens { _ = limit.wait(for: "made-up \(index)") }
+        #expect(limit.wait(for: "busy") == 1)
+    }
 }
