@@ -61,6 +61,12 @@ struct ServeCommand: AsyncParsableCommand {
             valueName: "n"))
     var apiCallsPerMinute: Int?
 
+    @Option(
+        help: ArgumentHelp(
+            "Seconds a connection may stay silent (between requests, or before its request's head is whole) before it is closed.",
+            valueName: "seconds"))
+    var idleTimeout = ConnectionLimits.standardIdleTimeoutSeconds
+
     @OptionGroup(title: "Mail") var mail: MailOptions
 
     /// `--api-calls-per-minute`, else the environment's, else 600.
@@ -87,6 +93,11 @@ struct ServeCommand: AsyncParsableCommand {
         guard apiRate >= 1 else {
             throw ValidationError("--api-calls-per-minute must be a whole number from 1 up, not \(apiRate)")
         }
+        guard ConnectionLimits.idleTimeoutRange.contains(idleTimeout) else {
+            throw ValidationError(
+                "--idle-timeout must be between \(ConnectionLimits.idleTimeoutRange.lowerBound) and \(ConnectionLimits.idleTimeoutRange.upperBound) seconds, not \(idleTimeout)"
+            )
+        }
         guard cacheBytes != nil else {
             throw ValidationError(
                 "--cache-mb must be a whole number of megabytes from 1 to \(Self.largestCacheMb), not \"\(cacheMb)\"")
@@ -110,6 +121,7 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingFailures {
             let logger = CommandSupport.logger("kembar.serve", defaultLevel: .info)
+            OpenFileLimit.raise(logger: logger)
             let rules = try PolicyInput.read(policy)
             let database = try await DatabaseConfiguration().open(logger: logger)
             do {
@@ -139,7 +151,8 @@ struct ServeCommand: AsyncParsableCommand {
                     cacheBytes: cacheBytes ?? Site.defaultCacheBytes, logger: logger,
                     timeZone: TimeZone(identifier: timeZone) ?? .current,
                     mail: try mail.settings().map { MailSetup(server: $0.server, from: $0.from) },
-                    apiRateLimit: APIRateLimit(burst: max(1, apiRate / 5), perMinute: apiRate)
+                    apiRateLimit: APIRateLimit(burst: max(1, apiRate / 5), perMinute: apiRate),
+                    connections: ConnectionLimits(idleTimeoutSeconds: idleTimeout)
                 ) { [hostname, signInHelp] boundPort in
                     let base = "http://\(hostname):\(boundPort)"
                     CommandSupport.say("Kembar serves \(base)/ with data in \(location). Stop with Ctrl-C.")

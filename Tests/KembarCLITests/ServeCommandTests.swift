@@ -135,6 +135,13 @@ import Testing
         #expect(outcome.standardError.contains("--api-calls-per-minute must be a whole number from 1 up"))
     }
 
+    @Test(arguments: ["0", "3601"])
+    func refusesAnIdleTimeoutOutsideItsRange(seconds: String) async throws {
+        let outcome = try await KembarProcess.run(["serve", "--idle-timeout", seconds])
+        #expect(outcome.status != 0)
+        #expect(outcome.standardError.contains("--idle-timeout must be between 1 and 3600 seconds, not \(seconds)"))
+    }
+
     /// A browser signed in as the demonstration's administrator, with a password of its own.
     static func signedIn(_ server: RunningServer) async throws -> ServerBrowser {
         let printed = await server.printed(waitingFor: "Sign in at")

@@ -70,7 +70,7 @@ public func buildApplication(
     security: SecuritySettings = SecuritySettings(), uploads: IntakeLimits = .standard,
     cacheBytes: Int = Site.defaultCacheBytes, logger: Logger,
     timeZone: TimeZone = TimeZone(identifier: "Asia/Jakarta")!, mail: MailSetup? = nil,
-    apiRateLimit: APIRateLimit = APIRateLimit(),
+    apiRateLimit: APIRateLimit = APIRateLimit(), connections: ConnectionLimits = .standard,
     onListening: @escaping @Sendable (Int) async -> Void = { _ in }
 ) async throws -> some ApplicationProtocol {
     let site = try Site(
@@ -80,6 +80,7 @@ public func buildApplication(
         today: { Site.today(in: timeZone) })
     var app = Application(
         router: buildRouter(site: site),
+        server: connections.server,
         configuration: .init(address: .hostname(hostname, port: port), serverName: "Kembar"),
         onServerRunning: { channel in await onListening(channel.localAddress?.port ?? port) },
         logger: logger)
