@@ -7,6 +7,7 @@
 #   scripts/cluster.sh up       start everything; prints "Kembar cluster at http://127.0.0.1:PORT/"
 #   scripts/cluster.sh status   what runs, and whether each instance is ready (/readyz)
 #   scripts/cluster.sh restart N  stops instance N if it runs and starts it again on its port
+#   scripts/cluster.sh postgres stop|start  stops or starts the cluster's PostgreSQL (fast stop)
 #   scripts/cluster.sh down     stop everything and remove the cluster's folder
 #
 # Settings (environment): KEMBAR_CLUSTER_DIR (default /tmp/kembar-cluster), KEMBAR_BINARY
@@ -59,8 +60,7 @@ up() {
 
   pg_port=$(free_port 55440)
   as_postgres "$pg_bin/initdb" -D "$dir/pg/data" -A trust -U kembar >/dev/null
-  as_postgres "$pg_bin/pg_ctl" -D "$dir/pg/data" -l "$dir/pg/server.log" -w start \
-    -o "-p $pg_port -k /tmp -c listen_addresses=127.0.0.1 -c max_connections=200 -c shared_buffers=256MB" >/dev/null
+  start_postgres "$pg_bin" "$pg_port"
   psql -q -h 127.0.0.1 -p "$pg_port" -U kembar -d postgres -c "CREATE DATABASE kembar" >/dev/null
   url="postgres://kembar@127.0.0.1:$pg_port/kembar?sslmode=disable"
   {
@@ -138,8 +138,10 @@ $upstreams    # Each signed-in person (session cookie) and each API token to one
       proxy_set_header Host \$host:\$server_port;
       proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
       proxy_set_header X-Forwarded-Proto \$scheme;
-      proxy_next_upstream error timeout http_502 http_503;
+      proxy_next_upstream error timeout;
       proxy_next_upstream_tries 2;
+      # Which instance answered (the last tried), for the fault scripts: not in deploy/nginx.
+      add_header X-Kembar-Upstream \$upstream_addr always;
       proxy_connect_timeout 2s;
       proxy_read_timeout 60s;
     }
@@ -151,6 +153,22 @@ CONF
   echo "NGINX_PORT=$front_port" >>"$dir/cluster.env"
   wait_for "http://127.0.0.1:$front_port${KEMBAR_READY_PATH:-/readyz}" 10 || { cat "$dir/logs/nginx-error.log" >&2; down; exit 1; }
   echo "Kembar cluster at http://127.0.0.1:$front_port/"
+}
+
+start_postgres() { # bin port
+  as_postgres "$1/pg_ctl" -D "$dir/pg/data" -l "$dir/pg/server.log" -w start \
+    -o "-p $2 -k /tmp -c listen_addresses=127.0.0.1 -c max_connections=200 -c shared_buffers=256MB" >/dev/null
+}
+
+postgres() { # start|stop
+  [ -f "$dir/cluster.env" ] || { echo "no cluster in $dir" >&2; exit 1; }
+  # shellcheck disable=SC1091
+  . "$dir/cluster.env"
+  case "${1:-}" in
+    start) start_postgres "$PG_BIN" "$PG_PORT" ;;
+    stop) as_postgres "$PG_BIN/pg_ctl" -D "$dir/pg/data" -m fast -w stop >/dev/null ;;
+    *) echo "usage: scripts/cluster.sh postgres start|stop" >&2; exit 2 ;;
+  esac
 }
 
 start_instance() { # number port binary database-url
@@ -200,12 +218,20 @@ down() {
   # shellcheck disable=SC1091
   . "$dir/cluster.env"
   [ -f "$dir/nginx.pid" ] && kill "$(cat "$dir/nginx.pid")" 2>/dev/null || true
-  local n pid
-  for n in $(seq 1 20); do
-    pid=$(eval echo "\${KEMBAR_${n}_PID:-}")
-    [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
+  # Every instance ever started here (a restart adds a line), stopped as systemd stops one:
+  # SIGTERM, and SIGKILL for one still running after 30 s, so that none is left behind.
+  local pids pid
+  pids=$(sed -n "s/^KEMBAR_[0-9]*_PID=//p" "$dir/cluster.env")
+  for pid in $pids; do kill "$pid" 2>/dev/null || true; done
+  for _ in $(seq 1 300); do
+    local alive=""
+    for pid in $pids; do kill -0 "$pid" 2>/dev/null && alive=1; done
+    [ -z "$alive" ] && break
+    sleep 0.1
   done
-  sleep 1
+  for pid in $pids; do
+    kill -0 "$pid" 2>/dev/null && { echo "Kembar (process $pid) did not stop within 30 s of SIGTERM: killed" >&2; kill -9 "$pid"; }
+  done
   as_postgres "$PG_BIN/pg_ctl" -D "$dir/pg/data" -m fast stop >/dev/null 2>&1 || true
   rm -rf "$dir"
   echo "Kembar cluster stopped"
@@ -216,5 +242,6 @@ case "${1:-}" in
   down) down ;;
   status) status ;;
   restart) restart "${2:-}" ;;
-  *) echo "usage: scripts/cluster.sh up|status|down|restart N" >&2; exit 2 ;;
+  postgres) postgres "${2:-}" ;;
+  *) echo "usage: scripts/cluster.sh up|status|down|restart N|postgres start|stop" >&2; exit 2 ;;
 esac

@@ -30,94 +30,28 @@ import json
 import os
 import re
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import threading
 import time
-import urllib.error
 import urllib.parse
-import urllib.request
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 HERE = os.path.dirname(os.path.abspath(__file__))
 PASSWORD = "national benchmark password"
+sys.path.insert(0, os.path.join(ROOT, "scripts"))
+from kembarhttp import form_fields, form_token, free_port, http, rss_mb  # noqa: E402
+from kembarhttp import sign_in as sign_in_with  # noqa: E402
 
 
 def log(message):
     print(f"[{time.strftime('%H:%M:%S')}] {message}", flush=True)
 
 
-class NoRedirects(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args):
-        return None
-
-
-OPENER = urllib.request.build_opener(NoRedirects)
-
-
-def http(url, data=None, headers=None, timeout=120):
-    request = urllib.request.Request(url, data=data, headers=headers or {})
-    try:
-        with OPENER.open(request, timeout=timeout) as response:
-            return response.status, dict(response.headers), response.read().decode("utf-8", "replace")
-    except urllib.error.HTTPError as error:
-        return error.code, dict(error.headers), error.read().decode("utf-8", "replace")
-
-
-def form_token(html):
-    match = re.search(r'name="_csrf" value="([^"]*)"', html)
-    return match.group(1) if match else ""
-
-
-def cookies_of(headers):
-    found = {}
-    for key, value in headers.items():
-        if key.lower() == "set-cookie":
-            name, _, rest = value.partition("=")
-            found[name] = rest.split(";")[0]
-    return found
-
-
 def sign_in(base, email):
     """A session cookie of `email`."""
-    status, headers, html = http(base + "/sign-in")
-    jar = cookies_of(headers)
-    cookie = "; ".join(f"{k}={v}" for k, v in jar.items())
-    body = urllib.parse.urlencode({"_csrf": form_token(html), "email": email, "password": PASSWORD}).encode()
-    status, headers, _ = http(base + "/sign-in", body, {"Cookie": cookie, "Content-Type": "application/x-www-form-urlencoded"})
-    session = cookies_of(headers).get("kembar_session")
-    if status != 303 or not session:
-        raise SystemExit(f"sign-in of {email} failed: {status}")
-    return f"kembar_session={session}"
-
-
-def form_fields(html):
-    """The fields of the first form as the page fills them (text inputs, checked boxes, selects, text areas)."""
-    form = html[html.find("<form"):]
-    fields = []
-    for attributes in re.findall(r"<input ([^>]*)>", form):
-        name = re.search(r'name="([^"]*)"', attributes)
-        if not name:
-            continue
-        kind = (re.search(r'type="([^"]*)"', attributes) or [None, "text"])[1]
-        if kind in ("checkbox", "radio") and " checked" not in attributes or kind == "submit":
-            continue
-        value = re.search(r'value="([^"]*)"', attributes)
-        fields.append((name.group(1), unescape(value.group(1)) if value else ""))
-    for name, options in re.findall(r'<select [^>]*name="([^"]*)"[^>]*>(.*?)</select>', form, re.S):
-        selected = re.search(r'<option value="([^"]*)" selected>', options)
-        fields.append((unescape(name), unescape(selected.group(1)) if selected else ""))
-    for name, text in re.findall(r'<textarea [^>]*name="([^"]*)"[^>]*>(.*?)</textarea>', form, re.S):
-        fields.append((unescape(name), unescape(text)))
-    return fields
-
-
-def unescape(text):
-    for entity, character in (("&lt;", "<"), ("&gt;", ">"), ("&quot;", '"'), ("&#39;", "'"), ("&#x27;", "'"), ("&amp;", "&")):
-        text = text.replace(entity, character)
-    return text
+    return sign_in_with(base, email, PASSWORD)
 
 
 def save_activity_title(base, cookie, organization, partnership, activity, title):
@@ -133,14 +67,6 @@ def save_activity_title(base, cookie, organization, partnership, activity, title
     return status, time.monotonic() - started
 
 
-def rss_mb(pid):
-    with open(f"/proc/{pid}/status") as status:
-        for line in status:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    return 0.0
-
-
 def database_activity(env):
     """PostgreSQL's count of transactions and rows read so far, and the database's size."""
     row = subprocess.run(
@@ -149,12 +75,6 @@ def database_activity(env):
          "FROM pg_stat_database WHERE datname = current_database()"],
         check=True, capture_output=True, text=True).stdout.split()
     return {"transactions": int(row[0]), "rows": int(row[1]), "bytes": int(row[2])}
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def kembar(args, binary, env, **kwargs):
@@ -229,13 +149,13 @@ class Writer(threading.Thread):
             self.stop.wait(max(0.0, 1.0 - (time.monotonic() - started)))
 
 
-def run_wrk(base, lines, options, label):
+def run_wrk(base, lines, options, label, script="requests.lua", script_args=()):
     request_file = os.path.join(options.work, f"requests-{label}.tsv")
     with open(request_file, "w") as file:
         file.write("\n".join(lines) + "\n")
     output = subprocess.run(
         ["wrk", "-t2", f"-c{options.connections}", f"-d{options.duration}s", "--latency", "--timeout", "10s",
-         "-s", os.path.join(HERE, "requests.lua"), base, "--", request_file],
+         "-s", os.path.join(HERE, script), base, "--", request_file, *script_args],
         check=True, capture_output=True, text=True).stdout
     def figure(pattern):
         match = re.search(pattern, output)

@@ -62,7 +62,11 @@ public final class PostgresKembarDatabase: KembarDatabase {
     /// (PostgresClient's `withTransaction` would wrap it, hiding it from callers). A transaction
     /// that cannot have a connection while none is being lent at all (the server down or
     /// restarting) fails with ``DatabaseUnreachable`` (``ConnectionHealth``), rather than waiting
-    /// for the pool to give up.
+    /// for the pool to give up. So does one whose server goes away while it runs: PostgresNIO
+    /// 1.33 never answers a query sent on a connection that has just closed (the server shutting
+    /// down under load), which would leave the request waiting for ever; the transaction is
+    /// given up (``AbandonableWork``) once its connection has been closed for a while, or once
+    /// the server is known to be away, when its connection is closed first.
     private func transaction<R: Sendable>(
         begin: String, _ body: @escaping @Sendable (any SQLDatabase) async throws -> R
     ) async throws -> R {
@@ -70,32 +74,31 @@ public final class PostgresKembarDatabase: KembarDatabase {
         let logger = self.logger
         let health = self.health
         let wait = ConnectionHealth.Wait()
-        return try await withThrowingTaskGroup(of: R?.self) { group in
-            group.addTask {
-                try await client.withConnection { connection in
-                    wait.lent()
-                    try await connection.query(PostgresQuery(unsafeSQL: begin), logger: logger)
-                    do {
-                        let result = try await body(connection.sql(queryLogLevel: .trace))
-                        try await connection.query("COMMIT", logger: logger)
-                        return result
-                    } catch {
-                        _ = try? await connection.query("ROLLBACK", logger: logger)
-                        throw error
-                    }
-                }
-            }
-            group.addTask {
-                try await health.watch(wait)
-                return nil
-            }
-            while let result = try await group.next() {
-                if let result {
-                    group.cancelAll()
+        let lent = LentConnection()
+        return try await AbandonableWork.run {
+            try await client.withConnection { connection in
+                // Lent after the transaction was given up: it must not run (and write) now.
+                try Task.checkCancellation()
+                lent.set(connection)
+                wait.lent()
+                try await connection.query(PostgresQuery(unsafeSQL: begin), logger: logger)
+                do {
+                    let result = try await body(connection.sql(queryLogLevel: .trace))
+                    try await connection.query("COMMIT", logger: logger)
                     return result
+                } catch {
+                    _ = try? await connection.query("ROLLBACK", logger: logger)
+                    throw error
                 }
             }
-            throw CancellationError()
+        } unless: {
+            try await health.watch(wait)
+            do {
+                try await health.watchWhileRunning(closed: { lent.isClosed })
+            } catch let error as DatabaseUnreachable {
+                await lent.close()
+                throw error
+            }
         }
     }
 
