@@ -65,17 +65,13 @@ struct AbandonableWorkTests {
     }
 
     @Test func aConnectionClosedUnderARunningTransactionEndsTheWatch() async throws {
-        let health = ConnectionHealth()
-        let closed = Mutex(false)
-        closed.withLock { $0 = true }
         await #expect(throws: DatabaseUnreachable.self) {
-            try await health.watchWhileRunning(closed: { closed.withLock { $0 } })
+            try await ConnectionHealth.watchWhileRunning(closed: { true })
         }
     }
 
-    @Test func anOpenConnectionOnAHealthyPoolIsWatchedUntilTheTransactionEnds() async throws {
-        let health = ConnectionHealth()
-        let watching = Task { try await health.watchWhileRunning(closed: { false }) }
+    @Test func anOpenConnectionIsWatchedUntilTheTransactionEnds() async throws {
+        let watching = Task { try await ConnectionHealth.watchWhileRunning(closed: { false }) }
         try await Task.sleep(for: ConnectionHealth.closedGrace * 2)
         watching.cancel()
         await #expect(throws: CancellationError.self) { try await watching.value }

@@ -49,32 +49,10 @@ final class ConnectionHealth: Sendable {
     /// Returns once the connection was lent; throws when a failed connection attempt has stood
     /// unanswered through two looks in a row first.
     func watch(_ wait: Wait) async throws {
-        try await watch { wait.isOver }
-    }
-
-    /// How long a transaction may go on after its connection closed before it is given up: its
-    /// query fails at once when PostgresNIO answers it at all.
-    static let closedGrace = Duration.seconds(2)
-
-    /// Runs until cancelled (when the transaction ends). Throws when a failed connection attempt
-    /// stands through two looks in a row while it runs (the server has gone away under it), or
-    /// when its connection has been closed for ``closedGrace``.
-    func watchWhileRunning(closed: () -> Bool) async throws {
-        var closedFor = Duration.zero
-        try await watch {
-            closedFor = closed() ? closedFor + Self.recheck : .zero
-            if closedFor >= Self.closedGrace {
-                throw DatabaseUnreachable(reason: "the connection closed under a transaction that was never answered")
-            }
-            return false
-        }
-    }
-
-    private func watch(until done: () throws -> Bool) async throws {
         var seenAfter: Int?
         while true {
             try await Task.sleep(for: Self.recheck)
-            if try done() { return }
+            if wait.isOver { return }
             let now = standing
             guard let failure = now.failure else {
                 seenAfter = nil
@@ -82,6 +60,24 @@ final class ConnectionHealth: Sendable {
             }
             if seenAfter == now.after { throw DatabaseUnreachable(reason: failure) }
             seenAfter = now.after
+        }
+    }
+
+    /// How long a transaction may go on after its connection closed before it is given up: its
+    /// query fails at once when PostgresNIO answers it at all.
+    static let closedGrace = Duration.seconds(2)
+
+    /// Runs until cancelled (when the transaction ends); throws when the transaction's connection
+    /// has been closed for ``closedGrace`` while it runs. Only the connection's own state counts:
+    /// the pool failing to open others (the server's connection limit) says nothing of it.
+    static func watchWhileRunning(closed: () -> Bool) async throws {
+        var closedFor = Duration.zero
+        while true {
+            try await Task.sleep(for: recheck)
+            closedFor = closed() ? closedFor + recheck : .zero
+            if closedFor >= closedGrace {
+                throw DatabaseUnreachable(reason: "the connection closed under a transaction that was never answered")
+            }
         }
     }
 

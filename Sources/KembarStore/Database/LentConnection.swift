@@ -1,7 +1,7 @@
 import PostgresNIO
 import Synchronization
 
-/// The connection a transaction was lent, kept where its watcher can close it.
+/// The connection a transaction was lent, kept where its watcher can see whether it closed.
 final class LentConnection: Sendable {
     private let connection = Mutex<PostgresConnection?>(nil)
 
@@ -10,9 +10,4 @@ final class LentConnection: Sendable {
     }
 
     var isClosed: Bool { connection.withLock { $0?.isClosed ?? false } }
-
-    func close() async {
-        guard let lent = connection.withLock({ $0 }) else { return }
-        try? await lent.close()
-    }
 }

@@ -65,8 +65,7 @@ public final class PostgresKembarDatabase: KembarDatabase {
     /// for the pool to give up. So does one whose server goes away while it runs: PostgresNIO
     /// 1.33 never answers a query sent on a connection that has just closed (the server shutting
     /// down under load), which would leave the request waiting for ever; the transaction is
-    /// given up (``AbandonableWork``) once its connection has been closed for a while, or once
-    /// the server is known to be away, when its connection is closed first.
+    /// given up (``AbandonableWork``) once its connection has been closed for a while.
     private func transaction<R: Sendable>(
         begin: String, _ body: @escaping @Sendable (any SQLDatabase) async throws -> R
     ) async throws -> R {
@@ -93,12 +92,7 @@ public final class PostgresKembarDatabase: KembarDatabase {
             }
         } unless: {
             try await health.watch(wait)
-            do {
-                try await health.watchWhileRunning(closed: { lent.isClosed })
-            } catch let error as DatabaseUnreachable {
-                await lent.close()
-                throw error
-            }
+            try await ConnectionHealth.watchWhileRunning(closed: { lent.isClosed })
         }
     }
 
