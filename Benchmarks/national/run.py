@@ -177,18 +177,23 @@ def run_wrk(base, lines, options, label, script="requests.lua", script_args=()):
     }
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--database", choices=["postgres", "sqlite"], required=True)
+def add_record_arguments(parser):
+    """The binary, the national record's size and where it is kept: as the benchmark and the soak take them."""
     parser.add_argument("--binary", default=os.path.join(ROOT, ".build/release/kembar"))
     parser.add_argument("--governments", type=int, default=200)
     parser.add_argument("--partnerships", type=int, default=100)
     parser.add_argument("--activities", type=int, default=5000)
     parser.add_argument("--long-activities", type=int, default=5000)
+    parser.add_argument("--work", default="/tmp/kembar-national")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--database", choices=["postgres", "sqlite"], required=True)
+    add_record_arguments(parser)
     parser.add_argument("--duration", type=int, default=60)
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--adds", type=int, default=50)
-    parser.add_argument("--work", default="/tmp/kembar-national")
     parser.add_argument("--legacy", action="store_true")
     parser.add_argument("--label", default=None)
     parser.add_argument("--keep", action="store_true", help="leave the servers running, to look into them")

@@ -26,7 +26,7 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from run import (ROOT, Writer, add_accounts, generate, log, partnership_ids, rss_mb, run_wrk,  # noqa: E402
+from run import (ROOT, Writer, add_accounts, add_record_arguments, generate, log, partnership_ids, rss_mb, run_wrk,  # noqa: E402
                  sign_in)
 
 
@@ -76,18 +76,13 @@ def calibrate(base, lines, options):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--binary", default=os.path.join(ROOT, ".build/release/kembar"))
-    parser.add_argument("--governments", type=int, default=200)
-    parser.add_argument("--partnerships", type=int, default=100)
-    parser.add_argument("--activities", type=int, default=5000)
-    parser.add_argument("--long-activities", type=int, default=5000)
+    add_record_arguments(parser)
     parser.add_argument("--minutes", type=int, default=30)
     parser.add_argument("--rate", type=float, default=2437)
     parser.add_argument("--saves", type=int, default=3)
     parser.add_argument("--connections", type=int, default=13)
     parser.add_argument("--pause", type=int, default=None,
                         help="milliseconds each connection waits after an answer (default: found by trying)")
-    parser.add_argument("--work", default="/tmp/kembar-national")
     options = parser.parse_args()
     options.legacy = False
     os.makedirs(options.work, exist_ok=True)

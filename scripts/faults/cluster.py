@@ -26,7 +26,8 @@ import subprocess
 import threading
 import time
 
-from faultlib import ROOT, Acknowledged, APIWriter, Database, Front, default_binary, log, lost_writes
+from faultlib import (ROOT, Acknowledged, APIWriter, Database, Front, default_binary, log, lost_writes,
+                      stop_writers)
 from kembarhttp import api_token, http, sign_in
 
 PAGES = ["/", "/partnerships/bandung/bandung-liuzhou", "/partnerships/bandung/bandung-braunschweig", "/map"]
@@ -39,8 +40,11 @@ class Cluster:
                             "KEMBAR_SERVE_OPTIONS": "--api-calls-per-minute 1000000"}
 
     def script(self, *arguments):
-        return subprocess.run([os.path.join(ROOT, "scripts/cluster.sh"), *arguments], env=self.environment,
-                              check=True, capture_output=True, text=True).stdout
+        done = subprocess.run([os.path.join(ROOT, "scripts/cluster.sh"), *arguments], env=self.environment,
+                              capture_output=True, text=True)
+        if done.returncode != 0:
+            raise SystemExit(f"scripts/cluster.sh {' '.join(arguments)} failed:\n{done.stdout}{done.stderr}")
+        return done.stdout
 
     def settings(self):
         found = {}
@@ -109,13 +113,6 @@ def start_load(cluster, readers, writers, acknowledged, hang, phase):
     return reading, writing
 
 
-def stop_load(threads):
-    for thread in threads:
-        thread.halt.set()
-    for thread in threads:
-        thread.join(timeout=60)
-
-
 def answers_between(readers, start, end):
     return [a for reader in readers for a in reader.answers if start <= a[0] < end]
 
@@ -143,7 +140,7 @@ def kill_an_instance(cluster, options, acknowledged):
     ready = time.monotonic()
     # nginx leaves a failed instance out for fail_timeout (5 s) before it tries it again.
     time.sleep(options.settle + 5)
-    stop_load(readers + writers)
+    stop_writers(readers + writers)
     before = answers_between(readers, 0, killed)
     down = answers_between(readers, killed, ready)
     after = answers_between(readers, ready, time.monotonic())
@@ -184,7 +181,7 @@ def restart_postgres(cluster, options, acknowledged):
             break
         time.sleep(0.1)
     time.sleep(options.settle)
-    stop_load(readers + writers)
+    stop_writers(readers + writers)
     during = answers_between(readers, stopped, started)
     after = answers_between(readers, started, time.monotonic())
     log(f"before the stop: {summary(answers_between(readers, 0, stopped))}")

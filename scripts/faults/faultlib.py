@@ -265,6 +265,7 @@ def run_writers(writers, seconds):
 
 
 def stop_writers(writers):
+    """Stops threads that run until their `halt` is set (writers, and the readers of cluster.py)."""
     for writer in writers:
         writer.halt.set()
     for writer in writers:
