@@ -113,6 +113,16 @@ def start_load(cluster, readers, writers, acknowledged, hang, phase):
     return reading, writing
 
 
+def answered_by(cluster, n, probes):
+    """How many of `probes` requests, each with a session cookie of its own (so nginx's hash
+    spreads them), instance `n` answered."""
+    address, count = cluster.instance_address(n), 0
+    for probe in range(probes):
+        _, headers, _ = http(cluster.base + "/healthz", headers={"Cookie": f"kembar_session=probe-{probe}-{time.time_ns()}"})
+        count += address in headers.get("X-Kembar-Upstream", "").split(",")[-1]
+    return count
+
+
 def answers_between(readers, start, end):
     return [a for reader in readers for a in reader.answers if start <= a[0] < end]
 
@@ -155,8 +165,12 @@ def kill_an_instance(cluster, options, acknowledged):
     log(f"API writes not acknowledged: {lost_posts or 'none'} (writers: {options.writers})")
     if sum(lost_posts.values()) > options.writers:
         problems.append(f"more writes failed than were in flight at the kill: {lost_posts}")
-    rejoined = [a for a in after if cluster.instance_address(1) in a[2].split(",")[-1]]
-    log(f"answered by instance 1 after its restart: {len(rejoined)} of {len(after)}")
+    served = [a for a in after if cluster.instance_address(1) in a[2].split(",")[-1]]
+    log(f"pages answered by instance 1 after its restart: {len(served)} of {len(after)}")
+    # The readers' few sessions may all hash to instance 2; 32 visitors of their own cannot
+    # (unless instance 1 is left out), so they decide whether it rejoined.
+    rejoined = answered_by(cluster, 1, probes=32)
+    log(f"of 32 new visitors, answered by instance 1: {rejoined}")
     if not rejoined:
         problems.append("instance 1 did not serve again after its restart")
     return problems
