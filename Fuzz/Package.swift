@@ -17,10 +17,11 @@ let package = Package(
     name: "KembarFuzz",
     platforms: [.macOS(.v15)],
     dependencies: [.package(name: "Kembar", path: "..")],
-    targets: targets.map { target in
-        .executableTarget(
-            name: target.name,
-            dependencies: target.products.map { .product(name: $0, package: "Kembar") },
-            swiftSettings: [.unsafeFlags(["-parse-as-library"])])
-    }
+    targets: [.target(name: "FuzzDriver")]
+        + targets.map { target in
+            .executableTarget(
+                name: target.name,
+                dependencies: ["FuzzDriver"] + target.products.map { .product(name: $0, package: "Kembar") },
+                swiftSettings: [.unsafeFlags(["-parse-as-library"])])
+        }
 )
